@@ -1,0 +1,74 @@
+"""Development settings: `make html`, `make devserver`, `make check`."""
+
+from pathlib import Path
+
+PROJECT_ROOT = str(Path(__file__).resolve().parent)
+
+SITENAME = "新疆区域公共品牌名录"
+SITENAME_EN = "Xinjiang Regional Public Brand Registry"
+SITE_DESCRIPTION = "自治区区域公共品牌登记信息、质量认证、质量奖与授权使用企业的公开名录。"
+AUTHOR = "自治区质量品牌促进中心"
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+# Where things are. Pelican resolves relative paths against this file's folder.
+PATH = "content"
+BRANDS_PATH = str(Path(PROJECT_ROOT) / "brands")
+ARTICLE_PATHS = ["stories"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["story_reader", "brand_pages"]
+
+# The registry: brands shown first on the home page (empty: award winners first).
+FEATURED_BRANDS = ["korla-fragrant-pear", "aksu-apple", "turpan-raisins"]
+# The day licence and certificate validity is computed for (None: the build's day,
+# or SOURCE_DATE_EPOCH). Pages also recompute it in the visitor's browser.
+REGISTRY_AS_OF = None
+
+# Stories are articles; URLs are folders so they stay stable and readable.
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "stories/{slug}/"
+ARTICLE_SAVE_AS = "stories/{slug}/index.html"
+ARTICLE_LANG_URL = "en/stories/{slug}/"
+ARTICLE_LANG_SAVE_AS = "en/stories/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "en/{slug}/"
+PAGE_LANG_SAVE_AS = "en/{slug}/index.html"
+CATEGORY_URL = "stories/category/{slug}/"
+CATEGORY_SAVE_AS = "stories/category/{slug}/index.html"
+TAG_URL = "stories/tag/{slug}/"
+TAG_SAVE_AS = "stories/tag/{slug}/index.html"
+AUTHOR_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives"]
+ARCHIVES_SAVE_AS = "stories/index.html"
+ARCHIVES_URL = "stories/"
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Every template escapes what editors write.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = ".cache/pelican"
+DELETE_OUTPUT_DIRECTORY = False
+OUTPUT_RETENTION = [".git", "CNAME", ".well-known"]
+LOG_FILTER = []

@@ -1,0 +1,116 @@
+"""What each page shows, computed from the loaded Site (no Pelican here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from brand_registry.model import Brand, Registry, Site
+
+
+def sorted_brands(brands) -> list[Brand]:
+    """Current brands first, then by slug: a stable, meaningful order."""
+    return sorted(brands, key=lambda b: (not b.is_current, b.slug))
+
+
+def figures(site: Site, as_of: date) -> dict[str, int]:
+    brands = list(site.brands.values())
+    current = [b for b in brands if b.is_current]
+    return {
+        "brands": len(brands),
+        "active_brands": len(current),
+        "regions": len({b.region for b in brands}),
+        "enterprises": len({lic.name for b in current for lic in b.licensees}),
+        "valid_licences": sum(
+            1 for b in brands for lic in b.licensees if lic.state(as_of, b.status) == "valid"
+        ),
+    }
+
+
+def featured(site: Site, slugs: list[str] | None, limit: int = 6) -> list[Brand]:
+    """The configured brands, else current award winners, newest award first."""
+    if slugs:
+        return [site.brands[s] for s in slugs if s in site.brands]
+    winners = [b for b in site.brands.values() if b.is_current and b.awards]
+    winners.sort(key=lambda b: (-max(a.edition for a in b.awards), b.slug))
+    rest = [b for b in sorted_brands(site.brands.values()) if b.is_current and b not in winners]
+    return (winners + rest)[:limit]
+
+
+def region_codes(registry: Registry, code: str) -> list[str]:
+    """The region and its parents, outermost first."""
+    return [region.code for region in registry.region_chain(code)]
+
+
+def brands_in_region(site: Site, code: str) -> list[Brand]:
+    """Brands of the region and of every region under it."""
+    return sorted_brands(
+        b for b in site.brands.values() if code in region_codes(site.registry, b.region)
+    )
+
+
+def region_tree(site: Site) -> list[tuple]:
+    """(region, brand count, depth) for every region, parents before children."""
+    registry = site.registry
+    counts = Counter(code for b in site.brands.values() for code in region_codes(registry, b.region))
+    rows = []
+
+    def walk(regions, depth: int) -> None:
+        for region in regions:
+            rows.append((region, counts[region.code], depth))
+            walk(registry.region_children(region.code), depth + 1)
+
+    roots = [r for r in registry.regions.values() if r.parent not in registry.regions]
+    walk(sorted(roots, key=lambda r: r.code), 0)
+    return rows
+
+
+def facet_counts(site: Site) -> dict[str, list]:
+    registry = site.registry
+    brands = site.brands.values()
+    by_category = Counter(b.category for b in brands)
+    by_cert = Counter(t for b in brands for t in {c.type for c in b.certifications})
+    by_award = Counter((a.program, a.edition) for b in brands for a in set(b.awards))
+    awards = []
+    for program in registry.award_programs.values():
+        for edition in program.editions:
+            awards.append((program, edition, by_award[(program.id, edition.number)]))
+    return {
+        "regions": [(r, n) for r, n, _ in region_tree(site)],
+        "categories": [(c, by_category[c.id]) for c in registry.categories.values()],
+        "certifications": [(t, by_cert[t.id]) for t in registry.certification_types.values()],
+        "awards": awards,
+    }
+
+
+def brand_rows(brand: Brand, registry: Registry, as_of: date) -> dict:
+    """The tables of a brand page."""
+    certifications = [
+        {"cert": c, "type": registry.certification_types[c.type], "expired": c.is_expired(as_of)}
+        for c in brand.certifications
+    ]
+    awards = []
+    for award in brand.awards:
+        program = registry.award_programs[award.program]
+        awards.append({"award": award, "program": program, "edition": program.edition(award.edition)})
+    licences = [
+        {"licensee": lic, "state": lic.state(as_of, brand.status)}
+        for lic in sorted(brand.licensees, key=lambda lic: (lic.name, lic.license))
+    ]
+    return {
+        "region_chain": registry.region_chain(brand.region),
+        "category": registry.categories[brand.category],
+        "certification_rows": certifications,
+        "award_rows": awards,
+        "licence_rows": licences,
+    }
+
+
+def award_recipients(site: Site, program_id: str, number: int) -> list[dict]:
+    """Winners of one edition: the enterprise named on the award, else the brand's owner."""
+    rows = []
+    for brand in sorted(site.brands.values(), key=lambda b: b.slug):
+        for award in brand.awards:
+            if award.program == program_id and award.edition == number:
+                rows.append({"brand": brand, "recipient": award.recipient or brand.owner})
+    return rows

@@ -1,0 +1,238 @@
+"""Load one brand bundle: `index.md`, optional `index.en.md` and `licensees.csv`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .fields import Fields, did_you_mean
+from .frontmatter import FrontMatterError, read_document
+from .images import ImageProblem, load_image
+from .issues import Issue, display_path
+from .licensees import load_licensees_csv, read_licensee
+from .markdown_body import find_body_images, has_url_scheme
+from .model import (STATUSES, Award, Brand, Certification, Contact, Image,
+                    Registry, Standard, Translation)
+
+SLUG = re.compile(r"^[a-z0-9-]+$")
+SUMMARY_MAX = 200
+SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+TRANSLATION_LANGS = ("en",)
+BRAND_FIELDS = {
+    "name", "name_en", "category", "region", "owner", "summary", "status", "registered",
+    "updated", "logo", "cover", "gallery", "certifications", "standards", "awards",
+    "licensees", "contact", "tags",
+}
+LICENSEE_FIELDS = {"name", "license", "valid_from", "valid_to", "products"}
+
+
+def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]) -> Brand | None:
+    """Parse and check one bundle against the registry; None if unusable."""
+    index = bundle / "index.md"
+    shown = display_path(index, root)
+    slug = bundle.name
+    if not SLUG.match(slug):
+        issues.append(Issue(display_path(bundle, root), 0, "slug",
+                            f'folder name "{slug}" must use only a-z, 0-9 and -'))
+    try:
+        doc = read_document(index)
+    except FrontMatterError as exc:
+        issues.append(Issue(shown, exc.line, "", exc.message))
+        return None
+    fields = Fields(doc.meta, shown, issues, doc.lines)
+    for key, line in doc.duplicates:
+        issues.append(Issue(shown, line, str(key[-1]), "is given twice; keep one"))
+    fields.reject_unknown(BRAND_FIELDS)
+
+    status = fields.text("status") or "active"
+    if status not in STATUSES:
+        fields.error("status", f'"{status}" must be one of: {", ".join(STATUSES)}')
+        status = "active"
+    summary = fields.text("summary", required=True, max_length=SUMMARY_MAX)
+    brand = Brand(
+        slug=slug,
+        name=fields.text("name", required=True, max_length=200),
+        name_en=fields.text("name_en", max_length=200),
+        category=_registered(fields, "category", registry.categories),
+        region=_region(fields, registry),
+        owner=fields.text("owner", required=True, max_length=200),
+        summary=summary,
+        status=status,
+        registered=fields.date("registered", required=True),
+        updated=fields.date("updated"),
+        source_path=index,
+        body=doc.body,
+        tags=tuple(fields.text_list("tags")),
+    )
+    if brand.updated and brand.registered and brand.updated < brand.registered:
+        fields.error("updated", f"{brand.updated} is before registered ({brand.registered})")
+    brand.logo = _image(fields, "logo", bundle, brand.name)
+    brand.cover = _image(fields, "cover", bundle, brand.name)
+    brand.gallery = tuple(_gallery(fields, bundle, brand.name))
+    brand.certifications = tuple(_certifications(fields, registry))
+    brand.standards = tuple(_standards(fields))
+    brand.awards = tuple(_awards(fields, registry))
+    brand.contact = _contact(fields)
+    licensees = list(_yaml_licensees(fields))
+    csv_path = bundle / "licensees.csv"
+    if csv_path.exists():
+        licensees += load_licensees_csv(csv_path, display_path(csv_path, root), issues)
+    brand.licensees = tuple(licensees)
+    brand.body_images = _body_images(doc.body, doc.body_line, bundle, shown, issues)
+    for lang in TRANSLATION_LANGS:
+        translation = _translation(bundle / f"index.{lang}.md", lang, root, issues,
+                                   brand.body_images)
+        if translation:
+            brand.translations[lang] = translation
+    if not brand.registered:
+        return None
+    return brand
+
+
+def _registered(fields: Fields, name: str, table: dict) -> str:
+    value = fields.text(name, required=True)
+    if value and value not in table:
+        labels = {key: getattr(entry, "name", "") for key, entry in table.items()}
+        hint = did_you_mean(value, list(table), labels)
+        fields.error(name, f'"{value}" is not in brands/_registry.yaml{hint}')
+    return value
+
+
+def _region(fields: Fields, registry: Registry) -> str:
+    value = fields.text("region", required=True)
+    if value and value not in registry.regions:
+        labels = {code: region.name for code, region in registry.regions.items()}
+        hint = did_you_mean(value, list(registry.regions), labels)
+        fields.error("region", f'"{value}" is not in brands/_registry.yaml{hint}')
+    return value
+
+
+def _image(fields: Fields, name: str, bundle: Path, brand_name: str,
+           alt: str = "", caption: str = "") -> Image | None:
+    src = fields.text(name)
+    if not src:
+        return None
+    try:
+        return load_image(bundle, src, alt or brand_name, caption)
+    except ImageProblem as exc:
+        fields.error(name, str(exc))
+        return None
+
+
+def _gallery(fields: Fields, bundle: Path, brand_name: str):
+    for index, item in fields.items("gallery"):
+        if isinstance(item, str):
+            entry = fields.nested(("gallery", index), {"src": item})
+            alt = brand_name
+        elif isinstance(item, dict):
+            entry = fields.nested(("gallery", index), item)
+            entry.reject_unknown({"src", "alt", "caption"})
+            alt = entry.text("alt") or brand_name
+        else:
+            fields.error(("gallery", index), "must be a file name or src/alt/caption lines")
+            continue
+        if not entry.has("src"):
+            entry.error("src", "is required")
+            continue
+        image = _image(entry, "src", bundle, brand_name, alt, entry.text("caption"))
+        if image:
+            yield image
+
+
+def _certifications(fields: Fields, registry: Registry):
+    for item in fields.mappings("certifications"):
+        item.reject_unknown({"type", "number", "issuer", "issued", "expires"})
+        cert_type = _registered(item, "type", registry.certification_types)
+        number = item.text("number", required=True, max_length=100)
+        issuer = item.text("issuer", required=True, max_length=200)
+        issued = item.date("issued", required=True)
+        expires = item.date("expires")
+        if issued and expires and expires < issued:
+            item.error("expires", f"{expires} is before issued ({issued})")
+        if cert_type and number and issued:
+            yield Certification(cert_type, number, issuer, issued, expires)
+
+
+def _standards(fields: Fields):
+    for item in fields.mappings("standards"):
+        item.reject_unknown({"code", "title"})
+        code = item.text("code", required=True, max_length=100)
+        if code:
+            yield Standard(code, item.text("title", max_length=300))
+
+
+def _awards(fields: Fields, registry: Registry):
+    for item in fields.mappings("awards"):
+        item.reject_unknown({"program", "edition", "recipient"})
+        program_id = _registered(item, "program", registry.award_programs)
+        number = item.integer("edition", required=True)
+        program = registry.award_programs.get(program_id)
+        if program and number is not None and not program.edition(number):
+            known = ", ".join(str(e.number) for e in program.editions) or "none"
+            item.error("edition", f"{program_id} has no edition {number} (known: {known})")
+        elif program and number is not None:
+            yield Award(program_id, number, item.text("recipient", max_length=200))
+
+
+def _contact(fields: Fields) -> Contact:
+    contact = fields.mapping("contact")
+    if contact is None:
+        return Contact()
+    contact.reject_unknown({"website", "phone", "email", "address"})
+    website = contact.text("website", max_length=500)
+    if website and not SAFE_URL.match(website):
+        contact.error("website", f'"{website}" must be a web address starting with https:// or http://')
+        website = ""
+    email = contact.text("email", max_length=200)
+    if email and not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", email):
+        contact.error("email", f'"{email}" is not an e-mail address')
+        email = ""
+    return Contact(website, contact.text("phone", max_length=50), email,
+                   contact.text("address", max_length=300))
+
+
+def _yaml_licensees(fields: Fields):
+    for item in fields.mappings("licensees"):
+        item.reject_unknown(LICENSEE_FIELDS)
+        licensee = read_licensee(item, f"{item.path}:{item.line('license')}")
+        if licensee:
+            yield licensee
+
+
+def _body_images(body: str, body_line: int, bundle: Path, shown: str,
+                 issues: list[Issue]) -> dict[str, Image]:
+    found: dict[str, Image] = {}
+    for line, src, alt in find_body_images(body):
+        where = body_line + line - 1
+        if has_url_scheme(src):
+            issues.append(Issue(shown, where, "body",
+                                f'image "{src}" must be a file of this folder, not a web address'))
+            continue
+        if src in found:
+            continue
+        try:
+            found[src] = load_image(bundle, src, alt)
+        except ImageProblem as exc:
+            issues.append(Issue(shown, where, "body", f"image {exc}"))
+        if not alt:
+            issues.append(Issue(shown, where, "body",
+                                f'image "{src}" needs alt text: ![what it shows]({src})'))
+    return found
+
+
+def _translation(path: Path, lang: str, root: Path, issues: list[Issue],
+                 body_images: dict[str, Image]) -> Translation | None:
+    if not path.exists():
+        return None
+    shown = display_path(path, root)
+    try:
+        doc = read_document(path)
+    except FrontMatterError as exc:
+        issues.append(Issue(shown, exc.line, "", exc.message))
+        return None
+    fields = Fields(doc.meta, shown, issues, doc.lines)
+    fields.reject_unknown({"name", "summary"})
+    name = fields.text("name", required=True, max_length=200)
+    summary = fields.text("summary", max_length=SUMMARY_MAX * 3)
+    body_images.update(_body_images(doc.body, doc.body_line, path.parent, shown, issues))
+    return Translation(lang, name, summary, doc.body, path)

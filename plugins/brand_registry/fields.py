@@ -1,0 +1,170 @@
+"""Typed access to parsed YAML that records an Issue for every bad value."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from typing import Any, Iterator
+
+from .frontmatter import Key, to_date
+from .issues import Issue
+
+MAX_TEXT = 10_000
+
+
+def field_name(key: Key) -> str:
+    """("licensees", 2, "valid_to") -> "licensees[3].valid_to" (items count from 1)."""
+    name = ""
+    for part in key:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name
+
+
+def did_you_mean(value: str, choices: list[str], labels: dict[str, str] | None = None) -> str:
+    """' (did you mean "x" label?)' for the closest choice, or ''."""
+    match = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if not match:
+        return ""
+    label = f" {labels[match[0]]}" if labels and labels.get(match[0]) else ""
+    return f' (did you mean "{match[0]}"{label}?)'
+
+
+class Fields:
+    """A mapping from the front matter (or a nested item of it)."""
+
+    def __init__(
+        self,
+        data: dict,
+        path: str,
+        issues: list[Issue],
+        lines: dict[Key, int] | None = None,
+        key: Key = (),
+        line_offset: int = 0,
+    ):
+        self.data = data
+        self.path = path
+        self.issues = issues
+        self.lines = lines or {}
+        self.key = key
+        self.line_offset = line_offset
+
+    # -- reporting ---------------------------------------------------------
+
+    def line(self, *key: Any) -> int:
+        full = self.key + key
+        while full:
+            if full in self.lines:
+                return self.lines[full]
+            full = full[:-1]
+        return self.line_offset
+
+    def error(self, key: Key | str, message: str, severity: str = "error") -> None:
+        key = (key,) if isinstance(key, (str, int)) else key
+        self.issues.append(
+            Issue(self.path, self.line(*key), field_name(self.key + key), message, severity)
+        )
+
+    def warn(self, key: Key | str, message: str) -> None:
+        self.error(key, message, "warning")
+
+    def reject_unknown(self, known: set[str]) -> None:
+        for name in self.data:
+            if name not in known:
+                hint = did_you_mean(str(name), sorted(known))
+                self.error(str(name), f"unknown field{hint}")
+
+    # -- values ------------------------------------------------------------
+
+    def has(self, name: str) -> bool:
+        return self.data.get(name) not in (None, "")
+
+    def text(self, name: str, required: bool = False, max_length: int = MAX_TEXT) -> str:
+        value = self.data.get(name)
+        if value is None or value == "":
+            if required:
+                self.error(name, "is required")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.error(name, "must be text" + (" (put it in quotes)" if isinstance(value, bool) else ""))
+            return ""
+        text = str(value).strip()
+        if len(text) > max_length:
+            self.error(name, f"is {len(text)} characters long; the limit is {max_length}")
+        return text
+
+    def date(self, name: str, required: bool = False) -> date | None:
+        value = self.data.get(name)
+        if value is None or value == "":
+            if required:
+                self.error(name, "is required")
+            return None
+        parsed = to_date(value)
+        if parsed is None:
+            self.error(name, f'"{value}" is not a date; write it as YYYY-MM-DD')
+        return parsed
+
+    def integer(self, name: str, required: bool = False) -> int | None:
+        value = self.data.get(name)
+        if value is None or value == "":
+            if required:
+                self.error(name, "is required")
+            return None
+        if isinstance(value, bool):
+            self.error(name, f'"{value}" is not a whole number')
+            return None
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            self.error(name, f'"{value}" is not a whole number')
+            return None
+
+    def text_list(self, name: str) -> list[str]:
+        """A list of texts; a single text is taken as a list of one."""
+        value = self.data.get(name)
+        if value is None or value == "":
+            return []
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return [str(value).strip()]
+        if not isinstance(value, list):
+            self.error(name, "must be a list, e.g. [a, b]")
+            return []
+        result = []
+        for index, item in enumerate(value):
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                self.error((name, index), "must be text")
+            elif str(item).strip():
+                result.append(str(item).strip())
+        return result
+
+    def items(self, name: str) -> Iterator[tuple[int, Any]]:
+        """The items of a list field, reporting a non-list."""
+        value = self.data.get(name)
+        if value is None or value == "":
+            return
+        if not isinstance(value, list):
+            self.error(name, "must be a list (each item on a line starting with '- ')")
+            return
+        yield from enumerate(value)
+
+    def mappings(self, name: str) -> Iterator["Fields"]:
+        """Each item of a list of mappings as Fields; reports other items."""
+        for index, item in self.items(name):
+            if not isinstance(item, dict):
+                self.error((name, index), "must be a group of 'field: value' lines")
+                continue
+            yield self.nested((name, index), item)
+
+    def mapping(self, name: str) -> "Fields | None":
+        value = self.data.get(name)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, dict):
+            self.error(name, "must be a group of 'field: value' lines")
+            return None
+        return self.nested((name,), value)
+
+    def nested(self, key: Key, data: dict) -> "Fields":
+        return Fields(data, self.path, self.issues, self.lines, self.key + key, self.line_offset)

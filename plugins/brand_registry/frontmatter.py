@@ -1,0 +1,197 @@
+"""Read a Markdown file's YAML front matter, safely and with line numbers.
+
+Editors' YAML is untrusted: aliases (the "billion laughs" bomb), huge
+documents and deep nesting are refused before they can cost much.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FRONT_MATTER_BYTES = 256 * 1024
+MAX_NODES = 50_000
+MAX_DEPTH = 20
+
+Key = tuple  # a path into the data: ("licensees", 2, "valid_to")
+
+
+class FrontMatterError(Exception):
+    """The file cannot be read as front matter plus body."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Document:
+    meta: dict[str, Any]
+    body: str
+    lines: dict[Key, int] = field(default_factory=dict)  # where each value starts
+    body_line: int = 1  # file line of the body's first line
+    duplicates: list[tuple[Key, int]] = field(default_factory=list)
+
+    def line(self, *key: Any) -> int:
+        """The line of `key`, or of its nearest parent that has one."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return 1
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases, bounds size and keeps bad dates as text."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._nodes = 0
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise FrontMatterError(
+                "YAML aliases (*name) are not allowed; write the value out",
+                mark.line + 1,
+            )
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise FrontMatterError(f"front matter has more than {MAX_NODES} values")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise FrontMatterError(
+                    f"front matter is nested deeper than {MAX_DEPTH} levels",
+                    mark.line + 1,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value  # "2024-02-30": validation reports it as a bad date
+
+
+_BoundedLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _BoundedLoader.construct_yaml_timestamp
+)
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The file's text: UTF-8 (a BOM is dropped), line endings made `\\n`."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise FrontMatterError(
+                f"file is {size // 1024} KB; the limit is {max_bytes // 1024} KB"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FrontMatterError(f"cannot read file: {exc.strerror or exc}") from None
+    if b"\x00" in data:
+        raise FrontMatterError("file is binary, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FrontMatterError("file is not valid UTF-8 text; save it as UTF-8", line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Key, int], list]:
+    """Parse one YAML document; return data, a line map and duplicate keys."""
+    loader = _BoundedLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except FrontMatterError as exc:
+        if exc.line:
+            exc.line += first_line - 1
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        raise FrontMatterError(f"YAML syntax error: {exc.problem or exc.context}", line) from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        raise FrontMatterError(f"YAML error: {exc}", first_line) from None
+    finally:
+        loader.dispose()
+    lines: dict[Key, int] = {}
+    duplicates: list[tuple[Key, int]] = []
+    if node is not None:
+        _map_lines(node, (), lines, duplicates, first_line - 1)
+    return data, lines, duplicates
+
+
+def _map_lines(node, key: Key, lines: dict, duplicates: list, offset: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key_node, value_node in node.value:
+            name = key_node.value
+            child = key + (name,)
+            line = key_node.start_mark.line + 1 + offset
+            if name in seen:
+                duplicates.append((child, line))
+            seen.add(name)
+            lines[child] = line
+            _map_lines(value_node, child, lines, duplicates, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = key + (index,)
+            lines[child] = item.start_mark.line + 1 + offset
+            _map_lines(item, child, lines, duplicates, offset)
+
+
+def parse_document(text: str) -> Document:
+    """Split `---` front matter from the body and parse it."""
+    if not text.startswith("---\n") and text.strip() != "---":
+        raise FrontMatterError("file must start with a '---' line opening the YAML front matter", 1)
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            raise FrontMatterError("front matter is not closed by a '---' line", 1)
+    yaml_text = text[4 : end + 1]
+    if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise FrontMatterError(
+            f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB", 1
+        )
+    data, lines, duplicates = parse_yaml(yaml_text, first_line=2)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("front matter must be a list of 'field: value' lines", 2)
+    body = text[end + 5 :]
+    body_line = yaml_text.count("\n") + 3
+    return Document(data, body, lines, body_line, duplicates)
+
+
+def read_document(path: Path) -> Document:
+    return parse_document(read_text(path))
+
+
+def to_date(value: Any) -> date | None:
+    """A date from YAML (a date, or text in YYYY-MM-DD form), else None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,89 @@
+"""Licensees, from a brand's YAML list or its `licensees.csv`, checked alike."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from .fields import Fields
+from .frontmatter import FrontMatterError, read_text
+from .issues import Issue
+from .model import Licensee
+
+COLUMNS = ("name", "license", "valid_from", "valid_to", "products")
+REQUIRED = COLUMNS[:4]
+PRODUCT_SEPARATORS = re.compile(r"[;；、]")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_licensee(item: Fields, source: str) -> Licensee | None:
+    """One licensee from YAML or a CSV row, checked the same way."""
+    name = item.text("name", required=True, max_length=200)
+    license_number = item.text("license", required=True, max_length=100)
+    valid_from = item.date("valid_from", required=True)
+    valid_to = item.date("valid_to", required=True)
+    products = item.text_list("products")
+    if valid_from and valid_to and valid_to < valid_from:
+        item.error("valid_to", f"{valid_to} is before valid_from ({valid_from})")
+        return None
+    if name and license_number and valid_from and valid_to:
+        return Licensee(name, license_number, valid_from, valid_to, tuple(products), source)
+    return None
+
+
+def load_licensees_csv(path: Path, shown: str, issues: list[Issue]) -> list[Licensee]:
+    """Every valid row; each bad cell is an Issue naming its line in the file."""
+    try:
+        text = read_text(path, MAX_BYTES)
+    except FrontMatterError as exc:
+        issues.append(Issue(shown, exc.line, "", exc.message))
+        return []
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        issues.append(Issue(shown, 0, "", f"is not valid CSV: {exc}"))
+        return []
+    if not rows:
+        issues.append(Issue(shown, 1, "", f"is empty; the first line must be: {','.join(COLUMNS)}"))
+        return []
+    header = [cell.strip() for cell in rows[0]]
+    missing = [column for column in REQUIRED if column not in header]
+    unknown = [column for column in header if column not in COLUMNS]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(missing)}")
+        if unknown:
+            parts.append(f"unknown column(s) {', '.join(unknown)}")
+        issues.append(Issue(shown, 1, "header",
+                            f"{'; '.join(parts)}; expected: {','.join(COLUMNS)}"))
+        return []
+    licensees = []
+    line_numbers = _row_lines(text)
+    for index, row in enumerate(rows[1:], start=1):
+        if not any(cell.strip() for cell in row):
+            continue
+        line = line_numbers[index] if index < len(line_numbers) else 0
+        if len(row) > len(header):
+            issues.append(Issue(shown, line, "", f"row has {len(row)} cells; the header has {len(header)}"))
+            continue
+        data = dict(zip(header, row))
+        data["products"] = [p.strip() for p in PRODUCT_SEPARATORS.split(data.get("products", "")) if p.strip()]
+        fields = Fields(data, shown, issues, line_offset=line)
+        licensee = read_licensee(fields, f"{shown}:{line}")
+        if licensee:
+            licensees.append(licensee)
+    return licensees
+
+
+def _row_lines(text: str) -> list[int]:
+    """The file line each CSV record starts on (records may span lines)."""
+    lines = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    start = 1
+    for _ in reader:
+        lines.append(start)
+        start = reader.line_num + 1
+    return lines

@@ -1,0 +1,222 @@
+"""The registry's data model: plain dataclasses, filled by the loaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+STATUSES = ("active", "suspended", "revoked")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    name_en: str = ""
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
+class CertificationType:
+    id: str
+    name: str
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
+class AwardEdition:
+    number: int
+    year: int
+
+
+@dataclass(frozen=True)
+class AwardProgram:
+    id: str
+    name: str
+    name_en: str = ""
+    editions: tuple[AwardEdition, ...] = ()
+
+    def edition(self, number: int) -> AwardEdition | None:
+        return next((e for e in self.editions if e.number == number), None)
+
+
+@dataclass
+class Registry:
+    """The id lists of `brands/_registry.yaml`, each keyed by id (or code)."""
+
+    regions: dict[str, Region] = field(default_factory=dict)
+    categories: dict[str, Category] = field(default_factory=dict)
+    certification_types: dict[str, CertificationType] = field(default_factory=dict)
+    award_programs: dict[str, AwardProgram] = field(default_factory=dict)
+
+    def region_chain(self, code: str) -> list[Region]:
+        """The region and its parents, outermost first."""
+        chain: list[Region] = []
+        seen: set[str] = set()
+        while code in self.regions and code not in seen:
+            seen.add(code)
+            chain.append(self.regions[code])
+            code = self.regions[code].parent or ""
+        return chain[::-1]
+
+    def region_children(self, code: str) -> list[Region]:
+        return sorted(
+            (r for r in self.regions.values() if r.parent == code),
+            key=lambda r: r.code,
+        )
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image file of a bundle (or of content/), probed for its size."""
+
+    src: str  # name as the editor wrote it, relative to its folder
+    path: Path  # the source file
+    width: int
+    height: int
+    format: str  # Pillow's name: JPEG, PNG, WEBP, GIF, AVIF
+    alt: str = ""
+    caption: str = ""
+    size_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class Certification:
+    type: str
+    number: str
+    issuer: str
+    issued: date
+    expires: date | None = None
+
+    def is_expired(self, on: date) -> bool:
+        return self.expires is not None and on > self.expires
+
+
+@dataclass(frozen=True)
+class Standard:
+    code: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Award:
+    program: str
+    edition: int
+    recipient: str = ""
+
+
+@dataclass(frozen=True)
+class Licensee:
+    name: str
+    license: str
+    valid_from: date
+    valid_to: date
+    products: tuple[str, ...] = ()
+    source: str = ""  # "path:line" the licence was read from
+
+    def state(self, on: date, brand_status: str = "active") -> str:
+        """One of: valid, expired, not-yet-valid, brand-suspended, brand-revoked."""
+        if brand_status != "active":
+            return f"brand-{brand_status}"
+        if on < self.valid_from:
+            return "not-yet-valid"
+        if on > self.valid_to:
+            return "expired"
+        return "valid"
+
+
+@dataclass(frozen=True)
+class Contact:
+    website: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A brand's text in another language, from `index.<lang>.md`."""
+
+    lang: str
+    name: str
+    summary: str
+    body: str
+    source_path: Path
+
+
+@dataclass
+class Brand:
+    slug: str
+    name: str
+    category: str
+    region: str
+    owner: str
+    summary: str
+    registered: date
+    source_path: Path  # the bundle's index.md
+    name_en: str = ""
+    status: str = "active"
+    updated: date | None = None
+    logo: Image | None = None
+    cover: Image | None = None
+    gallery: tuple[Image, ...] = ()
+    body_images: dict[str, Image] = field(default_factory=dict)  # by src
+    certifications: tuple[Certification, ...] = ()
+    standards: tuple[Standard, ...] = ()
+    awards: tuple[Award, ...] = ()
+    licensees: tuple[Licensee, ...] = ()
+    contact: Contact = field(default_factory=Contact)
+    tags: tuple[str, ...] = ()
+    body: str = ""
+    translations: dict[str, Translation] = field(default_factory=dict)
+
+    @property
+    def bundle(self) -> Path:
+        return self.source_path.parent
+
+    @property
+    def is_current(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def last_changed(self) -> date:
+        return self.updated or self.registered
+
+    def images(self) -> list[Image]:
+        """Every image the brand page shows, each file once."""
+        found = [self.logo, self.cover, *self.gallery, *self.body_images.values()]
+        unique: dict[Path, Image] = {}
+        for image in found:
+            if image is not None:
+                unique.setdefault(image.path, image)
+        return list(unique.values())
+
+
+@dataclass(frozen=True)
+class Story:
+    """What validation needs of a story; Pelican reads the rest."""
+
+    slug: str
+    source_path: Path
+    title: str
+    date: date
+    brands: tuple[str, ...] = ()
+    lang: str = "zh"
+    cover: Image | None = None
+
+
+@dataclass
+class Site:
+    """Everything loaded from the content folders."""
+
+    registry: Registry
+    brands: dict[str, Brand] = field(default_factory=dict)  # by slug, sorted
+    stories: dict[Path, Story] = field(default_factory=dict)  # by source path

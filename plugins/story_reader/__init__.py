@@ -1,0 +1,62 @@
+"""Pelican plugin: read stories and pages with the registry's YAML front matter.
+
+One front matter syntax everywhere (brands and stories), parsed by the same
+bounded YAML loader, and bodies sanitised the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.readers import BaseReader
+
+from brand_registry.frontmatter import read_document
+from brand_registry.images import ImageProblem, load_image
+from brand_registry.markdown_body import has_url_scheme, render
+
+STATIC = "{static}"
+
+
+class StoryReader(BaseReader):
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path):
+        doc = read_document(Path(source_path))
+        content = render(doc.body, self._image_renderer())
+        metadata = {}
+        for name, value in doc.meta.items():
+            if isinstance(value, date):
+                value = value.isoformat()
+            metadata[name.lower()] = self.process_metadata(name.lower(), value)
+        return content, metadata
+
+    def _image_renderer(self):
+        content_dir = Path(self.settings["PATH"])
+
+        def render_image(src: str, alt: str):
+            if has_url_scheme(src):
+                return None
+            name = src.removeprefix(STATIC).lstrip("/")
+            try:
+                image = load_image(content_dir, name, alt)
+            except ImageProblem:
+                return None  # validation has already reported it
+            return Markup(
+                '<img src="{static}/{name}" alt="{alt}" width="{w}" height="{h}" '
+                'loading="lazy" decoding="async">'
+            ).format(static=STATIC, name=name, alt=alt, w=image.width, h=image.height)
+
+        return render_image
+
+
+def add_reader(readers) -> None:
+    for extension in StoryReader.file_extensions:
+        readers.reader_classes[extension] = StoryReader
+
+
+def register():
+    signals.readers_init.connect(add_reader)

@@ -1,0 +1,171 @@
+"""Every validation error of the content model, with its exact message."""
+
+from conftest import BRAND, front_matter, jpeg_bytes, png_bytes
+
+
+def test_valid_brand_loads_with_all_fields(project):
+    project.brand(
+        "korla-fragrant-pear",
+        logo="logo.png",
+        cover="orchard.jpg",
+        gallery=["orchard.jpg", {"src": "logo.png", "alt": "标志", "caption": "说明"}],
+        certifications=[{"type": "geographical-indication", "number": "GI-2019-0042",
+                         "issuer": "国家知识产权局", "issued": "2019-05-20", "expires": "2029-05-19"}],
+        standards=[{"code": "GB/T 19859-2005", "title": "地理标志产品 库尔勒香梨"}],
+        awards=[{"program": "regional-quality-award", "edition": 5, "recipient": "某某果业有限公司"}],
+        licensees=[{"name": "某某果业有限公司", "license": "XJ-KFP-2021-001",
+                    "valid_from": "2021-01-01", "valid_to": "2026-12-31", "products": ["鲜梨", "梨汁"]}],
+        contact={"website": "https://example.org", "phone": "+86 996 000 0000"},
+        tags=["香梨"],
+        files={"logo.png": png_bytes(), "orchard.jpg": jpeg_bytes((60, 40))},
+    )
+    site, issues = project.load()
+    assert issues == []
+    brand = site.brands["korla-fragrant-pear"]
+    assert brand.logo.width == 40 and brand.logo.height == 30
+    assert brand.cover.format == "JPEG"
+    assert [g.alt for g in brand.gallery] == ["库尔勒香梨", "标志"]
+    assert brand.licensees[0].products == ("鲜梨", "梨汁")
+    assert brand.status == "active"
+    assert str(brand.registered) == "2019-05-20"
+
+
+def test_missing_required_fields_are_each_reported(project):
+    project.brand("pear", text=front_matter({"name": "库尔勒香梨"}))
+    assert project.messages() == [
+        "brands/pear/index.md: category: is required",
+        "brands/pear/index.md: owner: is required",
+        "brands/pear/index.md: region: is required",
+        "brands/pear/index.md: registered: is required",
+        "brands/pear/index.md: summary: is required",
+    ]
+
+
+def test_unknown_ids_name_the_field_and_line(project):
+    project.brand("pear", category="agricultral", region="652899",
+                  certifications=[{"type": "organic", "number": "1", "issuer": "x",
+                                   "issued": "2020-01-01"}],
+                  awards=[{"program": "regional-quality-award", "edition": 9},
+                          {"program": "city-award", "edition": 1}])
+    assert project.messages() == [
+        'brands/pear/index.md:3: category: "agricultral" is not in brands/_registry.yaml'
+        ' (did you mean "agricultural" 农产品?)',
+        'brands/pear/index.md:4: region: "652899" is not in brands/_registry.yaml'
+        ' (did you mean "652801" 库尔勒市?)',
+        'brands/pear/index.md:9: certifications[1].type: "organic" is not in brands/_registry.yaml',
+        "brands/pear/index.md:15: awards[1].edition: regional-quality-award has no edition 9 (known: 5)",
+        'brands/pear/index.md:16: awards[2].program: "city-award" is not in brands/_registry.yaml',
+    ]
+
+
+def test_bad_slug(project):
+    project.brand("Korla_Pear")
+    assert project.messages() == [
+        'brands/Korla_Pear: slug: folder name "Korla_Pear" must use only a-z, 0-9 and -'
+    ]
+
+
+def test_dates_that_are_not_dates(project):
+    text = front_matter({**BRAND, "registered": "2019-02-30", "updated": "soon"})
+    project.brand("pear", text=text.replace("'2019-02-30'", "2019-02-30"))
+    assert project.messages() == [
+        'brands/pear/index.md:7: registered: "2019-02-30" is not a date; write it as YYYY-MM-DD',
+        'brands/pear/index.md:8: updated: "soon" is not a date; write it as YYYY-MM-DD',
+    ]
+
+
+def test_valid_to_before_valid_from(project):
+    project.brand("pear", licensees=[{"name": "甲公司", "license": "L-1",
+                                      "valid_from": "2022-01-01", "valid_to": "2021-12-31"}])
+    assert project.messages() == [
+        "brands/pear/index.md:12: licensees[1].valid_to: 2021-12-31 is before valid_from (2022-01-01)"
+    ]
+
+
+def test_licence_used_twice_across_brands_and_csv(project):
+    lic = {"name": "甲公司", "license": "XJ-1", "valid_from": "2021-01-01", "valid_to": "2022-01-01"}
+    project.brand("a-pear", licensees=[lic])
+    project.brand("b-pear", licensees=[{**lic, "license": "xj-1"}], files={
+        "licensees.csv": "name,license,valid_from,valid_to,products\n"
+                         "乙公司,ＸＪ－２,2021-01-01,2022-01-01,鲜梨;梨汁\n"
+                         "丙公司,XJ-2,2021-01-01,2022-01-01,\n",
+    })
+    assert project.messages() == [
+        'brands/b-pear/index.md:10: license: licence number "xj-1" is already used at brands/a-pear/index.md:10',
+        'brands/b-pear/licensees.csv:3: license: licence number "XJ-2" is already used at '
+        "brands/b-pear/licensees.csv:2",
+    ]
+
+
+def test_csv_rows_are_checked_like_yaml(project):
+    project.brand("pear", files={
+        "licensees.csv": "name,license,valid_from,valid_to,products\n"
+                         "甲公司,L-1,2021-01-01,2022-01-01,鲜梨\n"
+                         ",L-2,2021-13-01,2020-01-01,\n"
+                         "乙公司,L-3,2022-01-01,2021-01-01,\n",
+    })
+    assert project.messages() == [
+        'brands/pear/licensees.csv:3: name: is required',
+        'brands/pear/licensees.csv:3: valid_from: "2021-13-01" is not a date; write it as YYYY-MM-DD',
+        "brands/pear/licensees.csv:4: valid_to: 2021-01-01 is before valid_from (2022-01-01)",
+    ]
+
+
+def test_csv_with_wrong_header(project):
+    project.brand("pear", files={"licensees.csv": "company,license,from,to\n"})
+    assert project.messages() == [
+        "brands/pear/licensees.csv:1: header: missing column(s) name, valid_from, valid_to; "
+        "unknown column(s) company, from, to; expected: name,license,valid_from,valid_to,products"
+    ]
+
+
+def test_images_missing_not_image_corrupt_and_outside(project, tmp_path):
+    (tmp_path / "secret.png").write_bytes(png_bytes())
+    bundle = project.brand(
+        "pear",
+        logo="logo.png",
+        cover="../secret.png",
+        gallery=["notes.jpg", "broken.jpg", "link.png"],
+        body="![梨花](missing.jpg)\n\n![](logo.png)\n",
+        files={"notes.jpg": b"just text", "broken.jpg": jpeg_bytes((200, 200))[:300]},
+    ).parent
+    (bundle / "link.png").symlink_to(tmp_path / "secret.png")
+    messages = project.messages()
+    assert messages[:5] == [
+        'brands/pear/index.md:8: logo: file "logo.png" does not exist',
+        'brands/pear/index.md:9: cover: "../secret.png" lies outside the folder pear/',
+        'brands/pear/index.md:11: gallery[1].src: "notes.jpg" is not an image (or its format is not supported)',
+        'brands/pear/index.md:12: gallery[2].src: "broken.jpg" is damaged or truncated',
+        'brands/pear/index.md:13: gallery[3].src: "link.png" lies outside the folder pear/ (it is a link)',
+    ]
+    assert messages[5:] == [
+        'brands/pear/index.md:15: body: image file "missing.jpg" does not exist',
+        'brands/pear/index.md:17: body: image "logo.png" needs alt text: ![what it shows](logo.png)',
+        'brands/pear/index.md:17: body: image file "logo.png" does not exist',
+    ]
+
+
+def test_status_and_unknown_fields(project):
+    project.brand("pear", status="closed", regoin="652801")
+    assert project.messages() == [
+        'brands/pear/index.md:8: status: "closed" must be one of: active, suspended, revoked',
+        'brands/pear/index.md:9: regoin: unknown field (did you mean "region"?)',
+    ]
+
+
+def test_unsafe_website_is_refused(project):
+    project.brand("pear", contact={"website": "javascript:alert(1)"})
+    assert project.messages() == [
+        'brands/pear/index.md:9: contact.website: "javascript:alert(1)" must be a web address '
+        "starting with https:// or http://"
+    ]
+
+
+def test_every_error_of_every_file_is_reported_together(project):
+    project.brand("a-pear", region="999999")
+    project.brand("b-pear", category="nope")
+    project.story("visit", brands=["c-pear"])
+    messages = project.messages()
+    assert len(messages) == 3
+    assert [m.split(":")[0] for m in messages] == [
+        "brands/a-pear/index.md", "brands/b-pear/index.md", "content/stories/visit.md"]
