@@ -10,11 +10,9 @@ and the next run removes whatever an interrupted one left behind.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -27,26 +25,34 @@ def staging_folders(output: Path) -> list[Path]:
     )
 
 
-def run_pelican(settings: str, staging: Path, siteurl: str | None) -> int:
-    command = [sys.executable, "-m", "pelican", "--settings", settings, "--output", str(staging),
-               "--fatal", "warnings", "--quiet"]
+def run_pelican(settings_file: str, staging: Path, siteurl: str | None) -> int:
+    """Run Pelican in this process; content errors are printed plainly, never as a traceback."""
+    import logging
+
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    init_logging(level=logging.WARNING, fatal="warnings", handler=handler)
+    override = {"OUTPUT_PATH": str(staging)}
     if siteurl is not None:
-        command += ["--extra-settings", f"SITEURL={json.dumps(siteurl.rstrip('/'))}"]
-    child = subprocess.Popen(command)
-
-    def forward(signum, _frame):
-        child.send_signal(signum)
-        raise KeyboardInterrupt
-
-    previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
+        override["SITEURL"] = siteurl.rstrip("/")
+    settings = read_settings(settings_file, override=override)
     try:
-        return child.wait()
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        if child.poll() is None:
-            child.kill()
-            child.wait()
+        Pelican(settings).run()
+    except Exception as exc:  # noqa: BLE001 - every failure must leave output/ alone
+        if type(exc).__name__ == "ValidationFailed":
+            print(exc, file=sys.stderr)
+        elif str(exc) == "Warning or error encountered":
+            print("Stopped: warnings are errors in this build (see above).", file=sys.stderr)
+        else:
+            print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+            if os.environ.get("BUILD_DEBUG"):
+                raise
+        return 1
+    return 0
 
 
 def swap_in(staging: Path, output: Path) -> None:
@@ -69,6 +75,7 @@ def build(settings: str, output: Path, siteurl: str | None = None) -> int:
     for leftover in staging_folders(output):
         shutil.rmtree(leftover, ignore_errors=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         code = run_pelican(settings, staging, siteurl)
         if code != 0:
@@ -81,7 +88,12 @@ def build(settings: str, output: Path, siteurl: str | None = None) -> int:
         print(f"Build interrupted: {output.name}/ was left as it was.", file=sys.stderr)
         return 130
     finally:
+        signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _interrupt(signum, _frame):
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,7 @@ def configure(pelican) -> None:
 
 def install_translations(generator) -> None:
     env = generator.env
-    if "jinja2.ext.InternationalizationExtension" in env.extensions and "_" not in env.globals:
+    if "jinja2.ext.InternationalizationExtension" in env.extensions and "gettext" not in env.globals:
         env.install_null_translations(newstyle=True)
 
 

@@ -142,6 +142,9 @@ class BrandPagesGenerator(Generator):
                 write(url_for(program, edition), "award_edition", program=program, edition=edition,
                       recipients=views.award_recipients(site, program.id, edition.number))
         write("awards/", "awards", award_items=award_items)
+        # Served for any missing path, at any depth: its links cannot be relative.
+        writer.write_file("404.html", self.get_template("404"), self.context,
+                          relative_urls=False, page_url="404.html")
 
     def _writer(self, writer):
         relative = self.settings["RELATIVE_URLS"]

@@ -1,0 +1,44 @@
+"""Helpers for tests that build a whole site in a subprocess, as `make html` does."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("brands", "content", "theme", "plugins", "tools", "pelicanconf.py", "publishconf.py")
+AS_OF = datetime(2026, 11, 26, tzinfo=timezone.utc)
+
+
+def build(cwd: Path, output: Path, settings: str = "pelicanconf.py",
+          siteurl: str | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "tools.build", "--settings", settings, "--output", str(output)]
+    if siteurl:
+        command += ["--siteurl", siteurl]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp()))}
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of this project (sources only) that a test may break."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file's content hash and mtime, to prove a folder was not touched."""
+    return {
+        path.relative_to(folder).as_posix(): (hashlib.sha256(path.read_bytes()).hexdigest(),
+                                              path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
