@@ -1,8 +1,12 @@
 """Development settings: `make html`, `make devserver`, `make check`."""
 
+import sys
 from pathlib import Path
 
 PROJECT_ROOT = str(Path(__file__).resolve().parent)
+# The plugins share the pure `brand_registry` package, so their folder must be importable.
+if str(Path(PROJECT_ROOT) / "plugins") not in sys.path:
+    sys.path.insert(0, str(Path(PROJECT_ROOT) / "plugins"))
 
 SITENAME = "新疆区域公共品牌名录"
 SITENAME_EN = "Xinjiang Regional Public Brand Registry"
@@ -72,3 +76,5 @@ CACHE_PATH = ".cache/pelican"
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = [".git", "CNAME", ".well-known"]
 LOG_FILTER = []
+# Markdown only (story_reader); docutils would also warn that it lacks Chinese.
+READERS = {"rst": None, "html": None, "htm": None}
