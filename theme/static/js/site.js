@@ -1,5 +1,4 @@
-/* Progressive enhancement only: every page works without this file.
-   No animation is used, so prefers-reduced-motion needs nothing here. */
+/* Progressive enhancement only: every page works without it. No animations. */
 (function () {
   "use strict";
   var d = document;
@@ -11,7 +10,7 @@
   var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   var coll = new Intl.Collator(d.documentElement.lang || undefined, { numeric: true });
 
-  /* 1. Validity badges, recomputed against the visitor's today (ISO strings compare as dates). */
+  /* 1. Validity badges against the visitor's today (ISO strings compare as dates). */
   var tpl = d.getElementById("badge-templates");
   function badge(cell, state) {
     var cur = cell && cell.querySelector("[data-state]");
