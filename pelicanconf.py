@@ -26,7 +26,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["story_reader", "brand_pages"]
+PLUGINS = ["story_reader", "brand_pages", "registry_data"]
 
 # The registry: brands shown first on the home page (empty: award winners first).
 FEATURED_BRANDS = ["korla-fragrant-pear", "aksu-apple", "turpan-raisins"]
@@ -56,7 +56,10 @@ DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
+# Feeds need the site's absolute address, so they are part of production builds
+# only (publishconf.py); a development build has relative links.
 FEED_ALL_ATOM = None
+REGISTRY_FEED_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

@@ -5,10 +5,12 @@ wires it into Pelican and its templates.
 """
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 
+from . import sharing
 from .generator import BrandPagesGenerator
-from .urls import url_for
+from .urls import SITE_URLS, canonical_path, data_url_for, url_for
 
 
 @pass_context
@@ -19,11 +21,58 @@ def picture(context, image, main=False, sizes="100vw", class_="", alt=None):
     )
 
 
+@pass_context
+def share_image_for(context, image=None, alt=""):
+    """Template global: the picture link previews show for a page (a site default without one)."""
+    if image is not None:
+        return context["image_publisher"].share(image, alt)
+    path, width, height = sharing.DEFAULT_SHARE_IMAGE
+    return sharing.ShareImage(f"{context['THEME_STATIC_DIR']}/{path}", width, height, alt)
+
+
+@pass_context
+def brand_json_ld(context, brand):
+    """Template global: the brand page's JSON-LD (Brand and its owner Organization)."""
+    siteurl, publisher = context["SITEURL"], context["image_publisher"]
+    logo = f"{siteurl}/{publisher.url(brand.logo)}" if brand.logo else None
+    image = f"{siteurl}/{publisher.share(brand.cover).path}" if brand.cover else None
+    return sharing.json_ld(sharing.brand_graph(
+        brand, context["registry"], f"{siteurl}/{url_for(brand)}", logo, image))
+
+
+@pass_context
+def story_json_ld(context, article):
+    """Template global: a story's JSON-LD (Article)."""
+    siteurl = context["SITEURL"]
+    cover = getattr(article, "cover_image", None)
+    modified = getattr(article, "modified", None)
+    lang = article.lang or context["DEFAULT_LANG"]
+    return sharing.json_ld(sharing.article_data(
+        headline=Markup(article.title).striptags(),
+        url=f"{siteurl}/{article.url}",
+        published=article.date.date().isoformat(),
+        modified=modified.date().isoformat() if modified else None,
+        description=Markup(article.summary or "").striptags(),
+        lang="zh-CN" if lang == "zh" else lang,
+        author=context["AUTHOR"],
+        publisher=context["SITENAME"],
+        image_url=f"{siteurl}/{context['image_publisher'].share(cover).path}" if cover else None,
+        about=[(b.name, f"{siteurl}/{url_for(b)}") for b in getattr(article, "brand_objects", [])],
+    ))
+
+
+TEMPLATE_GLOBALS = {
+    "url_for": url_for, "picture": picture, "canonical_path": canonical_path,
+    "share_image_for": share_image_for, "brand_json_ld": brand_json_ld,
+    "story_json_ld": story_json_ld, "site_urls": SITE_URLS, "data_url_for": data_url_for,
+}
+
+
 def configure(pelican) -> None:
     settings = pelican.settings
     if not settings["JINJA_ENVIRONMENT"].get("autoescape"):
         raise RuntimeError("JINJA_ENVIRONMENT must set autoescape=True: editors' text is untrusted")
-    settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], "url_for": url_for, "picture": picture}
+    settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], **TEMPLATE_GLOBALS}
 
 
 def install_translations(generator) -> None:

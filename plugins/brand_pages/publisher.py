@@ -13,6 +13,8 @@ from markupsafe import Markup
 
 from brand_registry.model import Image
 
+from .sharing import ShareImage
+
 
 class ImagePublisher:
     def __init__(self, output_path: str | Path):
@@ -25,6 +27,10 @@ class ImagePublisher:
 
     def url(self, image: Image) -> str:
         return self._targets[image.path][0]
+
+    def share(self, image: Image, alt: str = "") -> ShareImage:
+        """The version of `image` that link previews (Open Graph) show: for now the original."""
+        return ShareImage(self.url(image), image.width, image.height, image.alt or alt)
 
     def publish(self) -> int:
         """Copy every registered image that nothing else copies; return the count."""

@@ -44,3 +44,35 @@ def _(program: AwardProgram, edition=None) -> str:
 def save_as(url: str) -> str:
     """The output file for a directory-style URL."""
     return f"{url}index.html"
+
+
+# The site's own pages and files that are not registry objects: the one place
+# that names them (an /en/ twin of a page adds its prefix here). Templates see
+# this as `site_urls`.
+SITE_URLS = {
+    "verify": "verify/",
+    "verify_shards": "verify/licences/",
+    "data": "data/",
+    "brands_json": "data/brands.json",
+    "brands_csv": "data/brands.csv",
+    "licensees_csv": "data/licensees.csv",
+    "schema": "data/brand.schema.json",
+    "robots": "robots.txt",
+    "sitemap": "sitemap.xml",
+}
+
+
+def data_url_for(brand: Brand) -> str:
+    """A brand's own open-data record."""
+    return f"data/brands/{brand.slug}.json"
+
+
+def is_absolute(siteurl: str) -> bool:
+    return siteurl.startswith(("http://", "https://"))
+
+
+def canonical_path(output_file: str) -> str:
+    """The URL path of a written file: folders for `index.html` pages."""
+    if output_file == "index.html":
+        return ""
+    return output_file[: -len("index.html")] if output_file.endswith("/index.html") else output_file
