@@ -108,3 +108,27 @@ class Project:
 @pytest.fixture
 def project(tmp_path) -> Project:
     return Project(tmp_path)
+
+
+# The sample site, built once per test run: `make html`, and `make publish` under a sub-path.
+SUBPATH = "https://example.org/brands-site"
+
+
+@pytest.fixture(scope="session")
+def output(tmp_path_factory) -> Path:
+    from sitebuild import ROOT, build
+
+    out = tmp_path_factory.mktemp("root") / "output"
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def subpath_output(tmp_path_factory) -> Path:
+    from sitebuild import ROOT, build
+
+    out = tmp_path_factory.mktemp("subpath") / "output"
+    result = build(ROOT, out, settings="publishconf.py", siteurl=SUBPATH)
+    assert result.returncode == 0, result.stderr
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from brand_registry import Paths, load_site
+from conftest import SUBPATH
 from sitebuild import AS_OF, ROOT, build
 from tools.linkcheck import check_site
-
-SUBPATH = "https://example.org/brands-site"
 
 
 @pytest.fixture(scope="module")
@@ -20,22 +20,6 @@ def site():
     loaded, issues = load_site(Paths.under(ROOT))
     assert [str(i) for i in issues if i.severity == "error"] == []
     return loaded
-
-
-@pytest.fixture(scope="module")
-def output(tmp_path_factory):
-    out = tmp_path_factory.mktemp("root") / "output"
-    result = build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def subpath_output(tmp_path_factory):
-    out = tmp_path_factory.mktemp("subpath") / "output"
-    result = build(ROOT, out, settings="publishconf.py", siteurl=SUBPATH)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 class _Text(HTMLParser):
@@ -165,3 +149,20 @@ def test_no_broken_internal_links_under_a_subpath(subpath_output):
     home = (subpath_output / "index.html").read_text(encoding="utf-8")
     assert f'href="{SUBPATH}/brands/"' in home
     assert not re.search(r'(href|src)="/(?!/)', home)
+
+
+def test_publish_builds_are_byte_identical(subpath_output, tmp_path):
+    again = tmp_path / "output"
+    result = build(ROOT, again, settings="publishconf.py", siteurl=SUBPATH)
+    assert result.returncode == 0, result.stderr
+
+    def contents(folder):
+        return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    first, second = contents(subpath_output), contents(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    for name in ("sitemap.xml", "feeds/registry.atom.xml", "feeds/stories.atom.xml", "data/brands.json",
+                 "data/licensees.csv", "verify/licences/0.json", "robots.txt"):
+        assert name in first

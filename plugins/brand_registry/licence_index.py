@@ -16,7 +16,7 @@ from .site import normalize_license
 
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
-LICENCES_PER_SHARD = 24  # aimed-for average: a shard stays a few KB gzipped
+LICENCES_PER_SHARD = 32  # at most this many on average: a shard stays 1-3 KB gzipped
 MAX_BITS = 20
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from datetime import date, datetime, time
-from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -14,11 +12,10 @@ from pelican.generators import Generator
 from brand_pages.urls import SITE_URLS, data_url_for, is_absolute, save_as, url_for
 from brand_registry import open_data
 from brand_registry.changes import registry_changes
-from brand_registry.jsonsafe import dumps
-from brand_registry.licence_index import licence_shards
+
+from .files import write_licence_shards, write_open_data, write_text
 
 logger = logging.getLogger(__name__)
-SCHEMA_FILE = Path(open_data.__file__).with_name("brand.schema.json")
 SITEMAP_PLUGIN = "pelican.plugins.sitemap"
 
 
@@ -30,17 +27,11 @@ class RegistryDataGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         brands = list(self.context["brands_by_slug"].values())
-        registry = self.context["registry"]
-        records = [open_data.brand_record(b, registry, self._links(b)) for b in brands]
-
-        bits, shards = licence_shards(brands, url_for)
-        shard_texts = {name: dumps(shard) for name, shard in shards.items()}
-        for name, text in shard_texts.items():
-            self._write_text(f"{SITE_URLS['verify_shards']}{name}.json", text)
+        bits, version = write_licence_shards(self.output_path, brands)
         self._write_page(writer, SITE_URLS["verify"], "verify", licence_bits=bits,
-                         licence_data_version=digest(shard_texts))
+                         licence_data_version=version)
 
-        self._write_open_data(brands, records)
+        records = write_open_data(self.output_path, brands, self.context["registry"], self._links)
         self._write_page(writer, SITE_URLS["data"], "data", brand_count=len(records),
                          licence_count=sum(len(r["licensees"]) for r in records),
                          example_brand=brands[0] if brands else None,
@@ -49,10 +40,9 @@ class RegistryDataGenerator(Generator):
 
         if self.settings.get("REGISTRY_FEED_ATOM"):
             self._write_registry_feed(brands)
-        self._write_text(SITE_URLS["robots"], robots_txt(self.settings["SITEURL"], self._sitemap_url()))
-        logger.info("Wrote open data for %d brands and %d licence shards", len(records), len(shards))
-
-    # -- open data -----------------------------------------------------------
+        write_text(self.output_path, SITE_URLS["robots"],
+                   robots_txt(self.settings["SITEURL"], self._sitemap_url()))
+        logger.info("Wrote open data for %d brands and %d licence shards", len(records), 1 << bits)
 
     def _absolute(self, path: str) -> str:
         """`path` on the published site: absolute when SITEURL is, else relative to the root."""
@@ -61,22 +51,13 @@ class RegistryDataGenerator(Generator):
 
     def _links(self, brand) -> open_data.Links:
         publisher = self.context["image_publisher"]
-        image = lambda img: self._absolute(publisher.url(img)) if img else None  # noqa: E731
+
+        def image(img):
+            return self._absolute(publisher.url(img)) if img else None
+
         return open_data.Links(page=self._absolute(url_for(brand)),
                                data=self._absolute(data_url_for(brand)),
                                logo=image(brand.logo), cover=image(brand.cover))
-
-    def _write_open_data(self, brands: list, records: list[dict]) -> None:
-        self._write_text(SITE_URLS["brands_json"], dumps({"brands": records}, indent=1) + "\n")
-        for brand, record in zip(brands, records):
-            self._write_text(data_url_for(brand), dumps(record, indent=1) + "\n")
-        self._write_text(SITE_URLS["brands_csv"], open_data.csv_text(
-            open_data.BRAND_COLUMNS, [open_data.brand_row(r) for r in records]))
-        self._write_text(SITE_URLS["licensees_csv"], open_data.csv_text(
-            open_data.LICENSEE_COLUMNS, [row for r in records for row in open_data.licensee_rows(r)]))
-        self._write_text(SITE_URLS["schema"], SCHEMA_FILE.read_text(encoding="utf-8"))
-
-    # -- feed ----------------------------------------------------------------
 
     def _write_registry_feed(self, brands) -> None:
         siteurl = self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]
@@ -90,6 +71,7 @@ class RegistryDataGenerator(Generator):
         entries = [{
             "change": change,
             "brand": change.brand,
+            # Stable: the same change of the same brand keeps its id in every build.
             "id": f"tag:{host},{change.day.isoformat()}:{site_path}/{url_for(change.brand)}{change.kind}",
             "link": f"{siteurl}/{url_for(change.brand)}",
             "updated": timestamp(change.day, zone),
@@ -98,10 +80,8 @@ class RegistryDataGenerator(Generator):
         feed = {"id": f"{siteurl}/{path}", "self_url": f"{siteurl}/{path}", "site_url": f"{siteurl}/",
                 "updated": timestamp(newest, zone)}
         template = self.env.get_template("registry.atom.xml")
-        self._write_text(path, template.render({**self.context, "SITEURL": siteurl,
-                                                "feed": feed, "entries": entries}))
-
-    # -- writing -------------------------------------------------------------
+        write_text(self.output_path, path, template.render(
+            {**self.context, "SITEURL": siteurl, "feed": feed, "entries": entries}))
 
     def _sitemap_url(self) -> str | None:
         siteurl = self.settings["SITEURL"]
@@ -112,20 +92,6 @@ class RegistryDataGenerator(Generator):
     def _write_page(self, writer, url: str, template: str, **page) -> None:
         writer.write_file(save_as(url), self.get_template(template), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], page_url=url, **page)
-
-    def _write_text(self, name: str, text: str) -> None:
-        target = Path(self.output_path) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-
-
-def digest(texts: dict[str, str]) -> str:
-    """A short fingerprint of the licence data, to bust browser caches when it changes."""
-    hashed = hashlib.sha256()
-    for name in sorted(texts):
-        hashed.update(f"{name}\0{texts[name]}\0".encode())
-    return hashed.hexdigest()[:12]
 
 
 def timestamp(day: date, zone: ZoneInfo) -> str:
