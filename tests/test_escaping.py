@@ -119,6 +119,10 @@ def test_json_ld_stays_inside_its_script_and_parses(hostile_output):
     brand, owner = json.loads(blocks[0])["@graph"]
     assert brand["name"] == brand["description"] == owner["name"] == XSS
     assert page.count("<script") == page.count("</script>") == 2  # site.js and the JSON-LD
+    for other in hostile_output.rglob("*.html"):
+        text = other.read_text(encoding="utf-8")
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S):
+            json.loads(block)
 
 
 def test_csv_keeps_the_text_as_data_and_never_as_a_formula(hostile_output):

@@ -97,6 +97,7 @@
     function check(typed, focus) {
       var key = normalize(typed), ticket = ++latest, today = localToday(new Date());
       if (!key) { out.textContent = ""; return; }
+      show("checking", {}, false);  /* never leave an earlier answer up while this one loads */
       load(shardName(key, bits)).then(function (shard) {
         if (ticket !== latest) return;
         var found = find(shard, key);
