@@ -74,3 +74,15 @@ def test_autoescape_cannot_be_turned_off(built_project):
     assert result.returncode == 1
     assert "autoescape" in result.stderr
     assert snapshot(root / "output") == before
+
+
+def test_registry_feed_needs_an_absolute_address(built_project):
+    root = built_project
+    conf = root / "feedconf.py"
+    conf.write_text("from pelicanconf import *\nREGISTRY_FEED_ATOM = 'feeds/registry.atom.xml'\n")
+    before = snapshot(root / "output")
+    result = build(root, root / "output", settings="feedconf.py")
+    assert result.returncode == 1
+    assert "REGISTRY_FEED_ATOM needs an absolute SITEURL" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(root / "output") == before

@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import threading
 from datetime import date, timedelta
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
