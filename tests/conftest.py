@@ -10,6 +10,8 @@ import pytest
 import yaml
 from PIL import Image as PILImage
 
+from brand_registry.issues import errors, warnings
+
 REGISTRY = {
     "regions": [
         {"code": "650000", "name": "新疆维吾尔自治区", "name_en": "Xinjiang Uygur Autonomous Region"},
@@ -101,8 +103,15 @@ class Project:
         return load_site(self.paths())
 
     def messages(self) -> list[str]:
+        """Every error, as printed: the English line, then the Chinese one."""
         _site, issues = self.load()
-        return [str(issue) for issue in sorted(issues)]
+        return [str(issue) for issue in sorted(errors(issues))]
+
+    def warnings(self, as_of=None) -> list[str]:
+        from brand_registry import load_site
+
+        _site, issues = load_site(self.paths(), as_of)
+        return [str(issue) for issue in sorted(warnings(issues))]
 
 
 @pytest.fixture

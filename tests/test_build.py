@@ -38,13 +38,14 @@ def test_broken_brand_fails_listing_every_error_and_keeps_output(built_project):
     for expected in (
         "brands/broken-brand/index.md:3: category: \"nope\" is not in brands/_registry.yaml",
         "brands/broken-brand/index.md:4: region: \"000000\" is not in brands/_registry.yaml",
-        "brands/broken-brand/index.md: owner: is required",
+        "brands/broken-brand/index.md:1: owner: is required; add it to the front matter\n"
+        "    品牌持有单位：必须填写，请在文件头（开头两行 --- 之间）加上这一项",
         "brands/broken-brand/index.md:6: registered: \"someday\" is not a date",
         "brands/broken-brand/index.md:7: logo: file \"missing.png\" does not exist",
         "brands/broken-brand/index.md:12: licensees[1].valid_to: 2021-01-01 is before valid_from",
     ):
         assert expected in result.stderr
-    assert "6 content errors" in result.stderr
+    assert "6 处内容错误： / 6 content error(s):" in result.stderr
     assert snapshot(root / "output") == before
     assert not list(root.glob(".output.*"))
 

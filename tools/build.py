@@ -17,6 +17,15 @@ import sys
 from pathlib import Path
 
 RETAINED = (".git", "CNAME", ".well-known")  # operators' files kept across builds
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from brand_registry.messages import msg  # noqa: E402
+
+
+def say(key: str, stream=sys.stdout, **values) -> None:
+    """Print a catalogue message, Chinese first, then English."""
+    text = msg(key, **values)
+    print(f"{text.zh} / {text.en}", file=stream, flush=True)
 
 
 def staging_folders(output: Path) -> list[Path]:
@@ -46,7 +55,7 @@ def run_pelican(settings_file: str, staging: Path, siteurl: str | None) -> int:
         if type(exc).__name__ == "ValidationFailed":
             print(exc, file=sys.stderr)
         elif str(exc) == "Warning or error encountered":
-            print("Stopped: warnings are errors in this build (see above).", file=sys.stderr)
+            say("build_stopped", sys.stderr)
         else:
             print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
             if os.environ.get("BUILD_DEBUG"):
@@ -79,13 +88,13 @@ def build(settings: str, output: Path, siteurl: str | None = None) -> int:
     try:
         code = run_pelican(settings, staging, siteurl)
         if code != 0:
-            print(f"Build failed: {output.name}/ was left as it was.", file=sys.stderr)
+            say("build_failed", sys.stderr, output=output.name)
             return code
         swap_in(staging, output)
-        print(f"Built {output.name}/")
+        say("built", output=output.name)
         return 0
     except KeyboardInterrupt:
-        print(f"Build interrupted: {output.name}/ was left as it was.", file=sys.stderr)
+        say("build_interrupted", sys.stderr, output=output.name)
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)

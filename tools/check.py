@@ -1,6 +1,7 @@
 """Validate all content without writing anything: `make check`.
 
-Prints every problem as `path:line: field: message`; exits 1 on any error.
+Prints every problem on two lines, `path:line: field: message` in English and
+the same in Chinese below it; exits 1 on any error (warnings alone exit 0).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from brand_pages.generator import site_paths  # noqa: E402
+from brand_pages.generator import as_of_date, site_paths  # noqa: E402
 from brand_registry import load_site  # noqa: E402
-from brand_registry.issues import errors  # noqa: E402
+from brand_registry.issues import errors, report, warnings  # noqa: E402
+from brand_registry.messages import msg  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 
@@ -22,15 +24,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     args = parser.parse_args(argv)
-    site, issues = load_site(site_paths(read_settings(args.settings)))
-    for issue in sorted(issues):
-        print(issue)
-    found = errors(issues)
+    settings = read_settings(args.settings)
+    site, issues = load_site(site_paths(settings), as_of_date(settings))
+    if issues:
+        print(report(issues))
+    found, noted = errors(issues), warnings(issues)
     if found:
-        print(f"{len(found)} error(s). Nothing was built.", file=sys.stderr)
+        summary = msg("check_failed", errors=len(found), warnings=len(noted))
+        print(f"{summary.zh}\n{summary.en}", file=sys.stderr)
         return 1
-    print(f"OK: {len(site.brands)} brands, {len(site.stories)} stories, "
-          f"{sum(len(b.licensees) for b in site.brands.values())} licences checked.")
+    summary = msg("check_ok", brands=len(site.brands), stories=len(site.stories),
+                  licences=sum(len(b.licensees) for b in site.brands.values()), warnings=len(noted))
+    print(f"{summary.zh}\n{summary.en}")
     return 0
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
-from datetime import date, datetime, timezone
+import sys
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
@@ -12,8 +12,10 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from brand_registry import Paths, load_site_or_fail
-from brand_registry.issues import Issue, ValidationFailed
+from brand_registry.build_day import build_day
+from brand_registry.issues import Issue, ValidationFailed, report, warnings
 from brand_registry.markdown_body import render
+from brand_registry.messages import msg
 
 from . import views
 from .publisher import ImagePublisher
@@ -24,20 +26,15 @@ logger = logging.getLogger(__name__)
 
 def as_of_date(settings: dict) -> date:
     """The day validity is computed for: a setting, SOURCE_DATE_EPOCH, or today."""
-    configured = settings.get("REGISTRY_AS_OF")
-    if configured:
-        return configured if isinstance(configured, date) else date.fromisoformat(str(configured))
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return date.today()
+    return build_day(settings.get("REGISTRY_AS_OF"))
 
 
 def site_paths(settings: dict) -> Paths:
     root = Path(settings.get("PROJECT_ROOT") or Path(settings["PATH"]).parent)
     content = Path(settings["PATH"])
     stories = content / settings["ARTICLE_PATHS"][0]
-    return Paths(root, Path(settings.get("BRANDS_PATH") or root / "brands"), content, stories)
+    pages = content / settings["PAGE_PATHS"][0] if settings.get("PAGE_PATHS") else None
+    return Paths(root, Path(settings.get("BRANDS_PATH") or root / "brands"), content, stories, pages)
 
 
 class BrandPagesGenerator(Generator):
@@ -46,9 +43,12 @@ class BrandPagesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.paths = site_paths(self.settings)
-        self.site, self.issues = load_site_or_fail(self.paths)
-        self._check_settings()
         self.as_of = as_of_date(self.settings)
+        self.site, self.issues = load_site_or_fail(self.paths, self.as_of)
+        self._check_settings()
+        if warnings(self.issues):
+            # Printed, not logged: Pelican's logger makes every warning fatal.
+            print(report(warnings(self.issues)), file=sys.stderr, flush=True)
         self.publisher = ImagePublisher(self.output_path)
         self.context["image_publisher"] = self.publisher
         self.stories_by_brand: dict[str, list] = {slug: [] for slug in self.site.brands}
@@ -57,7 +57,7 @@ class BrandPagesGenerator(Generator):
         unknown = [s for s in self.settings.get("FEATURED_BRANDS") or [] if s not in self.site.brands]
         if unknown:
             raise ValidationFailed([
-                Issue("pelicanconf.py", 0, "FEATURED_BRANDS", f'"{slug}" is not a brand in brands/')
+                Issue("pelicanconf.py", 0, "FEATURED_BRANDS", msg("featured_unknown", slug=slug))
                 for slug in unknown
             ])
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
+from .attention import expires_soon, large_image, warn_large_image
 from .fields import Fields, did_you_mean
 from .frontmatter import FrontMatterError, read_document
 from .images import ImageProblem, load_image
 from .issues import Issue, display_path
 from .licensees import load_licensees_csv, read_licensee
 from .markdown_body import find_body_images, has_url_scheme
+from .messages import label, msg
 from .model import (STATUSES, Award, Brand, Certification, Contact, Image,
                     Registry, Standard, Translation)
 
@@ -26,34 +29,38 @@ BRAND_FIELDS = {
 LICENSEE_FIELDS = {"name", "license", "valid_from", "valid_to", "products"}
 
 
-def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]) -> Brand | None:
-    """Parse and check one bundle against the registry; None if unusable."""
+def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue],
+               as_of: date | None = None) -> Brand | None:
+    """Parse and check one bundle against the registry; None if unusable.
+
+    With `as_of`, licences and certifications expiring soon after it are warned about.
+    """
     index = bundle / "index.md"
     shown = display_path(index, root)
     slug = bundle.name
     if not SLUG.match(slug):
-        issues.append(Issue(display_path(bundle, root), 0, "slug",
-                            f'folder name "{slug}" must use only a-z, 0-9 and -'))
+        issues.append(Issue(display_path(bundle, root), 0, "slug", msg("bad_folder_slug", slug=slug)))
     try:
         doc = read_document(index)
     except FrontMatterError as exc:
         issues.append(Issue(shown, exc.line, "", exc.message))
         return None
-    fields = Fields(doc.meta, shown, issues, doc.lines)
+    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
     for key, line in doc.duplicates:
-        issues.append(Issue(shown, line, str(key[-1]), "is given twice; keep one"))
+        issues.append(Issue(shown, line, str(key[-1]), msg("given_twice")))
     fields.reject_unknown(BRAND_FIELDS)
 
     status = fields.text("status") or "active"
     if status not in STATUSES:
-        fields.error("status", f'"{status}" must be one of: {", ".join(STATUSES)}')
+        fields.error("status", msg("not_one_of", value=status, choices=", ".join(STATUSES)))
         status = "active"
+    watch = as_of if status == "active" else None  # expiry matters while the brand is in use
     summary = fields.text("summary", required=True, max_length=SUMMARY_MAX)
     brand = Brand(
         slug=slug,
         name=fields.text("name", required=True, max_length=200),
         name_en=fields.text("name_en", max_length=200),
-        category=_registered(fields, "category", registry.categories),
+        category=_registered(fields, "category", registry.categories, "categories"),
         region=_region(fields, registry),
         owner=fields.text("owner", required=True, max_length=200),
         summary=summary,
@@ -65,18 +72,21 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
         tags=tuple(fields.text_list("tags")),
     )
     if brand.updated and brand.registered and brand.updated < brand.registered:
-        fields.error("updated", f"{brand.updated} is before registered ({brand.registered})")
+        fields.error("updated", msg("before", value=brand.updated, other=label("registered"),
+                                    other_value=brand.registered))
     brand.logo = _image(fields, "logo", bundle, brand.name)
     brand.cover = _image(fields, "cover", bundle, brand.name)
+    if not fields.has("cover"):
+        fields.warn("cover", msg("no_cover"))
     brand.gallery = tuple(_gallery(fields, bundle, brand.name))
-    brand.certifications = tuple(_certifications(fields, registry))
+    brand.certifications = tuple(_certifications(fields, registry, watch))
     brand.standards = tuple(_standards(fields))
     brand.awards = tuple(_awards(fields, registry))
     brand.contact = _contact(fields)
-    licensees = list(_yaml_licensees(fields))
+    licensees = list(_yaml_licensees(fields, watch))
     csv_path = bundle / "licensees.csv"
     if csv_path.exists():
-        licensees += load_licensees_csv(csv_path, display_path(csv_path, root), issues)
+        licensees += load_licensees_csv(csv_path, display_path(csv_path, root), issues, watch)
     brand.licensees = tuple(licensees)
     brand.body_images = _body_images(doc.body, doc.body_line, bundle, shown, issues)
     for lang in TRANSLATION_LANGS:
@@ -89,22 +99,18 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
     return brand
 
 
-def _registered(fields: Fields, name: str, table: dict) -> str:
+def _registered(fields: Fields, name: str, table: dict, section: str) -> str:
+    """An id that must be listed in `section` of the registry file."""
     value = fields.text(name, required=True)
     if value and value not in table:
         labels = {key: getattr(entry, "name", "") for key, entry in table.items()}
         hint = did_you_mean(value, list(table), labels)
-        fields.error(name, f'"{value}" is not in brands/_registry.yaml{hint}')
+        fields.error(name, msg("not_in_registry", value=value, hint=hint, section=label(section)))
     return value
 
 
 def _region(fields: Fields, registry: Registry) -> str:
-    value = fields.text("region", required=True)
-    if value and value not in registry.regions:
-        labels = {code: region.name for code, region in registry.regions.items()}
-        hint = did_you_mean(value, list(registry.regions), labels)
-        fields.error("region", f'"{value}" is not in brands/_registry.yaml{hint}')
-    return value
+    return _registered(fields, "region", registry.regions, "regions")
 
 
 def _image(fields: Fields, name: str, bundle: Path, brand_name: str,
@@ -113,10 +119,12 @@ def _image(fields: Fields, name: str, bundle: Path, brand_name: str,
     if not src:
         return None
     try:
-        return load_image(bundle, src, alt or brand_name, caption)
+        image = load_image(bundle, src, alt or brand_name, caption)
     except ImageProblem as exc:
-        fields.error(name, str(exc))
+        fields.error(name, exc.message)
         return None
+    warn_large_image(fields, name, image)
+    return image
 
 
 def _gallery(fields: Fields, bundle: Path, brand_name: str):
@@ -129,26 +137,29 @@ def _gallery(fields: Fields, bundle: Path, brand_name: str):
             entry.reject_unknown({"src", "alt", "caption"})
             alt = entry.text("alt") or brand_name
         else:
-            fields.error(("gallery", index), "must be a file name or src/alt/caption lines")
+            fields.error(("gallery", index), msg("gallery_item"))
             continue
         if not entry.has("src"):
-            entry.error("src", "is required")
+            entry.missing("src")
             continue
         image = _image(entry, "src", bundle, brand_name, alt, entry.text("caption"))
         if image:
             yield image
 
 
-def _certifications(fields: Fields, registry: Registry):
+def _certifications(fields: Fields, registry: Registry, as_of: date | None):
     for item in fields.mappings("certifications"):
         item.reject_unknown({"type", "number", "issuer", "issued", "expires"})
-        cert_type = _registered(item, "type", registry.certification_types)
+        cert_type = _registered(item, "type", registry.certification_types, "certification_types")
         number = item.text("number", required=True, max_length=100)
         issuer = item.text("issuer", required=True, max_length=200)
         issued = item.date("issued", required=True)
         expires = item.date("expires")
         if issued and expires and expires < issued:
-            item.error("expires", f"{expires} is before issued ({issued})")
+            item.error("expires", msg("before", value=expires, other=label("issued"), other_value=issued))
+        when = expires_soon(expires, as_of)
+        if when:
+            item.warn("expires", msg("certification_expires_soon", number=number, day=expires, when=when))
         if cert_type and number and issued:
             yield Certification(cert_type, number, issuer, issued, expires)
 
@@ -164,12 +175,12 @@ def _standards(fields: Fields):
 def _awards(fields: Fields, registry: Registry):
     for item in fields.mappings("awards"):
         item.reject_unknown({"program", "edition", "recipient"})
-        program_id = _registered(item, "program", registry.award_programs)
+        program_id = _registered(item, "program", registry.award_programs, "award_programs")
         number = item.integer("edition", required=True)
         program = registry.award_programs.get(program_id)
         if program and number is not None and not program.edition(number):
-            known = ", ".join(str(e.number) for e in program.editions) or "none"
-            item.error("edition", f"{program_id} has no edition {number} (known: {known})")
+            known = ", ".join(str(e.number) for e in program.editions) or msg("none")
+            item.error("edition", msg("no_edition", program=program_id, number=number, known=known))
         elif program and number is not None:
             yield Award(program_id, number, item.text("recipient", max_length=200))
 
@@ -181,20 +192,20 @@ def _contact(fields: Fields) -> Contact:
     contact.reject_unknown({"website", "phone", "email", "address"})
     website = contact.text("website", max_length=500)
     if website and not SAFE_URL.match(website):
-        contact.error("website", f'"{website}" must be a web address starting with https:// or http://')
+        contact.error("website", msg("unsafe_website", value=website))
         website = ""
     email = contact.text("email", max_length=200)
     if email and not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", email):
-        contact.error("email", f'"{email}" is not an e-mail address')
+        contact.error("email", msg("bad_email", value=email))
         email = ""
     return Contact(website, contact.text("phone", max_length=50), email,
                    contact.text("address", max_length=300))
 
 
-def _yaml_licensees(fields: Fields):
+def _yaml_licensees(fields: Fields, as_of: date | None):
     for item in fields.mappings("licensees"):
         item.reject_unknown(LICENSEE_FIELDS)
-        licensee = read_licensee(item, f"{item.path}:{item.line('license')}")
+        licensee = read_licensee(item, f"{item.path}:{item.line('license')}", as_of)
         if licensee:
             yield licensee
 
@@ -205,18 +216,20 @@ def _body_images(body: str, body_line: int, bundle: Path, shown: str,
     for line, src, alt in find_body_images(body):
         where = body_line + line - 1
         if has_url_scheme(src):
-            issues.append(Issue(shown, where, "body",
-                                f'image "{src}" must be a file of this folder, not a web address'))
+            issues.append(Issue(shown, where, "body", msg("image_is_url_in_bundle", src=src)))
             continue
         if src in found:
             continue
         try:
             found[src] = load_image(bundle, src, alt)
         except ImageProblem as exc:
-            issues.append(Issue(shown, where, "body", f"image {exc}"))
+            issues.append(Issue(shown, where, "body", msg("image_problem", problem=exc.message)))
+        else:
+            warning = large_image(found[src])
+            if warning:
+                issues.append(Issue(shown, where, "body", warning, "warning"))
         if not alt:
-            issues.append(Issue(shown, where, "body",
-                                f'image "{src}" needs alt text: ![what it shows]({src})'))
+            issues.append(Issue(shown, where, "body", msg("needs_alt", src=src)))
     return found
 
 
@@ -230,7 +243,7 @@ def _translation(path: Path, lang: str, root: Path, issues: list[Issue],
     except FrontMatterError as exc:
         issues.append(Issue(shown, exc.line, "", exc.message))
         return None
-    fields = Fields(doc.meta, shown, issues, doc.lines)
+    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
     fields.reject_unknown({"name", "summary"})
     name = fields.text("name", required=True, max_length=200)
     summary = fields.text("summary", max_length=SUMMARY_MAX * 3)

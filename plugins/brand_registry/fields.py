@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from .frontmatter import Key, to_date
 from .issues import Issue
+from .messages import EMPTY, Message, msg
 
 MAX_TEXT = 10_000
 
@@ -23,13 +24,13 @@ def field_name(key: Key) -> str:
     return name
 
 
-def did_you_mean(value: str, choices: list[str], labels: dict[str, str] | None = None) -> str:
-    """' (did you mean "x" label?)' for the closest choice, or ''."""
+def did_you_mean(value: str, choices: list[str], labels: dict[str, str] | None = None) -> Message:
+    """' (did you mean "x" label?)' for the closest choice, or an empty message."""
     match = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     if not match:
-        return ""
+        return EMPTY
     label = f" {labels[match[0]]}" if labels and labels.get(match[0]) else ""
-    return f' (did you mean "{match[0]}"{label}?)'
+    return msg("did_you_mean", choice=match[0], label=label)
 
 
 class Fields:
@@ -61,64 +62,69 @@ class Fields:
             full = full[:-1]
         return self.line_offset
 
-    def error(self, key: Key | str, message: str, severity: str = "error") -> None:
+    def error(self, key: Key | str, message: Message, severity: str = "error") -> None:
         key = (key,) if isinstance(key, (str, int)) else key
         self.issues.append(
             Issue(self.path, self.line(*key), field_name(self.key + key), message, severity)
         )
 
-    def warn(self, key: Key | str, message: str) -> None:
+    def warn(self, key: Key | str, message: Message) -> None:
         self.error(key, message, "warning")
 
     def reject_unknown(self, known: set[str]) -> None:
         for name in self.data:
             if name not in known:
                 hint = did_you_mean(str(name), sorted(known))
-                self.error(str(name), f"unknown field{hint}")
+                self.error(str(name), msg("unknown_field", hint=hint))
 
     # -- values ------------------------------------------------------------
 
     def has(self, name: str) -> bool:
         return self.data.get(name) not in (None, "")
 
+    def missing(self, name: str) -> None:
+        """Report a required field that is empty, or absent (then at the file's first line)."""
+        absent_from_file = not self.key and name not in self.data
+        self.error(name, msg("missing_field" if absent_from_file else "required"))
+
     def text(self, name: str, required: bool = False, max_length: int = MAX_TEXT) -> str:
         value = self.data.get(name)
         if value is None or value == "":
             if required:
-                self.error(name, "is required")
+                self.missing(name)
             return ""
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.error(name, "must be text" + (" (put it in quotes)" if isinstance(value, bool) else ""))
+            self.error(name, msg("not_text_bool" if isinstance(value, bool) else "not_text"))
             return ""
         text = str(value).strip()
         if len(text) > max_length:
-            self.error(name, f"is {len(text)} characters long; the limit is {max_length}")
+            self.error(name, msg("too_long", length=len(text), limit=max_length))
         return text
 
     def date(self, name: str, required: bool = False) -> date | None:
         value = self.data.get(name)
         if value is None or value == "":
             if required:
-                self.error(name, "is required")
+                self.missing(name)
             return None
         parsed = to_date(value)
         if parsed is None:
-            self.error(name, f'"{value}" is not a date; write it as YYYY-MM-DD')
+            self.error(name, msg("not_a_date", value=value))
         return parsed
 
     def integer(self, name: str, required: bool = False) -> int | None:
         value = self.data.get(name)
         if value is None or value == "":
             if required:
-                self.error(name, "is required")
+                self.missing(name)
             return None
         if isinstance(value, bool):
-            self.error(name, f'"{value}" is not a whole number')
+            self.error(name, msg("not_a_number", value=value))
             return None
         try:
             return int(str(value).strip())
         except ValueError:
-            self.error(name, f'"{value}" is not a whole number')
+            self.error(name, msg("not_a_number", value=value))
             return None
 
     def text_list(self, name: str) -> list[str]:
@@ -129,12 +135,12 @@ class Fields:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return [str(value).strip()]
         if not isinstance(value, list):
-            self.error(name, "must be a list, e.g. [a, b]")
+            self.error(name, msg("not_a_list"))
             return []
         result = []
         for index, item in enumerate(value):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-                self.error((name, index), "must be text")
+                self.error((name, index), msg("not_text"))
             elif str(item).strip():
                 result.append(str(item).strip())
         return result
@@ -145,7 +151,7 @@ class Fields:
         if value is None or value == "":
             return
         if not isinstance(value, list):
-            self.error(name, "must be a list (each item on a line starting with '- ')")
+            self.error(name, msg("not_a_list_of_items"))
             return
         yield from enumerate(value)
 
@@ -153,7 +159,7 @@ class Fields:
         """Each item of a list of mappings as Fields; reports other items."""
         for index, item in self.items(name):
             if not isinstance(item, dict):
-                self.error((name, index), "must be a group of 'field: value' lines")
+                self.error((name, index), msg("not_a_group"))
                 continue
             yield self.nested((name, index), item)
 
@@ -162,7 +168,7 @@ class Fields:
         if value is None or value == "":
             return None
         if not isinstance(value, dict):
-            self.error(name, "must be a group of 'field: value' lines")
+            self.error(name, msg("not_a_group"))
             return None
         return self.nested((name,), value)
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .messages import Message, msg
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_NODES = 50_000
@@ -24,8 +26,8 @@ Key = tuple  # a path into the data: ("licensees", 2, "valid_to")
 class FrontMatterError(Exception):
     """The file cannot be read as front matter plus body."""
 
-    def __init__(self, message: str, line: int = 0):
-        super().__init__(message)
+    def __init__(self, message: Message, line: int = 0):
+        super().__init__(message.en)
         self.message = message
         self.line = line
 
@@ -58,21 +60,16 @@ class _BoundedLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise FrontMatterError(
-                "YAML aliases (*name) are not allowed; write the value out",
-                mark.line + 1,
-            )
+            raise FrontMatterError(msg("yaml_alias"), mark.line + 1)
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise FrontMatterError(f"front matter has more than {MAX_NODES} values")
+            mark = self.peek_event().start_mark
+            raise FrontMatterError(msg("too_many_values", limit=MAX_NODES), mark.line + 1)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 mark = self.peek_event().start_mark
-                raise FrontMatterError(
-                    f"front matter is nested deeper than {MAX_DEPTH} levels",
-                    mark.line + 1,
-                )
+                raise FrontMatterError(msg("too_deep", limit=MAX_DEPTH), mark.line + 1)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -94,19 +91,17 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise FrontMatterError(
-                f"file is {size // 1024} KB; the limit is {max_bytes // 1024} KB"
-            )
+            raise FrontMatterError(msg("file_too_large", size=size // 1024, limit=max_bytes // 1024))
         data = path.read_bytes()
     except OSError as exc:
-        raise FrontMatterError(f"cannot read file: {exc.strerror or exc}") from None
+        raise FrontMatterError(msg("cannot_read", reason=exc.strerror or exc)) from None
     if b"\x00" in data:
-        raise FrontMatterError("file is binary, not text")
+        raise FrontMatterError(msg("binary_file"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FrontMatterError("file is not valid UTF-8 text; save it as UTF-8", line) from None
+        raise FrontMatterError(msg("not_utf8"), line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -123,9 +118,9 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Key, int], lis
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
-        raise FrontMatterError(f"YAML syntax error: {exc.problem or exc.context}", line) from None
+        raise FrontMatterError(msg("yaml_syntax", problem=exc.problem or exc.context), line) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
-        raise FrontMatterError(f"YAML error: {exc}", first_line) from None
+        raise FrontMatterError(msg("yaml_error", problem=exc), first_line) from None
     finally:
         loader.dispose()
     lines: dict[Key, int] = {}
@@ -157,23 +152,21 @@ def _map_lines(node, key: Key, lines: dict, duplicates: list, offset: int) -> No
 def parse_document(text: str) -> Document:
     """Split `---` front matter from the body and parse it."""
     if not text.startswith("---\n") and text.strip() != "---":
-        raise FrontMatterError("file must start with a '---' line opening the YAML front matter", 1)
+        raise FrontMatterError(msg("no_opening_line"), 1)
     end = text.find("\n---\n", 3)
     if end == -1:
         if text.endswith("\n---"):
             end = len(text) - 4
         else:
-            raise FrontMatterError("front matter is not closed by a '---' line", 1)
+            raise FrontMatterError(msg("not_closed"), 1)
     yaml_text = text[4 : end + 1]
     if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        raise FrontMatterError(
-            f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB", 1
-        )
+        raise FrontMatterError(msg("front_matter_too_large", limit=MAX_FRONT_MATTER_BYTES // 1024), 1)
     data, lines, duplicates = parse_yaml(yaml_text, first_line=2)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise FrontMatterError("front matter must be a list of 'field: value' lines", 2)
+        raise FrontMatterError(msg("front_matter_not_mapping"), 2)
     body = text[end + 5 :]
     body_line = yaml_text.count("\n") + 3
     return Document(data, body, lines, body_line, duplicates)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from pathlib import Path
 
+from .attention import expires_soon
 from .fields import Fields
 from .frontmatter import FrontMatterError, read_text
 from .issues import Issue
+from .messages import joined, label, msg
 from .model import Licensee
 
 COLUMNS = ("name", "license", "valid_from", "valid_to", "products")
@@ -18,7 +21,7 @@ PRODUCT_SEPARATORS = re.compile(r"[;；、]")
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def read_licensee(item: Fields, source: str) -> Licensee | None:
+def read_licensee(item: Fields, source: str, as_of: date | None = None) -> Licensee | None:
     """One licensee from YAML or a CSV row, checked the same way."""
     name = item.text("name", required=True, max_length=200)
     license_number = item.text("license", required=True, max_length=100)
@@ -26,27 +29,34 @@ def read_licensee(item: Fields, source: str) -> Licensee | None:
     valid_to = item.date("valid_to", required=True)
     products = item.text_list("products")
     if valid_from and valid_to and valid_to < valid_from:
-        item.error("valid_to", f"{valid_to} is before valid_from ({valid_from})")
+        item.error("valid_to", msg("before", value=valid_to, other=label("valid_from"),
+                                   other_value=valid_from))
         return None
+    when = expires_soon(valid_to, as_of)
+    if when and license_number:
+        item.warn("valid_to", msg("licence_expires_soon", license=license_number, name=name,
+                                  day=valid_to, when=when))
     if name and license_number and valid_from and valid_to:
         return Licensee(name, license_number, valid_from, valid_to, tuple(products), source)
     return None
 
 
-def load_licensees_csv(path: Path, shown: str, issues: list[Issue]) -> list[Licensee]:
+def load_licensees_csv(path: Path, shown: str, issues: list[Issue],
+                       as_of: date | None = None) -> list[Licensee]:
     """Every valid row; each bad cell is an Issue naming its line in the file."""
     try:
         text = read_text(path, MAX_BYTES)
     except FrontMatterError as exc:
         issues.append(Issue(shown, exc.line, "", exc.message))
         return []
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(reader)
     except csv.Error as exc:
-        issues.append(Issue(shown, 0, "", f"is not valid CSV: {exc}"))
+        issues.append(Issue(shown, reader.line_num, "", msg("bad_csv", problem=exc)))
         return []
     if not rows:
-        issues.append(Issue(shown, 1, "", f"is empty; the first line must be: {','.join(COLUMNS)}"))
+        issues.append(Issue(shown, 1, "", msg("empty_csv", columns=",".join(COLUMNS))))
         return []
     header = [cell.strip() for cell in rows[0]]
     missing = [column for column in REQUIRED if column not in header]
@@ -54,11 +64,11 @@ def load_licensees_csv(path: Path, shown: str, issues: list[Issue]) -> list[Lice
     if missing or unknown:
         parts = []
         if missing:
-            parts.append(f"missing column(s) {', '.join(missing)}")
+            parts.append(msg("missing_columns", columns=", ".join(missing)))
         if unknown:
-            parts.append(f"unknown column(s) {', '.join(unknown)}")
+            parts.append(msg("unknown_columns", columns=", ".join(unknown)))
         issues.append(Issue(shown, 1, "header",
-                            f"{'; '.join(parts)}; expected: {','.join(COLUMNS)}"))
+                            msg("csv_header", problems=joined(parts), columns=",".join(COLUMNS))))
         return []
     licensees = []
     line_numbers = _row_lines(text)
@@ -67,12 +77,12 @@ def load_licensees_csv(path: Path, shown: str, issues: list[Issue]) -> list[Lice
             continue
         line = line_numbers[index] if index < len(line_numbers) else 0
         if len(row) > len(header):
-            issues.append(Issue(shown, line, "", f"row has {len(row)} cells; the header has {len(header)}"))
+            issues.append(Issue(shown, line, "", msg("row_too_long", cells=len(row), columns=len(header))))
             continue
         data = dict(zip(header, row))
         data["products"] = [p.strip() for p in PRODUCT_SEPARATORS.split(data.get("products", "")) if p.strip()]
         fields = Fields(data, shown, issues, line_offset=line)
-        licensee = read_licensee(fields, f"{shown}:{line}")
+        licensee = read_licensee(fields, f"{shown}:{line}", as_of)
         if licensee:
             licensees.append(licensee)
     return licensees

@@ -211,6 +211,7 @@ class Story:
     brands: tuple[str, ...] = ()
     lang: str = "zh"
     cover: Image | None = None
+    slug_line: int = 0  # where the front matter sets the slug; 0: it is the file name
 
 
 @dataclass

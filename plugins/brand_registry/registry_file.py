@@ -8,6 +8,7 @@ from pathlib import Path
 from .fields import Fields
 from .frontmatter import FrontMatterError, parse_yaml, read_text
 from .issues import Issue
+from .messages import msg
 from .model import AwardEdition, AwardProgram, Category, CertificationType, Region, Registry
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
@@ -23,18 +24,18 @@ def load_registry(path: Path, shown_path: str, issues: list[Issue]) -> Registry:
         issues.append(Issue(shown_path, exc.line, "", exc.message))
         return registry
     if not isinstance(data, dict):
-        issues.append(Issue(shown_path, 1, "", f"must hold the lists {', '.join(SECTIONS)}"))
+        issues.append(Issue(shown_path, 1, "", msg("registry_not_mapping", sections=", ".join(SECTIONS))))
         return registry
     top = Fields(data, shown_path, issues, lines)
     for key, line in duplicates:
-        issues.append(Issue(shown_path, line, str(key[-1]), "is given twice"))
+        issues.append(Issue(shown_path, line, str(key[-1]), msg("given_twice")))
     top.reject_unknown(set(SECTIONS))
 
     for item in top.mappings("regions"):
         item.reject_unknown({"code", "name", "name_en", "parent"})
         code = item.text("code", required=True)
         if code and not REGION_CODE.match(code):
-            item.error("code", f'"{code}" is not a six-digit GB/T 2260 code')
+            item.error("code", msg("not_region_code", value=code))
             continue
         region = Region(code, item.text("name", required=True), item.text("name_en"),
                         item.text("parent") or None)
@@ -59,7 +60,7 @@ def load_registry(path: Path, shown_path: str, issues: list[Issue]) -> Registry:
             if number is None or year is None:
                 continue
             if number in editions:
-                edition.error("number", f"edition {number} is listed twice")
+                edition.error("number", msg("edition_twice", number=number))
             editions[number] = AwardEdition(number, year)
         if ident:
             program = AwardProgram(ident, item.text("name", required=True), item.text("name_en"),
@@ -68,35 +69,35 @@ def load_registry(path: Path, shown_path: str, issues: list[Issue]) -> Registry:
 
     for region in registry.regions.values():
         if region.parent and region.parent not in registry.regions:
-            line = _line_of(top, "regions", region.code, lines)
+            line = _line_of(top, "regions", region.code, lines, "parent")
             issues.append(Issue(shown_path, line, "parent",
-                                f'region {region.code} names parent "{region.parent}", '
-                                "which is not in the list"))
+                                msg("unknown_parent", code=region.code, parent=region.parent)))
     for code in registry.regions:
         if _has_cycle(registry, code):
-            issues.append(Issue(shown_path, _line_of(top, "regions", code, lines), "parent",
-                                f"region {code} is its own ancestor"))
+            issues.append(Issue(shown_path, _line_of(top, "regions", code, lines, "parent"), "parent",
+                                msg("own_ancestor", code=code)))
     return registry
 
 
 def _ident(item: Fields) -> str:
     ident = item.text("id", required=True)
     if ident and not ID_PATTERN.match(ident):
-        item.error("id", f'"{ident}" may only use a-z, 0-9 and -')
+        item.error("id", msg("bad_id", value=ident))
         return ""
     return ident
 
 
 def _add(table: dict, key: str, value, item: Fields, field: str) -> None:
     if key in table:
-        item.error(field, f'"{key}" is listed twice')
+        item.error(field, msg("listed_twice", value=key))
     table[key] = value
 
 
-def _line_of(top: Fields, section: str, code: str, lines: dict) -> int:
+def _line_of(top: Fields, section: str, code: str, lines: dict, field: str) -> int:
+    """The line of `field` in the item of `section` whose code is `code`."""
     for index, item in enumerate(top.data.get(section) or []):
         if isinstance(item, dict) and str(item.get("code")) == code:
-            return lines.get((section, index), 0)
+            return lines.get((section, index, field)) or lines.get((section, index), 0)
     return 0
 
 

@@ -1,16 +1,18 @@
-"""Load and check the whole registry and the stories, collecting every issue."""
+"""Load and check the whole registry, the stories and the pages, collecting every issue."""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .brand_file import load_brand
 from .issues import Issue, ValidationFailed, display_path, errors
+from .messages import msg
 from .model import Registry, Site
 from .registry_file import load_registry
-from .stories import load_story
+from .stories import check_page, load_story
 
 REGISTRY_FILE = "_registry.yaml"
 
@@ -21,12 +23,14 @@ class Paths:
     brands: Path
     content: Path
     stories: Path
+    pages: Path | None = None
 
     @classmethod
     def under(cls, root: Path, brands: str = "brands", content: str = "content",
-              stories: str = "stories") -> "Paths":
+              stories: str = "stories", pages: str = "pages") -> "Paths":
         root = Path(root)
-        return cls(root, root / brands, root / content, root / content / stories)
+        return cls(root, root / brands, root / content, root / content / stories,
+                   root / content / pages)
 
 
 def normalize_license(number: str) -> str:
@@ -35,14 +39,15 @@ def normalize_license(number: str) -> str:
     return "".join(folded.split()).upper()
 
 
-def load_site(paths: Paths) -> tuple[Site, list[Issue]]:
+def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue]]:
+    """Everything, checked; with `as_of`, also warn of licences and certificates expiring soon."""
     issues: list[Issue] = []
     registry_path = paths.brands / REGISTRY_FILE
     shown_registry = display_path(registry_path, paths.root)
     if registry_path.is_file():
         registry = load_registry(registry_path, shown_registry, issues)
     else:
-        issues.append(Issue(shown_registry, 0, "", "file is missing"))
+        issues.append(Issue(shown_registry, 0, "", msg("registry_missing")))
         registry = Registry()
     site = Site(registry)
 
@@ -50,35 +55,39 @@ def load_site(paths: Paths) -> tuple[Site, list[Issue]]:
         if bundle.name.startswith((".", "_")):
             continue
         if not (bundle / "index.md").is_file():
-            issues.append(Issue(display_path(bundle, paths.root), 0, "",
-                                "brand folder has no index.md"))
+            issues.append(Issue(display_path(bundle, paths.root), 0, "", msg("no_index")))
             continue
-        brand = load_brand(bundle, site.registry, paths.root, issues)
+        brand = load_brand(bundle, site.registry, paths.root, issues, as_of)
         if brand:
             site.brands[brand.slug] = brand
 
     _check_unique_licences(site, issues)
     slugs = set(site.brands)
     seen: dict[tuple[str, str], Path] = {}
-    for path in sorted(paths.stories.rglob("*.md")) if paths.stories.is_dir() else []:
+    for path in _markdown_files(paths.stories):
         story = load_story(path, paths.content, slugs, paths.root, issues)
         if not story:
             continue
         first = seen.setdefault((story.lang, story.slug), path)
         if first != path:
-            issues.append(Issue(display_path(path, paths.root), 0, "slug",
-                                f'"{story.slug}" is already used by '
-                                f"{display_path(first, paths.root)}"))
+            issues.append(Issue(display_path(path, paths.root), story.slug_line, "slug",
+                                msg("slug_taken", slug=story.slug, other=display_path(first, paths.root))))
         site.stories[path] = story
+    for path in _markdown_files(paths.pages):
+        check_page(path, paths.content, paths.root, issues)
     return site, issues
 
 
-def load_site_or_fail(paths: Paths) -> tuple[Site, list[Issue]]:
+def load_site_or_fail(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue]]:
     """Like load_site, but raise ValidationFailed listing every error."""
-    site, issues = load_site(paths)
+    site, issues = load_site(paths, as_of)
     if errors(issues):
         raise ValidationFailed(issues)
     return site, issues
+
+
+def _markdown_files(folder: Path | None) -> list[Path]:
+    return sorted(folder.rglob("*.md")) if folder and folder.is_dir() else []
 
 
 def _check_unique_licences(site: Site, issues: list[Issue]) -> None:
@@ -89,7 +98,6 @@ def _check_unique_licences(site: Site, issues: list[Issue]) -> None:
             if key in first_use:
                 path, _, line = licensee.source.rpartition(":")
                 issues.append(Issue(path, int(line or 0), "license",
-                                    f'licence number "{licensee.license}" is already used '
-                                    f"at {first_use[key]}"))
+                                    msg("licence_taken", license=licensee.license, other=first_use[key])))
             else:
                 first_use[key] = licensee.source

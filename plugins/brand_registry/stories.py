@@ -1,15 +1,17 @@
-"""What the registry checks in a story: its date, its cover and the brands it names."""
+"""What the registry checks in a story or a page: its fields, its images, the brands it names."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from .attention import large_image, warn_large_image
 from .fields import Fields, did_you_mean
-from .frontmatter import FrontMatterError, read_document
+from .frontmatter import Document, FrontMatterError, read_document
 from .images import ImageProblem, load_image
 from .issues import Issue, display_path
 from .markdown_body import find_body_images, has_url_scheme
+from .messages import msg
 from .model import Story
 
 LANGS = ("zh", "en")
@@ -17,19 +19,17 @@ STORY_FIELDS = {
     "title", "date", "modified", "category", "brands", "tags", "summary", "cover", "lang",
     "slug", "translation", "status", "author",
 }
+PAGE_FIELDS = {"title", "slug", "lang", "translation", "status", "summary", "modified"}
+SLUG = re.compile(r"[a-z0-9-]+")
 
 
 def load_story(path: Path, content_dir: Path, brand_slugs: set[str], root: Path,
                issues: list[Issue]) -> Story | None:
     shown = display_path(path, root)
-    try:
-        doc = read_document(path)
-    except FrontMatterError as exc:
-        issues.append(Issue(shown, exc.line, "", exc.message))
+    doc = _read(path, shown, issues)
+    if doc is None:
         return None
-    fields = Fields(doc.meta, shown, issues, doc.lines)
-    for key, line in doc.duplicates:
-        issues.append(Issue(shown, line, str(key[-1]), "is given twice; keep one"))
+    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
     fields.reject_unknown(STORY_FIELDS)
     title = fields.text("title", required=True, max_length=300)
     when = fields.date("date", required=True)
@@ -37,37 +37,88 @@ def load_story(path: Path, content_dir: Path, brand_slugs: set[str], root: Path,
     fields.text("category", max_length=100)
     fields.text("summary", max_length=1000)
     fields.text_list("tags")
-    lang = fields.text("lang") or "zh"
-    if lang not in LANGS:
-        fields.error("lang", f'"{lang}" must be one of: {", ".join(LANGS)}')
-    slug = fields.text("slug") or path.stem
-    if not re.fullmatch(r"[a-z0-9-]+", slug):
-        fields.error("slug" if fields.has("slug") else "", f'slug "{slug}" must use only a-z, 0-9 and -')
+    lang = _lang(fields)
+    slug = _slug(fields, path)
     brands = fields.text_list("brands")
     for index, brand in enumerate(brands):
         if brand not in brand_slugs:
             hint = did_you_mean(brand, sorted(brand_slugs))
-            fields.error(("brands", index), f'"{brand}" is not a brand in brands/{hint}')
+            fields.error(("brands", index), msg("unknown_brand", value=brand, hint=hint))
+    if not brands and not fields.data.get("brands"):
+        fields.warn("brands", msg("no_brand"))
     cover = None
     if fields.has("cover"):
         try:
             cover = load_image(content_dir, fields.text("cover"), title)
         except ImageProblem as exc:
-            fields.error("cover", str(exc))
+            fields.error("cover", exc.message)
+        warn_large_image(fields, "cover", cover)
+    check_body_images(doc, content_dir, shown, issues)
+    if not title or not when:
+        return None
+    return Story(slug, path, title, when, tuple(brands), lang, cover, doc.lines.get(("slug",), 0))
+
+
+def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -> None:
+    """A page of content/pages/: the same front matter and image rules, fewer fields."""
+    shown = display_path(path, root)
+    doc = _read(path, shown, issues)
+    if doc is None:
+        return
+    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
+    fields.reject_unknown(PAGE_FIELDS)
+    fields.text("title", required=True, max_length=300)
+    fields.date("modified")
+    fields.text("summary", max_length=1000)
+    _lang(fields)
+    _slug(fields, path)
+    check_body_images(doc, content_dir, shown, issues)
+
+
+def check_body_images(doc: Document, content_dir: Path, shown: str, issues: list[Issue]) -> None:
+    """Images in a Markdown body are files under content/, each with alt text."""
     for line, src, alt in find_body_images(doc.body):
         where = doc.body_line + line - 1
         name = src.removeprefix("{static}").lstrip("/")
         if has_url_scheme(src):
-            issues.append(Issue(shown, where, "body",
-                                f'image "{src}" must be a file under content/, not a web address'))
+            issues.append(Issue(shown, where, "body", msg("image_is_url_in_content", src=src)))
             continue
         try:
-            load_image(content_dir, name, alt)
+            image = load_image(content_dir, name, alt)
         except ImageProblem as exc:
-            issues.append(Issue(shown, where, "body", f"image {exc}"))
+            issues.append(Issue(shown, where, "body", msg("image_problem", problem=exc.message)))
+        else:
+            warning = large_image(image)
+            if warning:
+                issues.append(Issue(shown, where, "body", warning, "warning"))
         if not alt:
-            issues.append(Issue(shown, where, "body",
-                                f'image "{src}" needs alt text: ![what it shows]({src})'))
-    if not title or not when:
+            issues.append(Issue(shown, where, "body", msg("needs_alt", src=src)))
+
+
+def _read(path: Path, shown: str, issues: list[Issue]) -> Document | None:
+    try:
+        doc = read_document(path)
+    except FrontMatterError as exc:
+        issues.append(Issue(shown, exc.line, "", exc.message))
         return None
-    return Story(slug, path, title, when, tuple(brands), lang, cover)
+    for key, line in doc.duplicates:
+        issues.append(Issue(shown, line, str(key[-1]), msg("given_twice")))
+    return doc
+
+
+def _lang(fields: Fields) -> str:
+    lang = fields.text("lang") or "zh"
+    if lang not in LANGS:
+        fields.error("lang", msg("not_one_of", value=lang, choices=", ".join(LANGS)))
+    return lang
+
+
+def _slug(fields: Fields, path: Path) -> str:
+    """The slug from the front matter, else the file name; reported where it was written."""
+    slug = fields.text("slug") or path.stem
+    if not SLUG.fullmatch(slug):
+        if fields.has("slug"):
+            fields.error("slug", msg("bad_slug", slug=slug))
+        else:
+            fields.issues.append(Issue(fields.path, 0, "", msg("bad_slug", slug=slug)))
+    return slug

@@ -1,6 +1,7 @@
 import pytest
 
 from brand_registry.frontmatter import FrontMatterError, parse_document, read_text
+from brand_registry.messages import Message
 
 
 def test_fields_body_and_line_numbers():
@@ -20,18 +21,24 @@ def test_bom_and_crlf_just_work(tmp_path):
     assert doc.body == "正文\n"
 
 
-@pytest.mark.parametrize("text, message, line", [
-    ("name: 梨\n", "file must start with a '---' line opening the YAML front matter", 1),
-    ("---\nname: 梨\n", "front matter is not closed by a '---' line", 1),
-    ("---\nname: [梨\n---\n", "YAML syntax error: expected ',' or ']', but got '<stream end>'", 3),
-    ("---\n- a\n- b\n---\n", "front matter must be a list of 'field: value' lines", 2),
-    ("---\na: &x [1]\nb: *x\n---\n", "YAML aliases (*name) are not allowed; write the value out", 3),
-    ("---\na: " + "[" * 30 + "]" * 30 + "\n---\n", "front matter is nested deeper than 20 levels", 2),
+@pytest.mark.parametrize("text, english, chinese, line", [
+    ("name: 梨\n", "file must start with a '---' line opening the YAML front matter",
+     "文件第一行必须是 “---”，文件头从这一行开始", 1),
+    ("---\nname: 梨\n", "front matter is not closed by a '---' line", "文件头没有用 “---” 行结束", 1),
+    ("---\nname: [梨\n---\n", "YAML syntax error: expected ',' or ']', but got '<stream end>'",
+     "YAML 格式错误：expected ',' or ']', but got '<stream end>'"
+     "（常见原因：冒号后缺空格、缩进没对齐、括号或引号没有配对）", 3),
+    ("---\n- a\n- b\n---\n", "front matter must be a list of 'field: value' lines",
+     "文件头必须由 “字段: 值” 行组成", 2),
+    ("---\na: &x [1]\nb: *x\n---\n", "YAML aliases (*name) are not allowed; write the value out",
+     "不能使用 YAML 别名（*名称），请把内容完整写出来", 3),
+    ("---\na: " + "[" * 30 + "]" * 30 + "\n---\n", "front matter is nested deeper than 20 levels",
+     "文件头的嵌套超过 20 层", 2),
 ])
-def test_unreadable_front_matter(text, message, line):
+def test_unreadable_front_matter(text, english, chinese, line):
     with pytest.raises(FrontMatterError) as caught:
         parse_document(text)
-    assert (caught.value.message, caught.value.line) == (message, line)
+    assert (caught.value.message.en, caught.value.message.zh, caught.value.line) == (english, chinese, line)
 
 
 def test_billion_laughs_is_refused_quickly():
@@ -52,7 +59,8 @@ def test_binary_and_invalid_utf8_and_huge_files(tmp_path):
     latin.write_bytes(b"---\nname: ok\nowner: caf\xe9\n---\n")
     with pytest.raises(FrontMatterError) as caught:
         read_text(latin)
-    assert (caught.value.message, caught.value.line) == ("file is not valid UTF-8 text; save it as UTF-8", 3)
+    assert (caught.value.message, caught.value.line) == (
+        Message("file is not valid UTF-8 text; save it as UTF-8", "文件不是有效的 UTF-8 文本，请用 UTF-8 编码保存"), 3)
     huge = tmp_path / "c.md"
     huge.write_bytes(b"---\n" + b"a: b\n" * 600_000)
     with pytest.raises(FrontMatterError, match="the limit is 2048 KB"):

@@ -1,3 +1,4 @@
+from brand_registry.issues import errors
 from conftest import jpeg_bytes
 
 
@@ -5,10 +6,13 @@ def test_story_naming_unknown_brand_and_bad_fields(project):
     project.brand("korla-pear")
     project.story("visit", brands=["korla-pear", "korla-peer"], date="2024-13-01", cover="images/none.jpg")
     assert project.messages() == [
-        'content/stories/visit.md:3: date: "2024-13-01" is not a date; write it as YYYY-MM-DD',
+        'content/stories/visit.md:3: date: "2024-13-01" is not a date; write it as YYYY-MM-DD\n'
+        "    日期：“2024-13-01” 不是有效日期，请写成 YYYY-MM-DD，例如 2024-05-20",
         'content/stories/visit.md:6: brands[2]: "korla-peer" is not a brand in brands/'
-        ' (did you mean "korla-pear"?)',
-        'content/stories/visit.md:7: cover: file "images/none.jpg" does not exist',
+        ' (did you mean "korla-pear"?)\n'
+        "    相关品牌第 2 项：“korla-peer” 不是 brands/ 中的品牌（是不是 “korla-pear”？）",
+        'content/stories/visit.md:7: cover: file "images/none.jpg" does not exist\n'
+        "    封面图：文件 “images/none.jpg” 不存在",
     ]
 
 
@@ -16,9 +20,14 @@ def test_story_slug_used_twice_and_bad_slug(project):
     project.story("visit")
     project.story("other", slug="visit")
     project.story("Bad_Name")
+    project.story("zz-last", slug="visit")
     assert project.messages() == [
-        'content/stories/Bad_Name.md: slug "Bad_Name" must use only a-z, 0-9 and -',
-        'content/stories/visit.md: slug: "visit" is already used by content/stories/other.md',
+        'content/stories/Bad_Name.md: slug "Bad_Name" must use only a-z, 0-9 and -\n'
+        "    网址名 “Bad_Name” 只能用小写字母 a-z、数字 0-9 和连字符 -",
+        'content/stories/visit.md: slug: "visit" is already used by content/stories/other.md\n'
+        "    网址名：“visit” 已被 content/stories/other.md 使用",
+        'content/stories/zz-last.md:4: slug: "visit" is already used by content/stories/other.md\n'
+        "    网址名：“visit” 已被 content/stories/other.md 使用",
     ]
 
 
@@ -28,9 +37,30 @@ def test_story_with_cover_and_body_image(project):
     project.story("visit", body="![实验室]({static}/images/lab.jpg)\n\n![](images/nope.jpg)\n",
                   brands=["korla-pear"], cover="images/lab.jpg")
     site, issues = project.load()
-    assert [str(i) for i in issues] == [
-        'content/stories/visit.md:10: body: image file "images/nope.jpg" does not exist',
-        'content/stories/visit.md:10: body: image "images/nope.jpg" needs alt text: ![what it shows](images/nope.jpg)',
+    assert [str(i) for i in errors(issues)] == [
+        'content/stories/visit.md:10: body: image file "images/nope.jpg" does not exist\n'
+        "    正文：图片文件 “images/nope.jpg” 不存在",
+        'content/stories/visit.md:10: body: image "images/nope.jpg" needs alt text: '
+        "![what it shows](images/nope.jpg)\n"
+        "    正文：图片 “images/nope.jpg” 缺少替代文字，请写成 ![图片内容](images/nope.jpg)",
     ]
     story = next(iter(site.stories.values()))
     assert story.brands == ("korla-pear",) and story.cover.width == 40
+
+
+def test_pages_are_checked_too(project):
+    pages = project.content / "pages"
+    pages.mkdir()
+    (pages / "about.md").write_text("---\nslug: about\ntitel: 关于\n---\n![](images/none.png)\n",
+                                    encoding="utf-8")
+    assert project.messages() == [
+        "content/pages/about.md:1: title: is required; add it to the front matter\n"
+        "    标题：必须填写，请在文件头（开头两行 --- 之间）加上这一项",
+        'content/pages/about.md:3: titel: unknown field (did you mean "title"?)\n'
+        "    titel：没有这个字段（是不是 “title”？），请检查拼写",
+        'content/pages/about.md:5: body: image "images/none.png" needs alt text: '
+        "![what it shows](images/none.png)\n"
+        "    正文：图片 “images/none.png” 缺少替代文字，请写成 ![图片内容](images/none.png)",
+        'content/pages/about.md:5: body: image file "images/none.png" does not exist\n'
+        "    正文：图片文件 “images/none.png” 不存在",
+    ]
