@@ -7,16 +7,26 @@ SETTINGS ?= pelicanconf.py
 OUTPUT ?= output
 SITEURL ?=
 PORT ?= 8000
+SLUG ?=
+# make rsync_upload: where the published site goes (all three are required).
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
 
-.PHONY: html publish check test devserver clean help
+.PHONY: html publish check test devserver new-brand new-story rsync_upload bench clean help
 
 help:
-	@echo "make html       build output/ from brands/ and content/ (development settings)"
-	@echo "make check      validate all content, write nothing"
-	@echo "make test       run the whole test suite"
-	@echo "make devserver  preview on http://127.0.0.1:$(PORT)/, rebuilding on every change"
-	@echo "make publish    production build (SITEURL=https://host/path to override)"
-	@echo "make clean      remove output/ and caches"
+	@echo "make html                build output/ from brands/ and content/ (development settings)"
+	@echo "make check               validate all content, write nothing"
+	@echo "make new-brand SLUG=x    start brands/x/index.md from the template"
+	@echo "make new-story SLUG=x    start content/stories/x.md from the template"
+	@echo "make devserver           preview on http://127.0.0.1:$(PORT)/, rebuilding and reloading on every change"
+	@echo "make publish             production build (SITEURL=https://host/path to override)"
+	@echo "make rsync_upload        publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
+	@echo "make test                run the whole test suite"
+	@echo "make bench               time make check, devserver rebuilds and publish compression"
+	@echo "make clean               remove output/ and caches"
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,11 +42,30 @@ publish: $(READY)
 check: $(READY)
 	$(BIN)/python -m tools.check --settings $(SETTINGS)
 
+new-brand: $(READY)
+	$(BIN)/python -m tools.scaffold brand "$(SLUG)"
+
+new-story: $(READY)
+	$(BIN)/python -m tools.scaffold story "$(SLUG)"
+
 test: $(READY)
 	$(BIN)/python -m pytest
 
 devserver: $(READY)
-	$(BIN)/python -m tools.devserver --settings $(SETTINGS) --port $(PORT)
+	$(BIN)/python -m tools.devserver --settings $(SETTINGS) --output $(OUTPUT) --port $(PORT)
+
+bench: $(READY)
+	$(BIN)/python -m bench.editor
+
+rsync_upload:
+	@missing="$(strip $(if $(SSH_HOST),,SSH_HOST) $(if $(SSH_USER),,SSH_USER) $(if $(SSH_TARGET_DIR),,SSH_TARGET_DIR))"; \
+	if [ -n "$$missing" ]; then \
+	  echo "请先设置 $$missing，例如：make rsync_upload SSH_HOST=www.example.org SSH_USER=deploy SSH_TARGET_DIR=/var/www/brands/" >&2; \
+	  echo "Set $$missing first, e.g. make rsync_upload SSH_HOST=www.example.org SSH_USER=deploy SSH_TARGET_DIR=/var/www/brands/" >&2; \
+	  exit 2; \
+	fi
+	$(MAKE) --no-print-directory publish
+	rsync -e "ssh -p $(SSH_PORT)" -avc --delete --exclude=.git $(OUTPUT)/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 clean:
 	rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).old-* .cache/pelican

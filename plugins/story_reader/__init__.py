@@ -29,6 +29,8 @@ class StoryReader(BaseReader):
         content = render(doc.body, self._image_renderer())
         metadata = {}
         for name, value in doc.meta.items():
+            if value is None:  # "summary:" left empty, as a new story from the template has it
+                continue
             if isinstance(value, date):
                 value = value.isoformat()
             metadata[name.lower()] = self.process_metadata(name.lower(), value)
