@@ -73,6 +73,9 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
 }
 
+# Compiled templates are cached in CACHE_PATH (keyed by the Jinja options above):
+# rebuilds in `make devserver` skip most of the template work.
+TEMPLATE_BYTECODE_CACHE = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".cache/pelican"

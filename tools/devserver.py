@@ -1,39 +1,228 @@
-"""Preview server: build, serve on 127.0.0.1, rebuild on every change.
+"""Preview server: build, serve on 127.0.0.1, rebuild and reload the browser on every change.
 
-    python -m tools.devserver [--settings pelicanconf.py] [--port 8000]
+    python -m tools.devserver [--settings pelicanconf.py] [--output output] [--port 8000]
 
-Watches content/, brands/, theme/, plugins/ and the settings file. Each
-rebuild is an atomic `tools.build`, so a build error is printed and the last
-good site keeps being served.
+Watches content/, brands/, theme/, plugins/ and the settings file. Each rebuild
+is an atomic `tools.build`, forked from a warm worker process that has Pelican
+and the plugins imported already (tools.build_worker); an edit to a plugin or
+the settings starts a new worker, so code changes take effect. A failed build
+leaves the last good site on disk.
+
+Only pages this server sends get a small script that polls the build state
+and reloads the page after each rebuild; after a failed build they also get
+an overlay listing the errors. Nothing of this is ever written to output/.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import html
 import http.server
+import json
+import os
+import signal
+import subprocess
 import sys
 import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import watchfiles
 
-from tools.build import build
+from tools.build_worker import DONE
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("content", "brands", "theme", "plugins")
+STATE_PATH = "/__devserver__/state"
+POLL_MS = 250
+
+RELOAD_SCRIPT = """<script>/* devserver: reload after each rebuild */
+(function () {
+  var build = %(build)s;
+  function poll() {
+    fetch("%(state)s", {cache: "no-store"})
+      .then(function (response) { return response.json(); })
+      .then(function (state) {
+        if (state.build !== build) { location.reload(); } else { setTimeout(poll, %(poll)d); }
+      }, function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();
+</script>"""
+
+ERROR_OVERLAY = """<div id="devserver-errors" role="alert" style="position:fixed;inset:0;z-index:2147483647;\
+overflow:auto;margin:0;padding:1.5rem 2rem;background:#1d1f21;color:#f5f5f5;\
+font:15px/1.6 system-ui,sans-serif">
+<h1 style="margin:0 0 .25rem;font-size:1.4rem;color:#ff8a80">构建失败 · Build failed</h1>
+<p style="margin:0 0 1rem">改正下面的错误并保存，页面会自动刷新。网站仍是上次成功构建的版本。<br>
+Fix the errors below and save: this page reloads by itself. The site on disk is the last good build.</p>
+<pre style="white-space:pre-wrap;margin:0;padding:1rem;background:#000;color:#fff;\
+font:14px/1.5 ui-monospace,monospace;border-radius:4px">%(log)s</pre>
+<button type="button" onclick="this.parentNode.remove()" style="margin-top:1rem;font:inherit">\
+关闭，查看上次的页面 · Close and show the last good page</button>
+</div>"""
+
+NO_SITE_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>构建失败 · Build failed</title></head>
+<body></body></html>"""
 
 
-def serve(output: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(output))
+@dataclass
+class BuildState:
+    """The outcome of the last build, as the pages and the state endpoint show it."""
+
+    build: str = "starting"
+    ok: bool = True
+    log: str = ""
+    seconds: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def record(self, ok: bool, log: str, seconds: float) -> None:
+        with self.lock:
+            self.build = f"{os.getpid()}-{time.monotonic_ns()}"
+            self.ok, self.log, self.seconds = ok, log, seconds
+
+    def as_json(self) -> bytes:
+        with self.lock:
+            data = {"build": self.build, "ok": self.ok, "seconds": round(self.seconds, 3),
+                    "log": "" if self.ok else self.log}
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+    def snippet(self) -> str:
+        """What goes before </body> of every page served."""
+        with self.lock:
+            script = RELOAD_SCRIPT % {"build": json.dumps(self.build), "state": STATE_PATH, "poll": POLL_MS}
+            overlay = "" if self.ok else ERROR_OVERLAY % {"log": html.escape(self.log)}
+        return overlay + script
+
+
+class Builder:
+    """Runs builds in a warm worker process (tools.build_worker), restarted when code changes."""
+
+    RESTART_ON = ("plugins", "tools")  # code a running worker has already imported
+
+    def __init__(self, settings: str, output: Path):
+        self.settings, self.output = settings, output
+        self.worker: subprocess.Popen | None = None
+
+    def needs_restart(self, changed: list[Path]) -> bool:
+        code = [ROOT / name for name in self.RESTART_ON]
+        return any(path.suffix == ".py" and (path.parent == ROOT or any(path.is_relative_to(c) for c in code))
+                   for path in changed)
+
+    def stop(self) -> None:
+        if self.worker and self.worker.poll() is None:
+            self.worker.stdin.close()
+            try:
+                self.worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.worker.kill()
+                self.worker.wait()
+        self.worker = None
+
+    def build(self) -> tuple[bool, str, float]:
+        """One atomic build; (succeeded, its output, seconds)."""
+        started = time.perf_counter()
+        lines: list[str] = []
+        for _attempt in range(2):  # a worker that died is replaced once
+            if self.worker is None or self.worker.poll() is not None:
+                self.worker = subprocess.Popen(
+                    [sys.executable, "-m", "tools.build_worker", self.settings, str(self.output)],
+                    cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                    text=True, encoding="utf-8", errors="replace",
+                )
+            try:
+                self.worker.stdin.write("build\n")
+                self.worker.stdin.flush()
+            except BrokenPipeError:
+                self.worker = None
+                continue
+            lines = []
+            for line in self.worker.stdout:
+                if line.startswith(DONE):
+                    code = int(line.split()[-1])
+                    return code == 0, "".join(lines), time.perf_counter() - started
+                lines.append(line)
+            self.worker = None
+        return False, "".join(lines), time.perf_counter() - started
+
+
+def inject(page: bytes, snippet: str) -> bytes:
+    text = page.decode("utf-8", errors="replace")
+    at = text.lower().rfind("</body>")
+    text = text[:at] + snippet + text[at:] if at != -1 else text + snippet
+    return text.encode("utf-8")
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves output/; HTML pages get the reload script (and the error overlay)."""
+
+    state: BuildState
+
+    def __init__(self, *args, state: BuildState, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self):  # noqa: N802 - the stdlib's name
+        self._respond(head_only=False)
+
+    def do_HEAD(self):  # noqa: N802
+        self._respond(head_only=True)
+
+    def _respond(self, head_only: bool) -> None:
+        if self.path.split("?", 1)[0] == STATE_PATH:
+            return self._send(200, "application/json; charset=utf-8", self.state.as_json(), head_only)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().do_GET() if not head_only else super().do_HEAD()  # adds the slash
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            return self._send(200, "text/html; charset=utf-8", self._page(path), head_only)
+        if not path.exists():
+            missing = Path(self.directory) / "404.html"
+            page = self._page(missing) if missing.is_file() else inject(NO_SITE_PAGE.encode(), self.state.snippet())
+            return self._send(404, "text/html; charset=utf-8", page, head_only)
+        return super().do_GET() if not head_only else super().do_HEAD()
+
+    def _page(self, path: Path) -> bytes:
+        return inject(path.read_bytes(), self.state.snippet())
+
+    def _send(self, status: int, content_type: str, body: bytes, head_only: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(body)
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+def serve(output: Path, port: int, state: BuildState) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(PreviewHandler, directory=str(output), state=state)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
+def build_and_report(builder: Builder, state: BuildState) -> None:
+    ok, log, seconds = builder.build()
+    state.record(ok, log.strip(), seconds)
+    if log.strip():
+        print(log.rstrip(), flush=True)
+    if ok:
+        print(f"已重新生成，用时 {seconds:.2f} 秒 · Rebuilt in {seconds:.2f} s", flush=True)
+    else:
+        print(f"构建失败，浏览器中也会显示错误 · Build failed ({seconds:.2f} s); "
+              "the errors are shown in the browser too", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,21 +232,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", default=8000, type=int)
     args = parser.parse_args(argv)
     output = args.output.resolve()
-    build(args.settings, output)
-    output.mkdir(exist_ok=True)
-    server = serve(output, args.port)
-    print(f"Serving {output.name}/ at http://127.0.0.1:{args.port}/ - Ctrl-C to stop", flush=True)
+    signal.signal(signal.SIGTERM, _stop)
+    state = BuildState()
+    try:
+        server = serve(output, args.port, state)
+    except OSError as exc:
+        print(f"无法使用端口 {args.port}（{exc.strerror}），请换一个：make devserver PORT=8001\n"
+              f"Cannot use port {args.port} ({exc.strerror}); try another: make devserver PORT=8001",
+              file=sys.stderr)
+        return 1
+    builder = Builder(args.settings, output)
+    build_and_report(builder, state)
+    print(f"预览地址 http://127.0.0.1:{args.port}/ ，按 Ctrl-C 停止\n"
+          f"Serving {output.name}/ at http://127.0.0.1:{args.port}/ - Ctrl-C to stop", flush=True)
     watched = [ROOT / name for name in WATCHED if (ROOT / name).exists()] + [Path(args.settings).resolve()]
     try:
-        for changes in watchfiles.watch(*watched):
-            names = ", ".join(sorted({Path(path).name for _, path in changes}))
-            print(f"Changed: {names}; rebuilding...", flush=True)
-            build(args.settings, output)
+        for changes in watchfiles.watch(*watched, step=30):
+            changed = sorted({Path(path) for _, path in changes})
+            print(f"有改动 · Changed: {', '.join(path.name for path in changed)}", flush=True)
+            if builder.needs_restart(changed):
+                builder.stop()  # the next build imports the edited code afresh
+            build_and_report(builder, state)
     except KeyboardInterrupt:
         pass
     finally:
+        builder.stop()
         server.shutdown()
     return 0
+
+
+def _stop(_signum, _frame):
+    raise KeyboardInterrupt  # SIGTERM stops the server as cleanly as Ctrl-C
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@ The registry is parsed and checked by `brand_registry`; this package only
 wires it into Pelican and its templates.
 """
 
-from jinja2 import pass_context
+import hashlib
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache, __version__ as jinja_version, pass_context
 from markupsafe import Markup
 from pelican import signals
 
@@ -73,6 +76,21 @@ def configure(pelican) -> None:
     if not settings["JINJA_ENVIRONMENT"].get("autoescape"):
         raise RuntimeError("JINJA_ENVIRONMENT must set autoescape=True: editors' text is untrusted")
     settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], **TEMPLATE_GLOBALS}
+    if settings.get("TEMPLATE_BYTECODE_CACHE"):
+        settings["JINJA_ENVIRONMENT"]["bytecode_cache"] = template_cache(settings)
+
+
+def template_cache(settings) -> FileSystemBytecodeCache:
+    """Compiled templates kept between builds (a rebuild then skips most of Jinja's work).
+
+    Jinja keys its cache by template source only, but the compiled code also depends on
+    the environment's options (autoescape!), so each set of options gets its own folder.
+    """
+    options = {k: v for k, v in settings["JINJA_ENVIRONMENT"].items() if k != "bytecode_cache"}
+    key = hashlib.sha256(f"{jinja_version} {sorted(options.items())!r}".encode()).hexdigest()[:16]
+    folder = Path(settings["CACHE_PATH"]) / f"jinja-{key}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def install_translations(generator) -> None:
