@@ -11,7 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("brands", "content", "theme", "plugins", "tools", "pelicanconf.py", "publishconf.py")
+PROJECT_PARTS = ("brands", "content", "theme", "plugins", "tools", "pelicanconf.py", "publishconf.py",
+                 "Makefile", "requirements.txt")
 AS_OF = datetime(2026, 11, 26, tzinfo=timezone.utc)
 
 
@@ -22,6 +23,13 @@ def build(cwd: Path, output: Path, settings: str = "pelicanconf.py",
         command += ["--siteurl", siteurl]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp()))}
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+
+
+def make(cwd: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`make ARGUMENTS` in a copy of the project, with this checkout's virtualenv."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
+    return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *arguments],
+                          cwd=cwd, capture_output=True, text=True, env=environment, timeout=600)
 
 
 def copy_project(target: Path) -> Path:
