@@ -116,9 +116,9 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Key, int], lis
             exc.line += first_line - 1
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        message, mark = _syntax_error(exc)
         line = mark.line + first_line if mark else first_line
-        raise FrontMatterError(msg("yaml_syntax", problem=exc.problem or exc.context), line) from None
+        raise FrontMatterError(message, line) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
         raise FrontMatterError(msg("yaml_error", problem=exc), first_line) from None
     finally:
@@ -128,6 +128,21 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Key, int], lis
     if node is not None:
         _map_lines(node, (), lines, duplicates, first_line - 1)
     return data, lines, duplicates
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[Message, Any]:
+    """PyYAML's complaint in plain words, at the line an editor has to fix."""
+    problem = exc.problem or exc.context or ""
+    if problem.startswith(("expected ',' or ']'", "expected ',' or '}'")) and exc.context_mark:
+        bracket = "[" if "]" in problem else "{"
+        return msg("yaml_unclosed", bracket=bracket, problem=problem), exc.context_mark
+    if problem == "found unexpected end of stream" and exc.context_mark:
+        return msg("yaml_unclosed_quote", problem=problem), exc.context_mark
+    if problem.startswith("mapping values are not allowed"):
+        return msg("yaml_colon_in_value", problem=problem), exc.problem_mark
+    if "'\\t'" in problem:
+        return msg("yaml_tab", problem=problem), exc.problem_mark
+    return msg("yaml_syntax", problem=problem), exc.problem_mark or exc.context_mark
 
 
 def _map_lines(node, key: Key, lines: dict, duplicates: list, offset: int) -> None:

@@ -25,8 +25,20 @@ def test_bom_and_crlf_just_work(tmp_path):
     ("name: 梨\n", "file must start with a '---' line opening the YAML front matter",
      "文件第一行必须是 “---”，文件头从这一行开始", 1),
     ("---\nname: 梨\n", "front matter is not closed by a '---' line", "文件头没有用 “---” 行结束", 1),
-    ("---\nname: [梨\n---\n", "YAML syntax error: expected ',' or ']', but got '<stream end>'",
-     "YAML 格式错误：expected ',' or ']', but got '<stream end>'"
+    ("---\nname: 梨\ntags: [梨\n---\n",
+     "YAML syntax error: a [ is not closed (expected ',' or ']', but got '<stream end>')",
+     "YAML 格式错误：这里的 [ 没有配对的结束符号", 3),
+    ("---\nname: '梨\n---\n", "YAML syntax error: a quote is not closed (found unexpected end of stream)",
+     "YAML 格式错误：这里的引号没有配对", 2),
+    ("---\nname: 梨\nsummary: 标准: GB/T 19859\n---\n",
+     "YAML syntax error: a value has a colon or the indentation is off (mapping values are not allowed here)",
+     "YAML 格式错误：值里有冒号（请给整个值加上引号），或这一行的缩进不对", 3),
+    ("---\ncontact:\n\tphone: 1\n---\n",
+     "YAML syntax error: a tab character; indent with spaces "
+     "(found character '\\t' that cannot start any token)",
+     "YAML 格式错误：不能用 Tab 键缩进，请改用空格", 3),
+    ("---\n- a\nb: c\n---\n", "YAML syntax error: expected <block end>, but found '?'",
+     "YAML 格式错误：expected <block end>, but found '?'"
      "（常见原因：冒号后缺空格、缩进没对齐、括号或引号没有配对）", 3),
     ("---\n- a\n- b\n---\n", "front matter must be a list of 'field: value' lines",
      "文件头必须由 “字段: 值” 行组成", 2),
