@@ -55,7 +55,7 @@ devserver: $(READY)
 	$(BIN)/python -m tools.devserver --settings $(SETTINGS) --output $(OUTPUT) --port $(PORT)
 
 bench: $(READY)
-	$(BIN)/python -m bench.editor
+	$(BIN)/python bench/editor.py
 
 rsync_upload:
 	@missing="$(strip $(if $(SSH_HOST),,SSH_HOST) $(if $(SSH_USER),,SSH_USER) $(if $(SSH_TARGET_DIR),,SSH_TARGET_DIR))"; \

@@ -13,19 +13,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from brand_pages.generator import as_of_date, site_paths  # noqa: E402
 from brand_registry import load_site  # noqa: E402
+from brand_registry.build_day import build_day  # noqa: E402
 from brand_registry.issues import errors, report, warnings  # noqa: E402
 from brand_registry.messages import msg  # noqa: E402
-from pelican.settings import read_settings  # noqa: E402
+from brand_registry.settings_file import read_settings_file, site_paths  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     args = parser.parse_args(argv)
-    settings = read_settings(args.settings)
-    site, issues = load_site(site_paths(settings), as_of_date(settings))
+    settings = read_settings_file(args.settings)
+    site, issues = load_site(site_paths(settings), build_day(settings.get("REGISTRY_AS_OF")))
     if issues:
         print(report(issues))
     found, noted = errors(issues), warnings(issues)

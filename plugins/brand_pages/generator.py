@@ -11,11 +11,12 @@ from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from brand_registry import Paths, load_site_or_fail
+from brand_registry import load_site_or_fail
 from brand_registry.build_day import build_day
 from brand_registry.issues import Issue, ValidationFailed, report, warnings
 from brand_registry.markdown_body import render
 from brand_registry.messages import msg
+from brand_registry.settings_file import site_paths
 
 from . import views
 from .publisher import ImagePublisher
@@ -27,14 +28,6 @@ logger = logging.getLogger(__name__)
 def as_of_date(settings: dict) -> date:
     """The day validity is computed for: a setting, SOURCE_DATE_EPOCH, or today."""
     return build_day(settings.get("REGISTRY_AS_OF"))
-
-
-def site_paths(settings: dict) -> Paths:
-    root = Path(settings.get("PROJECT_ROOT") or Path(settings["PATH"]).parent)
-    content = Path(settings["PATH"])
-    stories = content / settings["ARTICLE_PATHS"][0]
-    pages = content / settings["PAGE_PATHS"][0] if settings.get("PAGE_PATHS") else None
-    return Paths(root, Path(settings.get("BRANDS_PATH") or root / "brands"), content, stories, pages)
 
 
 class BrandPagesGenerator(Generator):

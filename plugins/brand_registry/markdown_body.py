@@ -7,7 +7,6 @@ import re
 from html.parser import HTMLParser
 from typing import Callable, Iterator
 
-import markdown
 import nh3
 
 IMAGE = re.compile(
@@ -53,6 +52,8 @@ def sanitize(html_text: str) -> str:
 
 def render(text: str, render_image: ImageRenderer | None = None) -> str:
     """Markdown to sanitised HTML; images go through `render_image`."""
+    import markdown  # here, not at the top: `make check` never renders and starts faster
+
     md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
     safe = sanitize(md.convert(text))
     if render_image is None:

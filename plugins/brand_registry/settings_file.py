@@ -1,0 +1,37 @@
+"""Where the content is, read from a Pelican settings file without importing Pelican.
+
+`make check` needs only a few values; importing Pelican to read them would
+double its time. Relative paths resolve against the settings file's folder,
+as Pelican resolves them.
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+from .site import Paths
+
+DEFAULTS = {"PATH": ".", "ARTICLE_PATHS": [""], "PAGE_PATHS": ["pages"]}
+
+
+def read_settings_file(settings_file: str | Path) -> dict:
+    """The settings file's upper-case names, with Pelican's defaults for the paths."""
+    path = Path(settings_file).resolve()
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))  # `from pelicanconf import *` in publishconf.py
+    values = {k: v for k, v in runpy.run_path(str(path)).items() if k.isupper()}
+    settings = {**DEFAULTS, **values}
+    if not Path(settings["PATH"]).is_absolute():
+        settings["PATH"] = str((path.parent / settings["PATH"]).resolve())
+    return settings
+
+
+def site_paths(settings: dict) -> Paths:
+    """The folders of the registry, the stories and the pages named by the settings."""
+    root = Path(settings.get("PROJECT_ROOT") or Path(settings["PATH"]).parent)
+    content = Path(settings["PATH"])
+    stories = content / settings["ARTICLE_PATHS"][0]
+    pages = content / settings["PAGE_PATHS"][0] if settings.get("PAGE_PATHS") else None
+    return Paths(root, Path(settings.get("BRANDS_PATH") or root / "brands"), content, stories, pages)
