@@ -9,13 +9,15 @@ from brand_registry.messages import CATALOGUE, field_label_zh, label, msg
 
 PLACEHOLDER = re.compile(r"{(\w+)}")
 ZH_ONLY = {"section"}  # the registry list an id belongs to reads well in Chinese only
+EN_ONLY = {"problem"}  # PyYAML's own words, kept in the English line for the technically minded
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_every_message_has_both_languages_with_the_same_values(key):
     english, chinese = CATALOGUE[key]
     assert english.strip() and chinese.strip()
-    assert set(PLACEHOLDER.findall(english)) == set(PLACEHOLDER.findall(chinese)) - ZH_ONLY
+    in_english, in_chinese = set(PLACEHOLDER.findall(english)), set(PLACEHOLDER.findall(chinese))
+    assert in_english - in_chinese <= EN_ONLY and in_chinese - in_english <= ZH_ONLY
     assert re.search(r"[\u4e00-\u9fff]", chinese), "the Chinese text must be Chinese"
 
 
