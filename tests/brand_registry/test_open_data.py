@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from brand_registry import open_data
+from brand_registry.issues import errors
 from brand_registry.open_data import Links, brand_record, csv_text, neutralize
 
 SCHEMA = json.loads((Path(open_data.__file__).with_name("brand.schema.json")).read_text("utf-8"))
@@ -33,7 +34,7 @@ def loaded(project):
                               "valid_to": "2022-01-01"}],
                   contact={"phone": "+86 996 000"})
     site, issues = project.load()
-    assert not issues
+    assert not errors(issues)  # a warning (no cover image) is fine here
     return site
 
 
