@@ -21,7 +21,7 @@ SITEMAP = {"format": "xml", "exclude": [r"^404\.html$"]}
 # Precompressed copies beside every text file (index.html.gz, index.html.br) for
 # hosts that serve them (nginx gzip_static/brotli_static, Apache MultiViews,
 # Caddy precompressed). Gzip and Brotli output is byte-identical from build to build
-# (no timestamps); only here, as it adds about a second to each build. It runs
+# (no timestamps); only here, as it adds a few seconds to each build. It runs
 # after every other step (pelican-granular-signals' "compress" signal).
 PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]  # noqa: F405
 PRECOMPRESS_GZIP = True
