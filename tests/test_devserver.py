@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import AS_OF, copy_project
+from tools.devserver import BuildState
 
 STORY = "content/stories/quality-month-2026.md"
 STORY_URL = "/stories/quality-month-2026/"
@@ -131,3 +133,36 @@ def test_theme_and_plugin_edits_take_effect(preview):
     preview.edit("plugins/story_reader/__init__.py", "        return content, metadata",
                  "        return content + '<p id=\"plugin-edit\">插件已修改</p>', metadata")
     preview.wait_for(lambda: 'id="plugin-edit"' in preview.get(STORY_URL)[1])
+
+
+def test_the_reload_script_reloads_only_after_a_new_build():
+    """The injected script, run in Node.js against a stub of the state endpoint."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed (.ci/run installs it)")
+    state = BuildState()
+    state.record(True, "", 0.5)
+    script = state.snippet().removeprefix("<script>").removesuffix("</script>")
+    harness = """
+const answers = JSON.parse(process.argv[1]);
+let polls = 0, reloads = 0;
+globalThis.location = {reload: () => { reloads += 1; }};
+globalThis.fetch = async (url) => {
+  if (url !== "/__devserver__/state") throw new Error("unexpected " + url);
+  const answer = answers[Math.min(polls++, answers.length - 1)];
+  if (answer === null) throw new Error("server down");
+  return {json: async () => ({build: answer})};
+};
+globalThis.setTimeout = (next) => { if (polls < answers.length && !reloads) setImmediate(next); };
+process.on("beforeExit", () => console.log(JSON.stringify({polls, reloads})));
+%s
+"""
+    same, new = json.dumps(state.build), json.dumps("another-build")
+
+    def run(answers: str) -> dict:
+        result = subprocess.run([node, "-e", harness % script, answers], capture_output=True, text=True,
+                                timeout=60, check=True)
+        return json.loads(result.stdout)
+
+    assert run(f"[{same}, {same}, {same}]") == {"polls": 3, "reloads": 0}
+    assert run(f"[{same}, null, {new}]") == {"polls": 3, "reloads": 1}
