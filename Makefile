@@ -14,7 +14,7 @@ SSH_PORT ?= 22
 SSH_USER ?=
 SSH_TARGET_DIR ?=
 
-.PHONY: html publish check test devserver new-brand new-story rsync_upload bench clean help
+.PHONY: html publish check test devserver new-brand new-story rsync_upload bench translations clean help
 
 help:
 	@echo "make html                build output/ from brands/ and content/ (development settings)"
@@ -26,6 +26,7 @@ help:
 	@echo "make rsync_upload        publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
 	@echo "make test                run the whole test suite"
 	@echo "make bench               time make check, devserver rebuilds and publish compression"
+	@echo "make translations        extract the interface's strings into translations/ (then translate the .po)"
 	@echo "make clean               remove output/ and caches"
 
 $(READY): requirements.txt
@@ -66,6 +67,15 @@ rsync_upload:
 	fi
 	$(MAKE) --no-print-directory publish
 	rsync -e "ssh -p $(SSH_PORT)" -avc --delete --exclude=.git $(OUTPUT)/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+# UI strings: templates -> translations/messages.pot -> translations/<lang>/LC_MESSAGES/messages.po.
+# The build compiles the .po files itself; compiling here only checks them and counts what is translated.
+translations: $(READY)
+	$(BIN)/pybabel --quiet extract -F babel.cfg --no-wrap --add-location=file --sort-by-file \
+		--project="regional brand registry" -o translations/messages.pot .
+	$(BIN)/pybabel --quiet update -i translations/messages.pot -d translations --no-wrap
+	@for po in translations/*/LC_MESSAGES/messages.po; do \
+		$(BIN)/pybabel compile --statistics -i $$po -o /dev/null 2>&1 | grep translated; done
 
 clean:
 	rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).old-* .cache/pelican

@@ -11,11 +11,18 @@ if str(Path(PROJECT_ROOT) / "plugins") not in sys.path:
 SITENAME = "新疆区域公共品牌名录"
 SITENAME_EN = "Xinjiang Regional Public Brand Registry"
 SITE_DESCRIPTION = "自治区区域公共品牌登记信息、质量认证、质量奖与授权使用企业的公开名录。"
+SITE_DESCRIPTION_EN = ("The public registry of the autonomous region's regional public brands: "
+                       "certifications, quality awards and the enterprises licensed to use each mark.")
 AUTHOR = "自治区质量品牌促进中心"
 SITEURL = ""
 RELATIVE_URLS = True
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh"
+# Languages of the interface: code -> (BCP 47 tag, the language's own name).
+# The default language's pages sit at the root, the others under /<code>/.
+LANGUAGES = {"zh": ("zh-CN", "中文"), "en": ("en", "English")}
+# UI message catalogues: translations/<code>/LC_MESSAGES/messages.po (`make translations`).
+TRANSLATIONS_PATH = str(Path(PROJECT_ROOT) / "translations")
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 # Where things are. Pelican resolves relative paths against this file's folder.
@@ -26,7 +33,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["story_reader", "brand_pages", "registry_data"]
+PLUGINS = ["story_reader", "site_i18n", "brand_pages", "registry_data"]
 
 # The registry: brands shown first on the home page (empty: award winners first).
 FEATURED_BRANDS = ["korla-fragrant-pear", "aksu-apple", "turpan-raisins"]
@@ -35,23 +42,26 @@ FEATURED_BRANDS = ["korla-fragrant-pear", "aksu-apple", "turpan-raisins"]
 REGISTRY_AS_OF = None
 
 # Stories are articles; URLs are folders so they stay stable and readable.
+# `content/stories/<slug>.en.md` is the English translation of `<slug>.md`.
 SLUGIFY_SOURCE = "basename"
 ARTICLE_URL = "stories/{slug}/"
 ARTICLE_SAVE_AS = "stories/{slug}/index.html"
-ARTICLE_LANG_URL = "en/stories/{slug}/"
-ARTICLE_LANG_SAVE_AS = "en/stories/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/stories/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/stories/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "en/{slug}/"
-PAGE_LANG_SAVE_AS = "en/{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 CATEGORY_URL = "stories/category/{slug}/"
 CATEGORY_SAVE_AS = "stories/category/{slug}/index.html"
 TAG_URL = "stories/tag/{slug}/"
 TAG_SAVE_AS = "stories/tag/{slug}/index.html"
 AUTHOR_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives"]
+DIRECT_TEMPLATES = ["index", "archives", "search"]
 ARCHIVES_SAVE_AS = "stories/index.html"
 ARCHIVES_URL = "stories/"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DEFAULT_PAGINATION = False

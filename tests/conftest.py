@@ -141,3 +141,14 @@ def subpath_output(tmp_path_factory) -> Path:
     result = build(ROOT, out, settings="publishconf.py", siteurl=SUBPATH)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_site():
+    """The project's own brands/ and content/, loaded and checked."""
+    from brand_registry import Paths, load_site
+    from sitebuild import ROOT
+
+    loaded, issues = load_site(Paths.under(ROOT))
+    assert [str(i) for i in issues if i.severity == "error"] == []
+    return loaded

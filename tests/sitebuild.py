@@ -11,8 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("brands", "content", "theme", "plugins", "tools", "pelicanconf.py", "publishconf.py",
-                 "Makefile", "requirements.txt")
+PROJECT_PARTS = ("brands", "content", "theme", "plugins", "tools", "translations", "pelicanconf.py",
+                 "publishconf.py", "Makefile", "requirements.txt")
 AS_OF = datetime(2026, 11, 26, tzinfo=timezone.utc)
 
 

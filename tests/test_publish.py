@@ -35,6 +35,11 @@ def test_text_files_get_gzip_and_brotli_twins_and_images_do_not(published):
         assert brotli.decompress(br.read_bytes()) == data, br
     for image in output.rglob("*.jpg"):
         assert not image.with_name(image.name + ".gz").exists()
+    # The search bundle is written after Pelican; its scripts are compressed too.
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+        script = output / "pagefind" / name
+        assert gzip.decompress(script.with_name(name + ".gz").read_bytes()) == script.read_bytes()
+        assert brotli.decompress(script.with_name(name + ".br").read_bytes()) == script.read_bytes()
 
 
 def test_two_publish_builds_are_byte_identical(published, tmp_path):

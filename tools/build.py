@@ -1,5 +1,5 @@
-"""Build the site atomically: Pelican writes a fresh folder that replaces
-`output/` only when every step succeeded.
+"""Build the site atomically: Pelican writes a fresh folder, Pagefind indexes
+it for search, and it replaces `output/` only when every step succeeded.
 
     python -m tools.build [--settings pelicanconf.py] [--output output] [--siteurl URL]
 
@@ -13,6 +13,7 @@ import argparse
 import os
 import shutil
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,8 +35,9 @@ def staging_folders(output: Path) -> list[Path]:
     )
 
 
-def run_pelican(settings_file: str, staging: Path, siteurl: str | None) -> int:
-    """Run Pelican in this process; content errors are printed plainly, never as a traceback."""
+def run_pelican(settings_file: str, staging: Path, siteurl: str | None) -> tuple[int, dict]:
+    """Run Pelican in this process; content errors are printed plainly, never as a traceback.
+    Returns the exit code and the settings it ran with."""
     import logging
 
     from pelican import Pelican
@@ -60,7 +62,21 @@ def run_pelican(settings_file: str, staging: Path, siteurl: str | None) -> int:
             print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
             if os.environ.get("BUILD_DEBUG"):
                 raise
+        return 1, settings
+    return 0, settings
+
+
+def run_search_index(staging: Path, settings: dict) -> int:
+    """Pagefind over the finished pages: the last step before the swap."""
+    from tools.search_index import SearchIndexError, build_index, describe, precompress
+
+    try:
+        counts = build_index(staging)
+        precompress(staging, settings)
+    except (SearchIndexError, OSError, subprocess.SubprocessError) as exc:
+        print(f"Search index: {exc}", file=sys.stderr)
         return 1
+    print(f"Search index: {describe(counts)}")
     return 0
 
 
@@ -86,7 +102,8 @@ def build(settings: str, output: Path, siteurl: str | None = None) -> int:
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        code = run_pelican(settings, staging, siteurl)
+        code, used = run_pelican(settings, staging, siteurl)
+        code = code or run_search_index(staging, used)
         if code != 0:
             say("build_failed", sys.stderr, output=output.name)
             return code

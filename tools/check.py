@@ -1,4 +1,4 @@
-"""Validate all content without writing anything: `make check`.
+"""Validate all content and the UI catalogues without writing anything: `make check`.
 
 Prints every problem on two lines, `path:line: field: message` in English and
 the same in Chinese below it; exits 1 on any error (warnings alone exit 0).
@@ -18,6 +18,7 @@ from brand_registry.build_day import build_day  # noqa: E402
 from brand_registry.issues import errors, report, warnings  # noqa: E402
 from brand_registry.messages import msg  # noqa: E402
 from brand_registry.settings_file import read_settings_file, site_paths  # noqa: E402
+from site_i18n.catalogs import load_catalogues  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = read_settings_file(args.settings)
     site, issues = load_site(site_paths(settings), build_day(settings.get("REGISTRY_AS_OF")))
+    issues += load_catalogues(settings)[1]
     if issues:
         print(report(issues))
     found, noted = errors(issues), warnings(issues)

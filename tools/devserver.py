@@ -2,7 +2,7 @@
 
     python -m tools.devserver [--settings pelicanconf.py] [--output output] [--port 8000]
 
-Watches content/, brands/, theme/, plugins/ and the settings file. Each rebuild
+Watches content/, brands/, theme/, plugins/, translations/ and the settings file. Each rebuild
 is an atomic `tools.build`, forked from a warm worker process that has Pelican
 and the plugins imported already (tools.build_worker); an edit to a plugin or
 the settings starts a new worker, so code changes take effect. A failed build
@@ -34,7 +34,7 @@ import watchfiles
 from tools.build_worker import DONE
 
 ROOT = Path(__file__).resolve().parent.parent
-WATCHED = ("content", "brands", "theme", "plugins")
+WATCHED = ("content", "brands", "theme", "plugins", "translations")
 STATE_PATH = "/__devserver__/state"
 POLL_MS = 250
 

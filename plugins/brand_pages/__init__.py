@@ -14,6 +14,7 @@ from pelican import signals
 from . import sharing
 from .generator import BrandPagesGenerator
 from .urls import SITE_URLS, canonical_path, data_url_for, url_for
+from .views import search_terms
 
 
 @pass_context
@@ -76,6 +77,7 @@ def configure(pelican) -> None:
     if not settings["JINJA_ENVIRONMENT"].get("autoescape"):
         raise RuntimeError("JINJA_ENVIRONMENT must set autoescape=True: editors' text is untrusted")
     settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], **TEMPLATE_GLOBALS}
+    settings["JINJA_FILTERS"] = {**settings["JINJA_FILTERS"], "search_terms": search_terms}
     if settings.get("TEMPLATE_BYTECODE_CACHE"):
         settings["JINJA_ENVIRONMENT"]["bytecode_cache"] = template_cache(settings)
 
@@ -93,17 +95,10 @@ def template_cache(settings) -> FileSystemBytecodeCache:
     return FileSystemBytecodeCache(str(folder))
 
 
-def install_translations(generator) -> None:
-    env = generator.env
-    if "jinja2.ext.InternationalizationExtension" in env.extensions and "gettext" not in env.globals:
-        env.install_null_translations(newstyle=True)
-
-
 def get_generators(pelican):
     return BrandPagesGenerator
 
 
 def register():
     signals.initialized.connect(configure)
-    signals.generator_init.connect(install_translations)
     signals.get_generators.connect(get_generators)

@@ -18,6 +18,8 @@ from brand_registry.markdown_body import render
 from brand_registry.messages import msg
 from brand_registry.settings_file import site_paths
 
+from site_i18n.languages import Languages
+
 from . import views
 from .publisher import ImagePublisher
 from .urls import save_as, url_for
@@ -45,6 +47,7 @@ class BrandPagesGenerator(Generator):
         self.publisher = ImagePublisher(self.output_path)
         self.context["image_publisher"] = self.publisher
         self.stories_by_brand: dict[str, list] = {slug: [] for slug in self.site.brands}
+        self.languages = Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
 
     def _check_settings(self) -> None:
         unknown = [s for s in self.settings.get("FEATURED_BRANDS") or [] if s not in self.site.brands]
@@ -62,13 +65,19 @@ class BrandPagesGenerator(Generator):
             for image in brand.images():
                 self.publisher.add(image, f"brands/{brand.slug}/{image.src}")
         stories = {story.source_path.resolve(): story for story in site.stories.values()}
-        articles = self._all_articles()
-        for article in articles:
-            story = stories.get(Path(article.source_path).resolve())
-            article.brand_objects = [site.brands[s] for s in story.brands] if story else []
-            article.cover_image = story.cover if story else None
-            if story and story.cover:
-                self.publisher.add(story.cover, story.cover.src, copy=False)
+        for article in self.context.get("articles", []):  # originals; translations follow them
+            for version in (article, *article.translations):
+                story = stories.get(Path(version.source_path).resolve())
+                version.brand_objects = [site.brands[s] for s in story.brands] if story else []
+                version.cover_image = story.cover if story else None
+                if story and story.cover:
+                    self.publisher.add(story.cover, story.cover.src, copy=False)
+            for translation in article.translations:  # shares what it does not set itself
+                translation.brand_objects = translation.brand_objects or article.brand_objects
+                translation.cover_image = translation.cover_image or article.cover_image
+            for version in (article, *article.translations):
+                version.brand_regions, version.brand_categories = views.regions_and_categories(
+                    version.brand_objects, site.registry)
             for brand in article.brand_objects:
                 self.stories_by_brand[brand.slug].append(article)
         for listed in self.stories_by_brand.values():
@@ -85,25 +94,31 @@ class BrandPagesGenerator(Generator):
             stories_by_brand=self.stories_by_brand,
         )
 
-    def _all_articles(self) -> list:
-        found = []
-        for article in self.context.get("articles", []):
-            found.append(article)
-            found.extend(getattr(article, "translations", []))
-        return found
-
     # -- output --------------------------------------------------------------
 
     def generate_output(self, writer) -> None:
         copied = self.publisher.publish()
         logger.info("Copied %d brand images", copied)
+        for lang in self.languages.all:
+            self._write_language(writer, lang)
+        # Served for any missing path, at any depth: its links cannot be relative.
+        writer.write_file("404.html", self.get_template("404"), self.context,
+                          relative_urls=False, page_url="404.html", lang_twins={})
+
+    def _write_language(self, writer, lang) -> None:
+        """Every registry page in one language, under its folder (`en/...`)."""
         site, registry = self.site, self.site.registry
-        write = self._writer(writer)
+        relative = self.settings["RELATIVE_URLS"]
+
+        def write(url: str, template: str, **page) -> None:
+            writer.write_file(save_as(lang.prefix + url), self.get_template(template), self.context,
+                              relative_urls=relative, page_url=lang.prefix + url, **page)
 
         for brand in site.brands.values():
+            text = views.brand_text(brand, lang.code, self.languages.default)
             write(url_for(brand), "brand", brand=brand, **views.brand_rows(brand, registry, self.as_of),
-                  brand_stories=self.stories_by_brand[brand.slug],
-                  body_html=self._body_html(brand, url_for(brand)))
+                  brand_stories=self.stories_by_brand[brand.slug], brand_text=text,
+                  body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)))
         counts = views.facet_counts(site)
         write("brands/", "brands", facet_counts=counts)
 
@@ -135,27 +150,15 @@ class BrandPagesGenerator(Generator):
                 write(url_for(program, edition), "award_edition", program=program, edition=edition,
                       recipients=views.award_recipients(site, program.id, edition.number))
         write("awards/", "awards", award_items=award_items)
-        # Served for any missing path, at any depth: its links cannot be relative.
-        writer.write_file("404.html", self.get_template("404"), self.context,
-                          relative_urls=False, page_url="404.html")
 
-    def _writer(self, writer):
-        relative = self.settings["RELATIVE_URLS"]
-
-        def write(url: str, template: str, **page) -> None:
-            writer.write_file(save_as(url), self.get_template(template), self.context,
-                              relative_urls=relative, page_url=url, **page)
-
-        return write
-
-    def _body_html(self, brand, page_url: str) -> Markup:
+    def _body_html(self, brand, body: str, page_url: str) -> Markup:
         siteurl = self._siteurl_for(page_url)
 
         def image(src: str, alt: str):
             found = brand.body_images.get(src)
             return self.publisher.markup(found, siteurl, alt=alt) if found else None
 
-        return Markup(render(brand.body, image))
+        return Markup(render(body, image))
 
     def _siteurl_for(self, page_url: str) -> str:
         """The SITEURL the writer will give the page at `page_url`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from brand_registry.model import Brand, Registry, Site
@@ -106,6 +107,14 @@ def brand_rows(brand: Brand, registry: Registry, as_of: date) -> dict:
     }
 
 
+def regions_and_categories(brands, registry: Registry) -> tuple[list, list]:
+    """Every region (with its parents) and category of `brands`, each once, in order."""
+    regions = {r.code: r for b in brands for r in registry.region_chain(b.region)}
+    categories = {b.category: registry.categories[b.category] for b in brands
+                  if b.category in registry.categories}
+    return list(regions.values()), list(categories.values())
+
+
 def award_recipients(site: Site, program_id: str, number: int) -> list[dict]:
     """Winners of one edition: the enterprise named on the award, else the brand's owner."""
     rows = []
@@ -114,3 +123,34 @@ def award_recipients(site: Site, program_id: str, number: int) -> list[dict]:
             if award.program == program_id and award.edition == number:
                 rows.append({"brand": brand, "recipient": award.recipient or brand.owner})
     return rows
+
+
+@dataclass(frozen=True)
+class BrandText:
+    """What a brand page says about the brand, in the page's language if it can."""
+
+    name: str
+    summary: str
+    body: str  # Markdown
+    translated: bool  # False: the page's language has no text, only registry facts
+
+
+def brand_text(brand: Brand, lang: str, default_lang: str) -> BrandText:
+    if lang == default_lang:
+        return BrandText(brand.name, brand.summary, brand.body, True)
+    translation = brand.translations.get(lang)
+    if translation:
+        return BrandText(translation.name, translation.summary, translation.body, True)
+    return BrandText(brand.name_in(lang), "", "", False)
+
+
+def search_terms(names) -> str:
+    """Every suffix of every name, space-separated, for a Pagefind meta field.
+
+    Pagefind splits Chinese page text with one dictionary and the visitor's
+    query with the browser's: `哈密瓜` may be indexed as `哈密|瓜` and searched
+    as one word. Meta words are matched by prefix, so listing the suffixes of
+    a brand's name makes any part of it (`香梨`, `薰衣草`) find the page.
+    """
+    words = dict.fromkeys(name[i:] for name in names for i in range(len(name)) if not name[i].isspace())
+    return " ".join(words)

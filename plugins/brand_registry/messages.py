@@ -133,6 +133,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bad_slug": ('slug "{slug}" must use only a-z, 0-9 and -',
                  "网址名 “{slug}” 只能用小写字母 a-z、数字 0-9 和连字符 -"),
     "unknown_brand": ('"{value}" is not a brand in brands/{hint}', "“{value}” 不是 brands/ 中的品牌{hint}"),
+    "lang_not_file_name": ('"{value}" does not match the file name "{name}"',
+                           "“{value}” 与文件名 “{name}” 表示的语言不一致"),
+    "translation_shares": ("a translation takes its {field} from {original}: leave it out here",
+                           "译文的这一项沿用 {original}，请在这里删去"),
     # -- the whole site (site.py) ----------------------------------------------
     "registry_missing": ("file is missing", "文件不存在"),
     "no_index": ("brand folder has no index.md", "品牌文件夹中没有 index.md"),
@@ -153,6 +157,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                  "品牌还没有封面图；请加上（cover: 照片.jpg），品牌目录中才有图片"),
     "no_brand": ("story names no brand; add brands: [slug] to show it on the brand's page",
                  "故事没有关联品牌；请加上 brands: [品牌网址名]，故事才会出现在品牌页上"),
+    # -- interface catalogues (site_i18n.catalogs) --------------------------------
+    "catalogue_missing": ("file is missing: run `make translations`, then translate it",
+                          "文件不存在：请运行 make translations，然后翻译其中的条目"),
+    "catalogue_syntax": ("not a valid .po file: {problem}", "不是有效的 .po 文件：{problem}"),
+    "catalogue_entry": ("{problem} (msgid {msgid})", "译文有误：{problem}（原文 {msgid}）"),
     # -- settings (brand_pages) ------------------------------------------------
     "featured_unknown": ('"{slug}" is not a brand in brands/', "“{slug}” 不是 brands/ 中的品牌"),
     # -- summaries (tools.build, tools.check) -----------------------------------

@@ -7,10 +7,18 @@ from datetime import date
 from pathlib import Path
 
 STATUSES = ("active", "suspended", "revoked")
+BASE_LANG = "zh"  # the language of the registry's own text: names, summaries, bodies
+
+
+class Named:
+    """Registry entries have a Chinese `name` and may have an English `name_en`."""
+
+    def name_in(self, lang: str) -> str:
+        return (self.name_en or self.name) if lang == "en" else self.name
 
 
 @dataclass(frozen=True)
-class Region:
+class Region(Named):
     code: str
     name: str
     name_en: str = ""
@@ -18,14 +26,14 @@ class Region:
 
 
 @dataclass(frozen=True)
-class Category:
+class Category(Named):
     id: str
     name: str
     name_en: str = ""
 
 
 @dataclass(frozen=True)
-class CertificationType:
+class CertificationType(Named):
     id: str
     name: str
     name_en: str = ""
@@ -38,7 +46,7 @@ class AwardEdition:
 
 
 @dataclass(frozen=True)
-class AwardProgram:
+class AwardProgram(Named):
     id: str
     name: str
     name_en: str = ""
@@ -153,7 +161,7 @@ class Translation:
 
 
 @dataclass
-class Brand:
+class Brand(Named):
     slug: str
     name: str
     category: str
@@ -177,6 +185,18 @@ class Brand:
     tags: tuple[str, ...] = ()
     body: str = ""
     translations: dict[str, Translation] = field(default_factory=dict)
+
+    def name_in(self, lang: str) -> str:
+        """The name of the brand's text in `lang` (index.<lang>.md), else its registry name."""
+        translation = self.translations.get(lang)
+        return translation.name if translation else super().name_in(lang)
+
+    def summary_in(self, lang: str) -> str:
+        """The summary in `lang`; empty when the brand has none in that language."""
+        if lang == BASE_LANG:
+            return self.summary
+        translation = self.translations.get(lang)
+        return translation.summary if translation else ""
 
     @property
     def bundle(self) -> Path:
@@ -212,6 +232,9 @@ class Story:
     lang: str = "zh"
     cover: Image | None = None
     slug_line: int = 0  # where the front matter sets the slug; 0: it is the file name
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    given: dict[str, int] = field(default_factory=dict)  # shared fields written here -> line
 
 
 @dataclass

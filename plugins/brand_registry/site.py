@@ -12,7 +12,7 @@ from .issues import Issue, ValidationFailed, display_path, errors
 from .messages import msg
 from .model import Registry, Site
 from .registry_file import load_registry
-from .stories import check_page, load_story
+from .stories import check_page, check_translations, load_story
 
 REGISTRY_FILE = "_registry.yaml"
 
@@ -73,6 +73,7 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
             issues.append(Issue(display_path(path, paths.root), story.slug_line, "slug",
                                 msg("slug_taken", slug=story.slug, other=display_path(first, paths.root))))
         site.stories[path] = story
+    check_translations(list(site.stories.values()), paths.root, issues)
     for path in _markdown_files(paths.pages):
         check_page(path, paths.content, paths.root, issues)
     return site, issues

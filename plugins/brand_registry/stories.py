@@ -15,6 +15,9 @@ from .messages import msg
 from .model import Story
 
 LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+# What a translation takes from the story it translates (same slug, default language).
+SHARED_FIELDS = ("category", "tags", "brands")
 STORY_FIELDS = {
     "title", "date", "modified", "category", "brands", "tags", "summary", "cover", "lang",
     "slug", "translation", "status", "author",
@@ -34,18 +37,18 @@ def load_story(path: Path, content_dir: Path, brand_slugs: set[str], root: Path,
     title = fields.text("title", required=True, max_length=300)
     when = fields.date("date", required=True)
     fields.date("modified")
-    fields.text("category", max_length=100)
+    category = fields.text("category", max_length=100)
     fields.text("summary", max_length=1000)
-    fields.text_list("tags")
-    lang = _lang(fields)
+    tags = fields.text_list("tags")
+    lang = _lang(fields, path)
     slug = _slug(fields, path)
     brands = fields.text_list("brands")
     for index, brand in enumerate(brands):
         if brand not in brand_slugs:
             hint = did_you_mean(brand, sorted(brand_slugs))
             fields.error(("brands", index), msg("unknown_brand", value=brand, hint=hint))
-    if not brands and not fields.data.get("brands"):
-        fields.warn("brands", msg("no_brand"))
+    if not brands and not fields.data.get("brands") and lang == DEFAULT_LANG:
+        fields.warn("brands", msg("no_brand"))  # translations: see check_translations
     cover = None
     if fields.has("cover"):
         try:
@@ -56,7 +59,38 @@ def load_story(path: Path, content_dir: Path, brand_slugs: set[str], root: Path,
     check_body_images(doc, content_dir, shown, issues)
     if not title or not when:
         return None
-    return Story(slug, path, title, when, tuple(brands), lang, cover, doc.lines.get(("slug",), 0))
+    given = {name: fields.line(name) for name in SHARED_FIELDS if fields.has(name)}
+    return Story(slug, path, title, when, tuple(brands), lang, cover, doc.lines.get(("slug",), 0),
+                 category, tuple(tags), given)
+
+
+def name_parts(path: Path) -> tuple[str, str | None]:
+    """The slug and language a file name gives: `x.md` -> ("x", None),
+    `x.en.md` -> ("x", "en"), so a translation sits beside its original."""
+    stem, dot, suffix = path.stem.rpartition(".")
+    if dot and suffix in LANGS:
+        return stem, suffix
+    return path.stem, None
+
+
+def check_translations(stories: list[Story], root: Path, issues: list[Issue]) -> None:
+    """A translation shares its original's category, tags and brands: it may
+    repeat them, but not differ. A story in another language with no original
+    needs brands of its own."""
+    originals = {s.slug: s for s in stories if s.lang == DEFAULT_LANG}
+    for story in stories:
+        if story.lang == DEFAULT_LANG:
+            continue
+        shown = display_path(story.source_path, root)
+        original = originals.get(story.slug)
+        if original is None:
+            if not story.brands:
+                issues.append(Issue(shown, story.given.get("brands", 0), "brands", msg("no_brand"), "warning"))
+            continue
+        for name, line in story.given.items():
+            if getattr(story, name) != getattr(original, name):
+                issues.append(Issue(shown, line, name, msg(
+                    "translation_shares", field=name, original=display_path(original.source_path, root))))
 
 
 def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -> None:
@@ -70,7 +104,7 @@ def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -
     fields.text("title", required=True, max_length=300)
     fields.date("modified")
     fields.text("summary", max_length=1000)
-    _lang(fields)
+    _lang(fields, path)
     _slug(fields, path)
     check_body_images(doc, content_dir, shown, issues)
 
@@ -106,16 +140,20 @@ def _read(path: Path, shown: str, issues: list[Issue]) -> Document | None:
     return doc
 
 
-def _lang(fields: Fields) -> str:
-    lang = fields.text("lang") or "zh"
+def _lang(fields: Fields, path: Path) -> str:
+    """The language from the front matter, else the file name (`x.en.md`), else Chinese."""
+    file_lang = name_parts(path)[1]
+    lang = fields.text("lang") or file_lang or DEFAULT_LANG
     if lang not in LANGS:
         fields.error("lang", msg("not_one_of", value=lang, choices=", ".join(LANGS)))
+    elif file_lang and lang != file_lang:
+        fields.error("lang", msg("lang_not_file_name", value=lang, name=path.name))
     return lang
 
 
 def _slug(fields: Fields, path: Path) -> str:
     """The slug from the front matter, else the file name; reported where it was written."""
-    slug = fields.text("slug") or path.stem
+    slug = fields.text("slug") or name_parts(path)[0]
     if not SLUG.fullmatch(slug):
         if fields.has("slug"):
             fields.error("slug", msg("bad_slug", slug=slug))

@@ -16,6 +16,7 @@ from pelican.readers import BaseReader
 from brand_registry.frontmatter import read_document
 from brand_registry.images import ImageProblem, load_image
 from brand_registry.markdown_body import has_url_scheme, render
+from brand_registry.stories import name_parts
 
 STATIC = "{static}"
 
@@ -28,6 +29,10 @@ class StoryReader(BaseReader):
         doc = read_document(Path(source_path))
         content = render(doc.body, self._image_renderer())
         metadata = {}
+        slug, lang = name_parts(Path(source_path))
+        for name, value in (("slug", slug), ("lang", lang)):
+            if lang and name not in doc.meta:  # `x.en.md` translates `x.md`
+                metadata[name] = self.process_metadata(name, value)
         for name, value in doc.meta.items():
             if value is None:  # "summary:" left empty, as a new story from the template has it
                 continue

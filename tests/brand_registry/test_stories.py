@@ -64,3 +64,51 @@ def test_pages_are_checked_too(project):
         'content/pages/about.md:5: body: image file "images/none.png" does not exist\n'
         "    正文：图片文件 “images/none.png” 不存在",
     ]
+
+
+def test_english_translation_named_after_its_original(project):
+    project.brand("korla-pear")
+    project.story("visit", brands=["korla-pear"], category="标准化", tags=["香梨"])
+    project.story("visit.en", title="A visit", brands=["korla-pear"], category="标准化")
+    site, issues = project.load()
+    assert [i for i in issues if i.path.startswith("content/")] == []
+    stories = sorted(site.stories.values(), key=lambda s: s.lang)
+    assert [(s.slug, s.lang) for s in stories] == [("visit", "en"), ("visit", "zh")]
+
+
+def test_translation_shares_category_tags_and_brands(project):
+    project.brand("korla-pear")
+    project.brand("aksu-apple")
+    project.story("visit", brands=["korla-pear"], category="标准化", tags=["香梨"])
+    project.story("visit.en", title="A visit", brands=["aksu-apple"], tags=["pears"])
+    assert project.messages() == [
+        "content/stories/visit.en.md:4: brands: a translation takes its brands from "
+        "content/stories/visit.md: leave it out here\n"
+        "    相关品牌：译文的这一项沿用 content/stories/visit.md，请在这里删去",
+        "content/stories/visit.en.md:6: tags: a translation takes its tags from "
+        "content/stories/visit.md: leave it out here\n"
+        "    标签：译文的这一项沿用 content/stories/visit.md，请在这里删去",
+    ]
+
+
+def test_english_story_without_an_original_needs_brands(project):
+    project.story("visit.en", title="A visit")
+    assert project.warnings() == [
+        "content/stories/visit.en.md: warning: brands: story names no brand; "
+        "add brands: [slug] to show it on the brand's page\n"
+        "    【提醒】相关品牌：故事没有关联品牌；请加上 brands: [品牌网址名]，故事才会出现在品牌页上"]
+
+
+def test_english_page_named_after_its_original(project):
+    pages = project.content / "pages"
+    pages.mkdir()
+    (pages / "about.md").write_text("---\ntitle: 关于\n---\n正文。\n", encoding="utf-8")
+    (pages / "about.en.md").write_text("---\ntitle: About\n---\nText.\n", encoding="utf-8")
+    assert project.messages() == []
+
+
+def test_language_must_match_the_file_name(project):
+    project.story("visit")
+    project.story("visit.en", title="A visit", lang="zh")
+    assert ('content/stories/visit.en.md:4: lang: "zh" does not match the file name "visit.en.md"\n'
+            "    语言：“zh” 与文件名 “visit.en.md” 表示的语言不一致") in project.messages()

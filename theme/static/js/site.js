@@ -10,6 +10,9 @@
   var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   var coll = new Intl.Collator(d.documentElement.lang || undefined, { numeric: true });
 
+  /* 0. The header search box goes to full-text search (without JS: the brand directory). */
+  all("form[data-search-action]").forEach(function (f) { f.action = f.getAttribute("data-search-action"); });
+
   /* 1. Validity badges against the visitor's today (ISO strings compare as dates). */
   var tpl = d.getElementById("badge-templates");
   function badge(cell, state) {

@@ -1,0 +1,203 @@
+"""Full-text search: the Pagefind index of the built site, queried as a browser would."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import cbor2
+import pytest
+
+from sitebuild import ROOT, build, copy_project, snapshot
+from tools.search_index import SIGNATURE, SearchIndexError, normalise, pagefind_binary, read_chunk
+
+HARNESS = Path(__file__).with_name("pagefind_search.mjs")
+
+
+def search(output: Path, query: str | None, lang: str = "zh-cn", filters: dict | None = None) -> dict:
+    """Run pagefind.js over the built index in Node; `query=None` searches by filters only."""
+    result = subprocess.run(
+        ["node", str(HARNESS), str(output), lang, "-" if query is None else query,
+         json.dumps(filters or {}, ensure_ascii=False)],
+        capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(result.stdout)
+
+
+def urls(found: dict) -> list[str]:
+    return [r["url"] for r in found["results"]]
+
+
+def stories_about(site, slug: str, lang: str = "zh") -> set[str]:
+    prefix = "/en" if lang == "en" else ""
+    return {f"{prefix}/stories/{s.slug}/" for s in site.stories.values()
+            if s.lang == "zh" and slug in s.brands}
+
+
+def test_xiangli_finds_the_korla_pear_and_its_stories(output, sample_site):
+    found = urls(search(output, "香梨"))
+    assert found[0] == "/brands/korla-fragrant-pear/"
+    assert set(found) == {"/brands/korla-fragrant-pear/"} | stories_about(sample_site, "korla-fragrant-pear")
+
+
+@pytest.mark.parametrize("query, brand", [("苇编", "bohu-reed-crafts"), ("地毯", "hotan-carpet"),
+                                          ("玉枣", "hotan-jujube"), ("面粉", "qitai-flour")])
+def test_two_character_words_find_their_brand(output, sample_site, query, brand):
+    found = urls(search(output, query))
+    assert f"/brands/{brand}/" in found[:2]
+    assert stories_about(sample_site, brand) <= set(found)
+
+
+def test_every_brand_name_finds_its_page_and_stories(output, sample_site):
+    """Whatever the browser's word splitting does to a name (`哈密瓜`, `伊犁薰衣草精油`)."""
+    missed = {}
+    for brand in sample_site.brands.values():
+        wanted = {f"/brands/{brand.slug}/"} | stories_about(sample_site, brand.slug)
+        found = set(urls(search(output, brand.name)))
+        if wanted - found:
+            missed[brand.name] = sorted(wanted - found)
+    assert missed == {}
+
+
+def test_chinese_index_holds_only_chinese_pages(output):
+    found = urls(search(output, None, filters={"类型": "品牌"}))
+    assert len(found) == 16 and all(u.startswith("/brands/") for u in found)
+    english = urls(search(output, None, "en", {"Type": "Brand"}))
+    assert len(english) == 16 and all(u.startswith("/en/brands/") for u in english)
+
+
+def test_english_queries(output):
+    found = urls(search(output, "Korla pear", "en"))
+    assert found[:2] == ["/en/brands/korla-fragrant-pear/", "/en/stories/korla-pear-standardisation/"]
+    found = urls(search(output, "cold chain", "en"))
+    assert "/en/stories/hami-melon-cold-chain/" in found
+
+
+def test_results_filter_by_kind_region_and_category(output, sample_site):
+    everything = search(output, "质量")
+    kinds = {r["filters"]["类型"][0] for r in everything["results"]}
+    assert kinds == {"品牌", "故事", "页面"}
+    stories = search(output, "质量", filters={"类型": "故事"})
+    assert stories["total"] and all(u.startswith("/stories/") for u in urls(stories))
+
+    korla = search(output, None, filters={"地区": "库尔勒市"})
+    assert set(urls(korla)) == {"/brands/korla-fragrant-pear/"} | stories_about(sample_site, "korla-fragrant-pear")
+    services = urls(search(output, None, filters={"类型": "品牌", "类别": "服务"}))
+    assert sorted(services) == sorted(f"/brands/{b.slug}/" for b in sample_site.brands.values()
+                                      if b.category == "service")
+    english = urls(search(output, None, "en", {"Region": "Korla City", "Type": "Story"}))
+    assert english == ["/en/stories/korla-pear-standardisation/"]
+
+
+def test_index_is_built_by_the_extended_binary(output):
+    """Only the extended build splits Chinese into words (stored separated by U+200B)."""
+    assert pagefind_binary().name == "pagefind_extended"
+    fragments = [json.loads(gzip.decompress(path.read_bytes())[12:])
+                 for path in (output / "pagefind" / "fragment").iterdir()]
+    chinese = [f["content"] for f in fragments if not f["url"].startswith("/en/")]
+    assert len(chinese) == 28 and all("\u200b" in c for c in chinese)
+
+
+def test_search_page_and_header_box(output):
+    for folder, lang in (output, "zh-CN"), (output / "en", "en"):
+        page = (folder / "search" / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in page
+        assert re.search(r'<script src="(\.\./)+pagefind/pagefind-ui\.js" defer>', page)
+        assert re.search(r'<link rel="stylesheet" href="(\.\./)+pagefind/pagefind-ui\.css">', page)
+        assert "<noscript>" in page and 'brands/">' in page.split("<noscript>")[1]
+    for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json"):
+        assert (output / "pagefind" / name).is_file()
+    home = (output / "index.html").read_text(encoding="utf-8")
+    # Without JavaScript the box lists the directory; site.js points it at search/.
+    assert re.search(r'<form class="site-search" role="search" method="get" action="\./brands/" '
+                     r'data-search-action="\./search/">', home)
+    assert 'name="q"' in home
+
+
+def test_brand_and_story_pages_mark_what_is_indexed(output):
+    brand = (output / "brands/korla-fragrant-pear/index.html").read_text(encoding="utf-8")
+    body = brand.index("<article")
+    assert brand.count("data-pagefind-body") == 1 and brand.index("data-pagefind-body") > body
+    assert brand.index("site-header") < body < brand.index("</article>") < brand.index("site-footer")
+    assert '<nav class="toc" aria-label="本页内容" data-pagefind-ignore>' in brand
+    directory = (output / "brands/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in directory  # lists are for browsing, not results
+
+
+def fake_bundle(folder: Path, reverse: bool) -> Path:
+    """A Pagefind bundle as 1.5.2 writes it, with its random orders chosen by `reverse`."""
+    bundle = folder / "pagefind"
+    (bundle / "filter").mkdir(parents=True)
+    languages = {}
+    for lang, meta_hash in (("en", "en_aaaaaaaaaa"), ("zh-cn", "zh-cn_bbbbbbbbbbbbb")):
+        filters = []
+        for n, name in enumerate(("类型", "地区")):
+            values = [["乙", [1]], ["甲", [0, 2]]]
+            if reverse:
+                values.reverse()
+            filters.append([name, f"{lang}_{n}{'r' if reverse else 'f'}00000"])
+            (bundle / "filter" / f"{filters[-1][1]}.pf_filter").write_bytes(
+                gzip.compress(SIGNATURE + cbor2.dumps([name, values])))
+        if reverse:
+            filters.reverse()
+        meta = ["1.5.2", [["fragment", 3]], [], filters, [], ["title"]]
+        (bundle / f"pagefind.{meta_hash}.pf_meta").write_bytes(gzip.compress(SIGNATURE + cbor2.dumps(meta)))
+        languages[lang] = {"hash": meta_hash, "page_count": 3}
+    if reverse:
+        languages = dict(reversed(languages.items()))
+    entry = {"version": "1.5.2", "languages": languages}
+    (bundle / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    return bundle
+
+
+def test_normalise_sorts_what_pagefind_leaves_in_random_order(tmp_path):
+    one = fake_bundle(tmp_path / "one", reverse=False)
+    two = fake_bundle(tmp_path / "two", reverse=True)
+    assert normalise(one) == normalise(two) == {"en": 3, "zh-cn": 3}
+    assert digest(one) == digest(two)
+    entry = json.loads((one / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["en", "zh-cn"]
+    meta = read_chunk(one / f"pagefind.{entry['languages']['zh-cn']['hash']}.pf_meta")
+    assert [name for name, _ in meta[3]] == ["地区", "类型"]
+    assert read_chunk(one / "filter" / f"{meta[3][0][1]}.pf_filter") == ["地区", [["乙", [1]], ["甲", [0, 2]]]]
+    assert len(list((one / "filter").iterdir())) == 4  # the unsorted files are gone
+
+
+def test_normalise_refuses_an_unknown_layout(tmp_path):
+    bundle = fake_bundle(tmp_path, reverse=False)
+    (bundle / "pagefind-entry.json").write_text('{"version": "1.6.0", "languages": {}}')
+    with pytest.raises(SearchIndexError, match="1.6.0 is not 1.5.2"):
+        normalise(bundle)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical_search_index_included(output, tmp_path):
+    again = tmp_path / "output"
+    result = build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    first, second = digest(output), digest(again)
+    assert len([n for n in first if n.startswith("pagefind/")]) > 20
+    assert first == second
+
+
+def test_a_failed_index_leaves_output_untouched(tmp_path):
+    root = copy_project(tmp_path)
+    assert build(root, root / "output").returncode == 0
+    before = snapshot(root / "output")
+    # A static file where the index must go: Pagefind cannot write its folder.
+    (root / "content" / "pagefind").write_text("in the way\n")
+    settings = root / "pelicanconf.py"
+    settings.write_text(settings.read_text() + '\nSTATIC_PATHS = ["images", "pagefind"]\n')
+    result = build(root, root / "output")
+    assert result.returncode == 1
+    assert "Search index: Pagefind failed" in result.stderr
+    assert "Build failed: output/ was left as it was." in result.stderr
+    assert snapshot(root / "output") == before
+    assert not list(root.glob(".output.*"))
