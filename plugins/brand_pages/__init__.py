@@ -41,7 +41,7 @@ def brand_json_ld(context, brand):
     logo = f"{siteurl}/{publisher.url(brand.logo)}" if brand.logo else None
     image = f"{siteurl}/{publisher.share(brand.cover).path}" if brand.cover else None
     return sharing.json_ld(sharing.brand_graph(
-        brand, context["registry"], f"{siteurl}/{url_for(brand)}", logo, image))
+        brand, context["registry"], f"{siteurl}/{context.get('page_url', url_for(brand))}", logo, image))
 
 
 @pass_context
@@ -61,7 +61,8 @@ def story_json_ld(context, article):
         author=context["AUTHOR"],
         publisher=context["SITENAME"],
         image_url=f"{siteurl}/{context['image_publisher'].share(cover).path}" if cover else None,
-        about=[(b.name, f"{siteurl}/{url_for(b)}") for b in getattr(article, "brand_objects", [])],
+        about=[(b.name, f"{context['LANG_SITEURL']}/{url_for(b)}")  # brand pages in the story's language
+               for b in getattr(article, "brand_objects", [])],
     ))
 
 

@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from brand_pages.urls import SITE_URLS, data_url_for, is_absolute, save_as, url_for
 from brand_registry import open_data
 from brand_registry.changes import registry_changes
+from site_i18n.languages import Languages
 
 from .files import write_licence_shards, write_open_data, write_text
 
@@ -90,8 +91,11 @@ class RegistryDataGenerator(Generator):
         return None
 
     def _write_page(self, writer, url: str, template: str, **page) -> None:
-        writer.write_file(save_as(url), self.get_template(template), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], page_url=url, **page)
+        """The page in every language (`en/...` for English)."""
+        for lang in Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"]).all:
+            writer.write_file(save_as(lang.prefix + url), self.get_template(template), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], page_url=lang.prefix + url,
+                              **page)
 
 
 def timestamp(day: date, zone: ZoneInfo) -> str:
