@@ -70,10 +70,13 @@ rsync_upload:
 
 # UI strings: templates -> translations/messages.pot -> translations/<lang>/LC_MESSAGES/messages.po.
 # The build compiles the .po files itself; compiling here only checks them and counts what is translated.
+# The .pot is replaced only when more than its date changed, so a no-op run leaves git clean.
 translations: $(READY)
 	$(BIN)/pybabel --quiet extract -F babel.cfg --no-wrap --add-location=file --sort-by-file \
-		--project="regional brand registry" -o translations/messages.pot .
-	$(BIN)/pybabel --quiet update -i translations/messages.pot -d translations --no-wrap
+		--project="regional brand registry" -o translations/.messages.pot.new .
+	@if diff -q -I '^"POT-Creation-Date:' translations/.messages.pot.new translations/messages.pot >/dev/null 2>&1; \
+	then rm translations/.messages.pot.new; else mv translations/.messages.pot.new translations/messages.pot; fi
+	$(BIN)/pybabel --quiet update -i translations/messages.pot -d translations --no-wrap --ignore-pot-creation-date
 	@for po in translations/*/LC_MESSAGES/messages.po; do \
 		$(BIN)/pybabel compile --statistics -i $$po -o /dev/null 2>&1 | grep translated; done
 

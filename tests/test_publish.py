@@ -36,7 +36,7 @@ def test_text_files_get_gzip_and_brotli_twins_and_images_do_not(published):
     for image in output.rglob("*.jpg"):
         assert not image.with_name(image.name + ".gz").exists()
     # The search bundle is written after Pelican; its scripts are compressed too.
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-worker.js"):
         script = output / "pagefind" / name
         assert gzip.decompress(script.with_name(name + ".gz").read_bytes()) == script.read_bytes()
         assert brotli.decompress(script.with_name(name + ".br").read_bytes()) == script.read_bytes()

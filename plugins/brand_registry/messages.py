@@ -136,7 +136,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "lang_not_file_name": ('"{value}" does not match the file name "{name}"',
                            "“{value}” 与文件名 “{name}” 表示的语言不一致"),
     "translation_shares": ("a translation takes its {field} from {original}: leave it out here",
-                           "译文的这一项沿用 {original}，请在这里删去"),
+                           "译文的{field}沿用 {original}，请在这里删去"),
     # -- the whole site (site.py) ----------------------------------------------
     "registry_missing": ("file is missing", "文件不存在"),
     "no_index": ("brand folder has no index.md", "品牌文件夹中没有 index.md"),

@@ -11,7 +11,7 @@ from .frontmatter import Document, FrontMatterError, read_document
 from .images import ImageProblem, load_image
 from .issues import Issue, display_path
 from .markdown_body import find_body_images, has_url_scheme
-from .messages import msg
+from .messages import label, msg
 from .model import Story
 
 LANGS = ("zh", "en")
@@ -90,7 +90,7 @@ def check_translations(stories: list[Story], root: Path, issues: list[Issue]) ->
         for name, line in story.given.items():
             if getattr(story, name) != getattr(original, name):
                 issues.append(Issue(shown, line, name, msg(
-                    "translation_shares", field=name, original=display_path(original.source_path, root))))
+                    "translation_shares", field=label(name), original=display_path(original.source_path, root))))
 
 
 def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -> None:

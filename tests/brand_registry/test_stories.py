@@ -84,10 +84,10 @@ def test_translation_shares_category_tags_and_brands(project):
     assert project.messages() == [
         "content/stories/visit.en.md:4: brands: a translation takes its brands from "
         "content/stories/visit.md: leave it out here\n"
-        "    相关品牌：译文的这一项沿用 content/stories/visit.md，请在这里删去",
+        "    相关品牌：译文的相关品牌沿用 content/stories/visit.md，请在这里删去",
         "content/stories/visit.en.md:6: tags: a translation takes its tags from "
         "content/stories/visit.md: leave it out here\n"
-        "    标签：译文的这一项沿用 content/stories/visit.md，请在这里删去",
+        "    标签：译文的标签沿用 content/stories/visit.md，请在这里删去",
     ]
 
 

@@ -38,21 +38,22 @@ def test_translations_fuzzy_entries_and_plurals(tmp_path):
 def test_a_missing_catalogue_is_an_error(tmp_path):
     issues = []
     load_translations(tmp_path / "translations", ["zh", "en"], "zh", tmp_path, issues)
-    assert [str(i) for i in issues] == [
+    assert [i.english() for i in issues] == [
         "translations/en/LC_MESSAGES/messages.po: file is missing: run `make translations`, then translate it"]
+    assert issues[0].chinese() == "文件不存在：请运行 make translations，然后翻译其中的条目"
 
 
 def test_broken_placeholder_and_syntax_are_reported_with_file_and_line(tmp_path):
     path = write_po(tmp_path, 'msgid "截至 %(day)s"\nmsgstr "As of %(date)s"\n')
     issues = []
     compile_catalog(path, "en", "translations/en/LC_MESSAGES/messages.po", issues)
-    assert [str(i) for i in issues] == [
+    assert [i.english() for i in issues] == [
         "translations/en/LC_MESSAGES/messages.po:6: msgstr: unknown named placeholder 'date' "
         "(msgid '截至 %(day)s')"]
     path.write_text(PO_HEADER + 'msgid "品牌"\nmsgtsr "Brand"\n', encoding="utf-8")
     issues = []
     compile_catalog(path, "en", "messages.po", issues)
-    assert [str(i) for i in issues] == [
+    assert [i.english() for i in issues] == [
         "messages.po:7: not a valid .po file: Unknown or misformatted keyword"]
 
 
