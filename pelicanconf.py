@@ -90,7 +90,11 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".cache/pelican"
 DELETE_OUTPUT_DIRECTORY = False
+# Files an operator keeps in output/ (a deploy checkout, a domain file, ACME
+# challenges): tools.build carries them over to each new output/. Top-level names.
 OUTPUT_RETENTION = [".git", "CNAME", ".well-known"]
+# Hidden files (.DS_Store, .htaccess) are never read nor published.
+IGNORE_FILES = [".*"]
 LOG_FILTER = []
 # Markdown only (story_reader); docutils would also warn that it lacks Chinese.
 READERS = {"rst": None, "html": None, "htm": None}

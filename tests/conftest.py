@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import io
+import os
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
 from PIL import Image as PILImage
 
 from brand_registry.issues import errors, warnings
+
+# Property tests are bounded and repeatable: the same examples on every run and
+# machine ("ci", the default). HYPOTHESIS_PROFILE=explore searches harder, at random.
+settings.register_profile("ci", max_examples=100, deadline=timedelta(seconds=2),
+                          derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", max_examples=5_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REGISTRY = {
     "regions": [
@@ -58,14 +68,15 @@ def front_matter(fields: dict, body: str = "正文。\n") -> str:
 class Project:
     """A project folder with brands/, content/stories/ and content/images/."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, write_registry: bool = True):
         self.root = root
         self.brands = root / "brands"
         self.content = root / "content"
         self.stories = self.content / "stories"
         for folder in (self.brands, self.stories, self.content / "images"):
             folder.mkdir(parents=True, exist_ok=True)
-        self.registry(REGISTRY)
+        if write_registry:
+            self.registry(REGISTRY)
 
     def registry(self, data: dict | str) -> Path:
         text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -106,6 +117,11 @@ class Project:
         """Every error, as printed: the English line, then the Chinese one."""
         _site, issues = self.load()
         return [str(issue) for issue in sorted(errors(issues))]
+
+    def english(self) -> list[str]:
+        """Every error's English line only, sorted as printed."""
+        _site, issues = self.load()
+        return [issue.english() for issue in sorted(errors(issues))]
 
     def warnings(self, as_of=None) -> list[str]:
         from brand_registry import load_site

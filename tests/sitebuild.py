@@ -17,11 +17,11 @@ AS_OF = datetime(2026, 11, 26, tzinfo=timezone.utc)
 
 
 def build(cwd: Path, output: Path, settings: str = "pelicanconf.py",
-          siteurl: str | None = None) -> subprocess.CompletedProcess:
+          siteurl: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "tools.build", "--settings", settings, "--output", str(output)]
     if siteurl:
         command += ["--siteurl", siteurl]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp()))}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
 
 

@@ -3,24 +3,31 @@ it for search, and it replaces `output/` only when every step succeeded.
 
     python -m tools.build [--settings pelicanconf.py] [--output output] [--siteurl URL]
 
-A failed or interrupted build leaves the previous `output/` exactly as it was,
-and the next run removes whatever an interrupted one left behind.
+A failed or interrupted build (Ctrl-C, SIGTERM, SIGHUP) leaves the previous
+`output/` exactly as it was. A build that was killed outright leaves a
+temporary folder beside it, which the next run cleans up (or, if the kill
+came mid-swap, puts back). The files named in the OUTPUT_RETENTION setting
+(`.git`, `CNAME`, ...) are carried over from each `output/` to the next.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-RETAINED = (".git", "CNAME", ".well-known")  # operators' files kept across builds
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 from brand_registry.messages import msg  # noqa: E402
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def say(key: str, stream=sys.stdout, **values) -> None:
@@ -29,28 +36,107 @@ def say(key: str, stream=sys.stdout, **values) -> None:
     print(f"{text.zh} / {text.en}", file=stream, flush=True)
 
 
+class Stopped(KeyboardInterrupt):
+    """A stop signal arrived; `signum` says which."""
+
+    def __init__(self, signum: int = signal.SIGINT):
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _StopSignals:
+    """Turns stop signals into `Stopped`, except inside `held()`, where they wait."""
+
+    def __init__(self):
+        self.holding = False
+        self.pending: int | None = None
+
+    def __call__(self, signum, _frame):
+        if self.holding:
+            self.pending = signum
+            return
+        raise Stopped(signum)
+
+    @contextmanager
+    def held(self):
+        """A critical section: a signal arriving inside is raised when it ends."""
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+            pending, self.pending = self.pending, None
+            if pending is not None:
+                raise Stopped(pending)
+
+
+@contextmanager
+def stop_signals():
+    stop = _StopSignals()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # only the main thread can take signals
+        return
+    previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
+    try:
+        yield stop
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+class Busy(Exception):
+    """Another build is writing beside the same output folder."""
+
+
+@contextmanager
+def exclusive(folder: Path):
+    """Hold a lock on `folder` (the output's parent) for the whole build."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(folder) from None
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
 def staging_folders(output: Path) -> list[Path]:
     return sorted(output.parent.glob(f".{output.name}.building-*")) + sorted(
         output.parent.glob(f".{output.name}.old-*")
     )
 
 
-def run_pelican(settings_file: str, staging: Path, siteurl: str | None) -> tuple[int, dict]:
-    """Run Pelican in this process; content errors are printed plainly, never as a traceback.
-    Returns the exit code and the settings it ran with."""
+def read_build_settings(settings_file: str, staging: Path, siteurl: str | None) -> dict:
+    from pelican.settings import read_settings
+
+    override = {"OUTPUT_PATH": str(staging)}
+    if siteurl is not None:
+        override["SITEURL"] = siteurl.rstrip("/")
+    return read_settings(settings_file, override=override)
+
+
+def retained_names(settings: dict) -> list[str]:
+    """OUTPUT_RETENTION: names of files at the top of the output folder."""
+    names = [str(name) for name in settings.get("OUTPUT_RETENTION") or []]
+    bad = [name for name in names if name in ("", ".", "..") or "/" in name or "\\" in name]
+    if bad:
+        raise ValueError(f"OUTPUT_RETENTION may only name files at the top of the output "
+                         f"folder, not {', '.join(map(repr, bad))}")
+    return names
+
+
+def run_pelican(settings: dict) -> int:
+    """Run Pelican in this process; content errors are printed plainly, never as a traceback."""
     import logging
 
     from pelican import Pelican
     from pelican.log import init as init_logging
-    from pelican.settings import read_settings
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     init_logging(level=logging.WARNING, fatal="warnings", handler=handler)
-    override = {"OUTPUT_PATH": str(staging)}
-    if siteurl is not None:
-        override["SITEURL"] = siteurl.rstrip("/")
-    settings = read_settings(settings_file, override=override)
     try:
         Pelican(settings).run()
     except Exception as exc:  # noqa: BLE001 - every failure must leave output/ alone
@@ -62,8 +148,8 @@ def run_pelican(settings_file: str, staging: Path, siteurl: str | None) -> tuple
             print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
             if os.environ.get("BUILD_DEBUG"):
                 raise
-        return 1, settings
-    return 0, settings
+        return 1
+    return 0
 
 
 def run_search_index(staging: Path, settings: dict) -> int:
@@ -80,46 +166,78 @@ def run_search_index(staging: Path, settings: dict) -> int:
     return 0
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Replace `output` by `staging`, keeping the operators' files."""
-    if output.exists():
-        for name in RETAINED:
-            kept = output / name
-            if kept.exists() and not (staging / name).exists():
-                shutil.move(str(kept), staging / name)
-        old = output.parent / f".{output.name}.old-{os.getpid()}"
-        output.rename(old)
+def carry_over(old: Path, new: Path, retained: list[str]) -> None:
+    """Move the operator's files from the old output to the new one."""
+    for name in retained:
+        if os.path.lexists(old / name) and not os.path.lexists(new / name):
+            os.rename(old / name, new / name)
+
+
+def swap_in(staging: Path, output: Path, retained: list[str]) -> None:
+    """Make `staging` the new `output`, keeping the operator's files.
+
+    The old output is renamed aside first, so at every moment either it or the
+    new one is complete; `recover` finishes the job after a kill.
+    """
+    if not output.exists():
         staging.rename(output)
+        return
+    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    output.rename(old)
+    staging.rename(output)
+    carry_over(old, output, retained)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(output: Path, retained: list[str]) -> None:
+    """Undo what a killed build left: put back or finish a half-done swap, drop staging."""
+    for old in sorted(output.parent.glob(f".{output.name}.old-*")):
+        if not output.exists():
+            old.rename(output)  # killed between the two renames: the previous site returns
+            continue
+        carry_over(old, output, retained)
         shutil.rmtree(old, ignore_errors=True)
-    else:
-        staging.rename(output)
-
-
-def build(settings: str, output: Path, siteurl: str | None = None) -> int:
-    output = output.resolve()
-    for leftover in staging_folders(output):
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = output.parent / f".{output.name}.building-{os.getpid()}"
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        code, used = run_pelican(settings, staging, siteurl)
-        code = code or run_search_index(staging, used)
-        if code != 0:
-            say("build_failed", sys.stderr, output=output.name)
-            return code
-        swap_in(staging, output)
-        say("built", output=output.name)
-        return 0
-    except KeyboardInterrupt:
-        say("build_interrupted", sys.stderr, output=output.name)
-        return 130
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    for staging in sorted(output.parent.glob(f".{output.name}.building-*")):
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _interrupt(signum, _frame):
-    raise KeyboardInterrupt
+def build(settings_file: str, output: Path, siteurl: str | None = None) -> int:
+    output = output.resolve()
+    staging = output.parent / f".{output.name}.building-{os.getpid()}"
+    swapped = False
+    with stop_signals() as stop:
+        try:
+            with exclusive(output.parent) if output.parent.is_dir() else nullcontext():
+                try:
+                    settings = read_build_settings(settings_file, staging, siteurl)
+                    retained = retained_names(settings)
+                except Exception as exc:  # noqa: BLE001 - a broken settings file, said plainly
+                    say("settings_unreadable", sys.stderr, file=settings_file,
+                        problem=f"{type(exc).__name__}: {exc}")
+                    return 1
+                with stop.held():
+                    recover(output, retained)
+                try:
+                    code = run_pelican(settings) or run_search_index(staging, settings)
+                    if code != 0:
+                        say("build_failed", sys.stderr, output=output.name)
+                        return code
+                    with stop.held():
+                        swap_in(staging, output, retained)
+                        swapped = True
+                    say("built", output=output.name)
+                    return 0
+                finally:
+                    with stop.held():
+                        shutil.rmtree(staging, ignore_errors=True)
+        except Busy:
+            say("build_busy", sys.stderr, folder=output.parent)
+            return 1
+        except KeyboardInterrupt as exc:
+            signum = getattr(exc, "signum", signal.SIGINT)
+            say("built_then_interrupted" if swapped else "build_interrupted", sys.stderr,
+                output=output.name)
+            return 128 + signum
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default="output", type=Path)
     parser.add_argument("--siteurl", help="the address the site will be served at")
     args = parser.parse_args(argv)
-    return build(args.settings, args.output, args.siteurl or None)
+    try:
+        return build(args.settings, args.output, args.siteurl or None)
+    except KeyboardInterrupt:  # before or after build() listened for it
+        return 130
 
 
 if __name__ == "__main__":

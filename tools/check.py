@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     args = parser.parse_args(argv)
     settings = read_settings_file(args.settings)
-    site, issues = load_site(site_paths(settings), build_day(settings.get("REGISTRY_AS_OF")))
+    site, issues = load_site(site_paths(settings), build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE")))
     issues += load_catalogues(settings)[1]
     if issues:
         print(report(issues))

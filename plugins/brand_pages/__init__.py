@@ -75,7 +75,7 @@ TEMPLATE_GLOBALS = {
 
 def configure(pelican) -> None:
     settings = pelican.settings
-    if not settings["JINJA_ENVIRONMENT"].get("autoescape"):
+    if settings["JINJA_ENVIRONMENT"].get("autoescape") is not True:  # not even per extension
         raise RuntimeError("JINJA_ENVIRONMENT must set autoescape=True: editors' text is untrusted")
     settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], **TEMPLATE_GLOBALS}
     settings["JINJA_FILTERS"] = {**settings["JINJA_FILTERS"], "search_terms": search_terms}

@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 def as_of_date(settings: dict) -> date:
     """The day validity is computed for: a setting, SOURCE_DATE_EPOCH, or today."""
-    return build_day(settings.get("REGISTRY_AS_OF"))
+    return build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE"))
 
 
 class BrandPagesGenerator(Generator):

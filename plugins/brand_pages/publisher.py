@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -26,7 +27,9 @@ class ImagePublisher:
         self._targets.setdefault(image.path, (output_name, copy))
 
     def url(self, image: Image) -> str:
-        return self._targets[image.path][0]
+        """The image's site-relative URL: its output name, percent-encoded (a "#" or "?"
+        in a file name stays part of the name)."""
+        return quote(self._targets[image.path][0])
 
     def share(self, image: Image, alt: str = "") -> ShareImage:
         """The version of `image` that link previews (Open Graph) show: for now the original."""

@@ -6,13 +6,14 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .attention import expires_soon, large_image, warn_large_image
+from .attention import expires_soon, warn_large_image
+from .bodies import check_body
 from .fields import Fields, did_you_mean
+from .files import links_outside
 from .frontmatter import FrontMatterError, read_document
 from .images import ImageProblem, load_image
-from .issues import Issue, display_path
+from .issues import Issue, display_path, shortened
 from .licensees import load_licensees_csv, read_licensee
-from .markdown_body import find_body_images, has_url_scheme
 from .messages import label, msg
 from .model import (STATUSES, Award, Brand, Certification, Contact, Image,
                     Registry, Standard, Translation)
@@ -39,7 +40,10 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
     shown = display_path(index, root)
     slug = bundle.name
     if not SLUG.match(slug):
-        issues.append(Issue(display_path(bundle, root), 0, "slug", msg("bad_folder_slug", slug=slug)))
+        issues.append(Issue(display_path(bundle, root), 0, "slug",
+                            msg("bad_folder_slug", slug=shortened(slug))))
+    if not _readable(index, bundle, root, issues):
+        return None
     try:
         doc = read_document(index)
     except FrontMatterError as exc:
@@ -52,7 +56,7 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
 
     status = fields.text("status") or "active"
     if status not in STATUSES:
-        fields.error("status", msg("not_one_of", value=status, choices=", ".join(STATUSES)))
+        fields.error("status", msg("not_one_of", value=shortened(status), choices=", ".join(STATUSES)))
         status = "active"
     watch = as_of if status == "active" else None  # expiry matters while the brand is in use
     summary = fields.text("summary", required=True, max_length=SUMMARY_MAX)
@@ -85,10 +89,10 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
     brand.contact = _contact(fields)
     licensees = list(_yaml_licensees(fields, watch))
     csv_path = bundle / "licensees.csv"
-    if csv_path.exists():
+    if _readable(csv_path, bundle, root, issues):
         licensees += load_licensees_csv(csv_path, display_path(csv_path, root), issues, watch)
     brand.licensees = tuple(licensees)
-    brand.body_images = _body_images(doc.body, doc.body_line, bundle, shown, issues)
+    brand.body_images = check_body(doc.body, doc.body_line, shown, bundle, issues)
     for lang in TRANSLATION_LANGS:
         translation = _translation(bundle / f"index.{lang}.md", lang, root, issues,
                                    brand.body_images)
@@ -99,13 +103,22 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
     return brand
 
 
+def _readable(path: Path, bundle: Path, root: Path, issues: list[Issue]) -> bool:
+    """Whether `path` exists and is the bundle's own file (not a link out of it)."""
+    if links_outside(path, bundle):
+        issues.append(Issue(display_path(path, root), 0, "", msg("link_outside", folder=bundle.name)))
+        return False
+    return path.exists()
+
+
 def _registered(fields: Fields, name: str, table: dict, section: str) -> str:
     """An id that must be listed in `section` of the registry file."""
     value = fields.text(name, required=True)
     if value and value not in table:
         labels = {key: getattr(entry, "name", "") for key, entry in table.items()}
         hint = did_you_mean(value, list(table), labels)
-        fields.error(name, msg("not_in_registry", value=value, hint=hint, section=label(section)))
+        fields.error(name, msg("not_in_registry", value=shortened(value), hint=hint,
+                               section=label(section)))
     return value
 
 
@@ -192,11 +205,11 @@ def _contact(fields: Fields) -> Contact:
     contact.reject_unknown({"website", "phone", "email", "address"})
     website = contact.text("website", max_length=500)
     if website and not SAFE_URL.match(website):
-        contact.error("website", msg("unsafe_website", value=website))
+        contact.error("website", msg("unsafe_website", value=shortened(website)))
         website = ""
     email = contact.text("email", max_length=200)
     if email and not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", email):
-        contact.error("email", msg("bad_email", value=email))
+        contact.error("email", msg("bad_email", value=shortened(email)))
         email = ""
     return Contact(website, contact.text("phone", max_length=50), email,
                    contact.text("address", max_length=300))
@@ -210,32 +223,9 @@ def _yaml_licensees(fields: Fields, as_of: date | None):
             yield licensee
 
 
-def _body_images(body: str, body_line: int, bundle: Path, shown: str,
-                 issues: list[Issue]) -> dict[str, Image]:
-    found: dict[str, Image] = {}
-    for line, src, alt in find_body_images(body):
-        where = body_line + line - 1
-        if has_url_scheme(src):
-            issues.append(Issue(shown, where, "body", msg("image_is_url_in_bundle", src=src)))
-            continue
-        if src in found:
-            continue
-        try:
-            found[src] = load_image(bundle, src, alt)
-        except ImageProblem as exc:
-            issues.append(Issue(shown, where, "body", msg("image_problem", problem=exc.message)))
-        else:
-            warning = large_image(found[src])
-            if warning:
-                issues.append(Issue(shown, where, "body", warning, "warning"))
-        if not alt:
-            issues.append(Issue(shown, where, "body", msg("needs_alt", src=src)))
-    return found
-
-
 def _translation(path: Path, lang: str, root: Path, issues: list[Issue],
                  body_images: dict[str, Image]) -> Translation | None:
-    if not path.exists():
+    if not _readable(path, path.parent, root, issues):
         return None
     shown = display_path(path, root)
     try:
@@ -247,5 +237,5 @@ def _translation(path: Path, lang: str, root: Path, issues: list[Issue],
     fields.reject_unknown({"name", "summary"})
     name = fields.text("name", required=True, max_length=200)
     summary = fields.text("summary", max_length=SUMMARY_MAX * 3)
-    body_images.update(_body_images(doc.body, doc.body_line, path.parent, shown, issues))
+    body_images.update(check_body(doc.body, doc.body_line, shown, path.parent, issues))
     return Translation(lang, name, summary, doc.body, path)

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from .frontmatter import Key, to_date
-from .issues import Issue
+from .issues import Issue, shortened
 from .messages import EMPTY, Message, msg
 
 MAX_TEXT = 10_000
@@ -74,8 +74,10 @@ class Fields:
     def reject_unknown(self, known: set[str]) -> None:
         for name in self.data:
             if name not in known:
-                hint = did_you_mean(str(name), sorted(known))
-                self.error(str(name), msg("unknown_field", hint=hint))
+                hint = did_you_mean(str(name)[:100], sorted(known))
+                self.issues.append(Issue(self.path, self.line(str(name)),
+                                         field_name(self.key + (shortened(name, 60),)),
+                                         msg("unknown_field", hint=hint)))
 
     # -- values ------------------------------------------------------------
 
@@ -109,7 +111,7 @@ class Fields:
             return None
         parsed = to_date(value)
         if parsed is None:
-            self.error(name, msg("not_a_date", value=value))
+            self.error(name, msg("not_a_date", value=shortened(value)))
         return parsed
 
     def integer(self, name: str, required: bool = False) -> int | None:
@@ -119,12 +121,12 @@ class Fields:
                 self.missing(name)
             return None
         if isinstance(value, bool):
-            self.error(name, msg("not_a_number", value=value))
+            self.error(name, msg("not_a_number", value=shortened(value)))
             return None
         try:
             return int(str(value).strip())
         except ValueError:
-            self.error(name, msg("not_a_number", value=value))
+            self.error(name, msg("not_a_number", value=shortened(value)))
             return None
 
     def text_list(self, name: str) -> list[str]:

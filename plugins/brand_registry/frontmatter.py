@@ -91,22 +91,47 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise FrontMatterError(msg("file_too_large", size=size // 1024, limit=max_bytes // 1024))
-        data = path.read_bytes()
+            raise FrontMatterError(msg("file_too_large", size=size_text(size),
+                                       limit=size_text(max_bytes)))
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)  # it may have grown since stat()
     except OSError as exc:
         raise FrontMatterError(msg("cannot_read", reason=exc.strerror or exc)) from None
+    if len(data) > max_bytes:
+        raise FrontMatterError(msg("file_grew", limit=size_text(max_bytes)))
     if b"\x00" in data:
         raise FrontMatterError(msg("binary_file"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FrontMatterError(msg("not_utf8"), line) from None
+        raise FrontMatterError(msg("gbk_file" if _looks_like_gbk(data) else "not_utf8"), line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def size_text(size: int) -> str:
+    """2097152 -> "2 MB", 52428800 -> "50 MB", 300000 -> "292 KB"."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    return f"{size // 1024} KB"
+
+
+def _looks_like_gbk(data: bytes) -> bool:
+    """Chinese text saved in the legacy encoding (Excel's plain "CSV" does this)."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Key, int], list]:
     """Parse one YAML document; return data, a line map and duplicate keys."""
+    unprintable = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if unprintable:
+        line = text.count("\n", 0, unprintable.start()) + first_line
+        raise FrontMatterError(msg("yaml_control_character", code=f"{ord(unprintable.group()):04X}"),
+                               line)
     loader = _BoundedLoader(text)
     try:
         node = loader.get_single_node()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .messages import Message, field_label_zh, msg
 
 INDENT = "    "
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, order=True)
@@ -27,7 +29,7 @@ class Issue:
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"{self.field}: {self.message.en}" if self.field else self.message.en
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{what}"
+        return one_line(f"{where}: {prefix}{what}")
 
     def chinese(self) -> str:
         """The same in Chinese, with the field in plain words ("" if untranslated)."""
@@ -35,7 +37,7 @@ class Issue:
             return ""
         prefix = "【提醒】" if self.severity == "warning" else ""
         field = f"{field_label_zh(self.field)}：" if self.field else ""
-        return f"{prefix}{field}{self.message.zh}"
+        return one_line(f"{prefix}{field}{self.message.zh}")
 
     def __str__(self) -> str:
         chinese = self.chinese()
@@ -70,3 +72,14 @@ def errors(issues: list[Issue]) -> list[Issue]:
 
 def warnings(issues: list[Issue]) -> list[Issue]:
     return [issue for issue in issues if issue.severity == "warning"]
+
+
+def shortened(value: object, limit: int = 80) -> str:
+    """`value` as one line of text for a message, cut short if an editor pasted a novel."""
+    text = one_line(str(value))
+    return text[:limit] + "…" if len(text) > limit else text
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file name, say) written as escapes."""
+    return CONTROL.sub(lambda match: repr(match.group())[1:-1], text)

@@ -11,14 +11,15 @@ from pathlib import Path
 from .attention import expires_soon
 from .fields import Fields
 from .frontmatter import FrontMatterError, read_text
-from .issues import Issue
+from .issues import Issue, shortened
 from .messages import joined, label, msg
 from .model import Licensee
 
 COLUMNS = ("name", "license", "valid_from", "valid_to", "products")
 REQUIRED = COLUMNS[:4]
 PRODUCT_SEPARATORS = re.compile(r"[;；、]")
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 10_000  # licensee rows of one brand: a page, and a table, people can still use
 
 
 def read_licensee(item: Fields, source: str, as_of: date | None = None) -> Licensee | None:
@@ -49,16 +50,13 @@ def load_licensees_csv(path: Path, shown: str, issues: list[Issue],
     except FrontMatterError as exc:
         issues.append(Issue(shown, exc.line, "", exc.message))
         return []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        issues.append(Issue(shown, reader.line_num, "", msg("bad_csv", problem=exc)))
+    rows = _rows(text, shown, issues)
+    if rows is None:
         return []
     if not rows:
         issues.append(Issue(shown, 1, "", msg("empty_csv", columns=",".join(COLUMNS))))
         return []
-    header = [cell.strip() for cell in rows[0]]
+    header = [cell.strip() for cell in rows[0][1]]
     missing = [column for column in REQUIRED if column not in header]
     unknown = [column for column in header if column not in COLUMNS]
     if missing or unknown:
@@ -66,16 +64,14 @@ def load_licensees_csv(path: Path, shown: str, issues: list[Issue],
         if missing:
             parts.append(msg("missing_columns", columns=", ".join(missing)))
         if unknown:
-            parts.append(msg("unknown_columns", columns=", ".join(unknown)))
+            parts.append(msg("unknown_columns", columns=", ".join(shortened(u, 40) for u in unknown)))
         issues.append(Issue(shown, 1, "header",
                             msg("csv_header", problems=joined(parts), columns=",".join(COLUMNS))))
         return []
     licensees = []
-    line_numbers = _row_lines(text)
-    for index, row in enumerate(rows[1:], start=1):
+    for line, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
-        line = line_numbers[index] if index < len(line_numbers) else 0
         if len(row) > len(header):
             issues.append(Issue(shown, line, "", msg("row_too_long", cells=len(row), columns=len(header))))
             continue
@@ -88,12 +84,19 @@ def load_licensees_csv(path: Path, shown: str, issues: list[Issue],
     return licensees
 
 
-def _row_lines(text: str) -> list[int]:
-    """The file line each CSV record starts on (records may span lines)."""
-    lines = []
+def _rows(text: str, shown: str, issues: list[Issue]) -> list[tuple[int, list[str]]] | None:
+    """(line, cells) of each record (records may span lines); None after an Issue."""
     reader = csv.reader(io.StringIO(text, newline=""))
+    rows = []
     start = 1
-    for _ in reader:
-        lines.append(start)
-        start = reader.line_num + 1
-    return lines
+    try:
+        for row in reader:
+            if len(rows) > MAX_ROWS:
+                issues.append(Issue(shown, start, "", msg("too_many_rows", limit=MAX_ROWS)))
+                return None
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        issues.append(Issue(shown, reader.line_num, "", msg("bad_csv", problem=exc)))
+        return None
+    return rows

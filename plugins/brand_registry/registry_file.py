@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .fields import Fields
 from .frontmatter import FrontMatterError, parse_yaml, read_text
-from .issues import Issue
+from .issues import Issue, shortened
 from .messages import msg
 from .model import AwardEdition, AwardProgram, Category, CertificationType, Region, Registry
 
@@ -35,7 +35,7 @@ def load_registry(path: Path, shown_path: str, issues: list[Issue]) -> Registry:
         item.reject_unknown({"code", "name", "name_en", "parent"})
         code = item.text("code", required=True)
         if code and not REGION_CODE.match(code):
-            item.error("code", msg("not_region_code", value=code))
+            item.error("code", msg("not_region_code", value=shortened(code)))
             continue
         region = Region(code, item.text("name", required=True), item.text("name_en"),
                         item.text("parent") or None)
@@ -71,7 +71,7 @@ def load_registry(path: Path, shown_path: str, issues: list[Issue]) -> Registry:
         if region.parent and region.parent not in registry.regions:
             line = _line_of(top, "regions", region.code, lines, "parent")
             issues.append(Issue(shown_path, line, "parent",
-                                msg("unknown_parent", code=region.code, parent=region.parent)))
+                                msg("unknown_parent", code=region.code, parent=shortened(region.parent))))
     for code in registry.regions:
         if _has_cycle(registry, code):
             issues.append(Issue(shown_path, _line_of(top, "regions", code, lines, "parent"), "parent",
@@ -82,14 +82,14 @@ def load_registry(path: Path, shown_path: str, issues: list[Issue]) -> Registry:
 def _ident(item: Fields) -> str:
     ident = item.text("id", required=True)
     if ident and not ID_PATTERN.match(ident):
-        item.error("id", msg("bad_id", value=ident))
+        item.error("id", msg("bad_id", value=shortened(ident)))
         return ""
     return ident
 
 
 def _add(table: dict, key: str, value, item: Fields, field: str) -> None:
     if key in table:
-        item.error(field, msg("listed_twice", value=key))
+        item.error(field, msg("listed_twice", value=shortened(key)))
     table[key] = value
 
 

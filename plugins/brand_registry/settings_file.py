@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .site import Paths
 
-DEFAULTS = {"PATH": ".", "ARTICLE_PATHS": [""], "PAGE_PATHS": ["pages"]}
+DEFAULTS = {"PATH": ".", "ARTICLE_PATHS": [""], "PAGE_PATHS": ["pages"], "STATIC_PATHS": ["images"],
+            "IGNORE_FILES": ["**/.*"]}
 
 
 def read_settings_file(settings_file: str | Path) -> dict:
@@ -34,4 +35,6 @@ def site_paths(settings: dict) -> Paths:
     content = Path(settings["PATH"])
     stories = content / settings["ARTICLE_PATHS"][0]
     pages = content / settings["PAGE_PATHS"][0] if settings.get("PAGE_PATHS") else None
-    return Paths(root, Path(settings.get("BRANDS_PATH") or root / "brands"), content, stories, pages)
+    static = tuple(content / folder for folder in settings.get("STATIC_PATHS") or ())
+    return Paths(root, Path(settings.get("BRANDS_PATH") or root / "brands"), content, stories,
+                 pages, static, tuple(settings.get("IGNORE_FILES") or ()))

@@ -8,13 +8,18 @@ from datetime import date
 from pathlib import Path
 
 from .brand_file import load_brand
-from .issues import Issue, ValidationFailed, display_path, errors
+from .files import walk
+from .issues import Issue, ValidationFailed, display_path, errors, shortened
 from .messages import msg
 from .model import Registry, Site
 from .registry_file import load_registry
 from .stories import check_page, check_translations, load_story
 
 REGISTRY_FILE = "_registry.yaml"
+MARKDOWN = (".md", ".markdown")
+# What may be published from a static folder: nothing a browser would run as a page.
+STATIC_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".pdf", ".txt", ".csv",
+                   ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip")
 
 
 @dataclass(frozen=True)
@@ -24,13 +29,15 @@ class Paths:
     content: Path
     stories: Path
     pages: Path | None = None
+    static: tuple[Path, ...] = ()  # copied to the site as they are (STATIC_PATHS)
+    ignored: tuple[str, ...] = (".*",)  # file name patterns the build skips (IGNORE_FILES)
 
     @classmethod
     def under(cls, root: Path, brands: str = "brands", content: str = "content",
               stories: str = "stories", pages: str = "pages") -> "Paths":
         root = Path(root)
         return cls(root, root / brands, root / content, root / content / stories,
-                   root / content / pages)
+                   root / content / pages, (root / content / "images",))
 
 
 def normalize_license(number: str) -> str:
@@ -54,6 +61,9 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
     for bundle in sorted(p for p in paths.brands.iterdir() if p.is_dir()) if paths.brands.is_dir() else []:
         if bundle.name.startswith((".", "_")):
             continue
+        if bundle.is_symlink():
+            issues.append(Issue(display_path(bundle, paths.root), 0, "", msg("bundle_is_link")))
+            continue
         if not (bundle / "index.md").is_file():
             issues.append(Issue(display_path(bundle, paths.root), 0, "", msg("no_index")))
             continue
@@ -64,7 +74,7 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
     _check_unique_licences(site, issues)
     slugs = set(site.brands)
     seen: dict[tuple[str, str], Path] = {}
-    for path in _markdown_files(paths.stories):
+    for path in _markdown_files(paths.stories, paths, issues):
         story = load_story(path, paths.content, slugs, paths.root, issues)
         if not story:
             continue
@@ -74,8 +84,10 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
                                 msg("slug_taken", slug=story.slug, other=display_path(first, paths.root))))
         site.stories[path] = story
     check_translations(list(site.stories.values()), paths.root, issues)
-    for path in _markdown_files(paths.pages):
+    for path in _markdown_files(paths.pages, paths, issues):
         check_page(path, paths.content, paths.root, issues)
+    for folder in paths.static:
+        _check_static(folder, paths, issues)
     return site, issues
 
 
@@ -87,8 +99,20 @@ def load_site_or_fail(paths: Paths, as_of: date | None = None) -> tuple[Site, li
     return site, issues
 
 
-def _markdown_files(folder: Path | None) -> list[Path]:
-    return sorted(folder.rglob("*.md")) if folder and folder.is_dir() else []
+def _markdown_files(folder: Path | None, paths: Paths, issues: list[Issue]) -> list[Path]:
+    """The Markdown files Pelican would read from `folder` (it follows links: we refuse them)."""
+    if folder is None:
+        return []
+    return [path for path in walk(folder, paths.root, issues, paths.ignored)
+            if path.suffix.lower() in MARKDOWN]
+
+
+def _check_static(folder: Path, paths: Paths, issues: list[Issue]) -> None:
+    for path in walk(folder, paths.root, issues, paths.ignored):
+        if path.suffix.lower() not in STATIC_SUFFIXES:
+            issues.append(Issue(display_path(path, paths.root), 0, "", msg(
+                "not_publishable", suffix=shortened(path.suffix or path.name, 20),
+                allowed=" ".join(STATIC_SUFFIXES))))
 
 
 def _check_unique_licences(site: Site, issues: list[Issue]) -> None:

@@ -1,20 +1,22 @@
-"""What the registry checks in a story or a page: its fields, its images, the brands it names."""
+"""What the registry checks in a story or a page: its fields, its links and images, the brands
+it names. Pelican reads them afterwards; nothing it reads may surprise it."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from .attention import large_image, warn_large_image
+from .attention import warn_large_image
+from .bodies import check_body
 from .fields import Fields, did_you_mean
 from .frontmatter import Document, FrontMatterError, read_document
 from .images import ImageProblem, load_image
-from .issues import Issue, display_path
-from .markdown_body import find_body_images, has_url_scheme
+from .issues import Issue, display_path, shortened
 from .messages import label, msg
 from .model import Story
 
 LANGS = ("zh", "en")
+STATUSES = ("published", "draft", "hidden")  # what Pelican accepts
 DEFAULT_LANG = "zh"
 # What a translation takes from the story it translates (same slug, default language).
 SHARED_FIELDS = ("category", "tags", "brands")
@@ -38,15 +40,14 @@ def load_story(path: Path, content_dir: Path, brand_slugs: set[str], root: Path,
     when = fields.date("date", required=True)
     fields.date("modified")
     category = fields.text("category", max_length=100)
-    fields.text("summary", max_length=1000)
+    fields.text("author", max_length=100)
     tags = fields.text_list("tags")
-    lang = _lang(fields, path)
-    slug = _slug(fields, path)
+    lang, slug = _shared(fields, path)
     brands = fields.text_list("brands")
     for index, brand in enumerate(brands):
         if brand not in brand_slugs:
             hint = did_you_mean(brand, sorted(brand_slugs))
-            fields.error(("brands", index), msg("unknown_brand", value=brand, hint=hint))
+            fields.error(("brands", index), msg("unknown_brand", value=shortened(brand), hint=hint))
     if not brands and not fields.data.get("brands") and lang == DEFAULT_LANG:
         fields.warn("brands", msg("no_brand"))  # translations: see check_translations
     cover = None
@@ -103,30 +104,13 @@ def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -
     fields.reject_unknown(PAGE_FIELDS)
     fields.text("title", required=True, max_length=300)
     fields.date("modified")
-    fields.text("summary", max_length=1000)
-    _lang(fields, path)
-    _slug(fields, path)
+    _shared(fields, path)
     check_body_images(doc, content_dir, shown, issues)
 
 
 def check_body_images(doc: Document, content_dir: Path, shown: str, issues: list[Issue]) -> None:
-    """Images in a Markdown body are files under content/, each with alt text."""
-    for line, src, alt in find_body_images(doc.body):
-        where = doc.body_line + line - 1
-        name = src.removeprefix("{static}").lstrip("/")
-        if has_url_scheme(src):
-            issues.append(Issue(shown, where, "body", msg("image_is_url_in_content", src=src)))
-            continue
-        try:
-            image = load_image(content_dir, name, alt)
-        except ImageProblem as exc:
-            issues.append(Issue(shown, where, "body", msg("image_problem", problem=exc.message)))
-        else:
-            warning = large_image(image)
-            if warning:
-                issues.append(Issue(shown, where, "body", warning, "warning"))
-        if not alt:
-            issues.append(Issue(shown, where, "body", msg("needs_alt", src=src)))
+    """A body's links are safe and its images are files under content/, each with alt text."""
+    check_body(doc.body, doc.body_line, shown, content_dir, issues, in_content=True)
 
 
 def _read(path: Path, shown: str, issues: list[Issue]) -> Document | None:
@@ -140,14 +124,25 @@ def _read(path: Path, shown: str, issues: list[Issue]) -> Document | None:
     return doc
 
 
+def _shared(fields: Fields, path: Path) -> tuple[str, str]:
+    """What stories and pages both check; their language and slug."""
+    fields.text("summary", max_length=1000)
+    status = fields.text("status")
+    if status and status not in STATUSES:
+        fields.error("status", msg("not_one_of", value=shortened(status), choices=", ".join(STATUSES)))
+    if fields.data.get("translation") not in (None, "", True, False, "true", "false"):
+        fields.error("translation", msg("not_true_false"))
+    return _lang(fields, path), _slug(fields, path)
+
+
 def _lang(fields: Fields, path: Path) -> str:
     """The language from the front matter, else the file name (`x.en.md`), else Chinese."""
     file_lang = name_parts(path)[1]
     lang = fields.text("lang") or file_lang or DEFAULT_LANG
     if lang not in LANGS:
-        fields.error("lang", msg("not_one_of", value=lang, choices=", ".join(LANGS)))
+        fields.error("lang", msg("not_one_of", value=shortened(lang), choices=", ".join(LANGS)))
     elif file_lang and lang != file_lang:
-        fields.error("lang", msg("lang_not_file_name", value=lang, name=path.name))
+        fields.error("lang", msg("lang_not_file_name", value=lang, name=shortened(path.name)))
     return lang
 
 
@@ -156,7 +151,7 @@ def _slug(fields: Fields, path: Path) -> str:
     slug = fields.text("slug") or name_parts(path)[0]
     if not SLUG.fullmatch(slug):
         if fields.has("slug"):
-            fields.error("slug", msg("bad_slug", slug=slug))
+            fields.error("slug", msg("bad_slug", slug=shortened(slug)))
         else:
-            fields.issues.append(Issue(fields.path, 0, "", msg("bad_slug", slug=slug)))
+            fields.issues.append(Issue(fields.path, 0, "", msg("bad_slug", slug=shortened(slug))))
     return slug

@@ -6,6 +6,7 @@ bounded YAML loader, and bodies sanitised the same way.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -34,11 +35,11 @@ class StoryReader(BaseReader):
             if lang and name not in doc.meta:  # `x.en.md` translates `x.md`
                 metadata[name] = self.process_metadata(name, value)
         for name, value in doc.meta.items():
-            if value is None:  # "summary:" left empty, as a new story from the template has it
+            if value is None or value == "":  # "summary:" left empty, as in the template
                 continue
-            if isinstance(value, date):
-                value = value.isoformat()
-            metadata[name.lower()] = self.process_metadata(name.lower(), value)
+            if name.lower() == "summary":  # Pelican (and its feeds) take a summary as HTML
+                value = html.escape(str(value).strip(), quote=False)
+            metadata[name.lower()] = self.process_metadata(name.lower(), as_text(value))
         return content, metadata
 
     def _image_renderer(self):
@@ -58,6 +59,19 @@ class StoryReader(BaseReader):
             ).format(static=STATIC, name=name, alt=alt, w=image.width, h=image.height)
 
         return render_image
+
+
+def as_text(value):
+    """YAML's dates, booleans and numbers as the text Pelican's own readers give it."""
+    if isinstance(value, list):
+        return [as_text(item) for item in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
 
 
 def add_reader(readers) -> None:

@@ -112,3 +112,28 @@ def test_language_must_match_the_file_name(project):
     project.story("visit.en", title="A visit", lang="zh")
     assert ('content/stories/visit.en.md:4: lang: "zh" does not match the file name "visit.en.md"\n'
             "    语言：“zh” 与文件名 “visit.en.md” 表示的语言不一致") in project.messages()
+
+
+def test_story_fields_pelican_would_choke_on(project):
+    project.story("visit", translation="maybe", status="secret", author=["a", "b"])
+    project.story("other", translation=True, status="hidden")
+    assert project.english() == [
+        "content/stories/visit.md:4: translation: must be true or false",
+        'content/stories/visit.md:5: status: "secret" must be one of: published, draft, hidden',
+        "content/stories/visit.md:6: author: must be text",
+    ]
+
+
+def test_pages_are_checked_like_stories(project):
+    pages = project.content / "pages"
+    pages.mkdir()
+    (pages / "about.md").write_text("---\ntitle: 关于\n---\n[邮件](mailto:a@example.org)\n")
+    (pages / "contact.md").write_text(
+        "---\ntitle: 联系\nlayout: wide\n---\n正文\n\n[点这里](javascript:alert(1))\n")
+    (pages / "broken.md").write_text("no front matter\n")
+    assert project.english() == [
+        "content/pages/broken.md:1: file must start with a '---' line opening the YAML front matter",
+        "content/pages/contact.md:3: layout: unknown field",
+        'content/pages/contact.md:7: body: link "javascript:alert(1)" is not allowed: use an '
+        "address starting with https://, http://, mailto: or tel:",
+    ]

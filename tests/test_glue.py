@@ -1,0 +1,26 @@
+"""Pelican glue that must not depend on the build machine."""
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from brand_registry.build_day import build_day
+from brand_pages.publisher import ImagePublisher
+from brand_registry.model import Image
+
+
+def test_as_of_day_is_the_sites_day_not_the_machines():
+    # 2026-11-25 20:00 UTC is already 2026-11-26 in the site's TIMEZONE.
+    epoch = str(int(datetime(2026, 11, 25, 20, tzinfo=timezone.utc).timestamp()))
+    environ = {"SOURCE_DATE_EPOCH": epoch}
+    assert build_day(None, environ, "Asia/Shanghai") == date(2026, 11, 26)
+    assert build_day(None, environ, "UTC") == date(2026, 11, 25)
+    assert build_day("2025-01-02", {}, "Asia/Shanghai") == date(2025, 1, 2)
+
+
+def test_image_urls_are_percent_encoded(tmp_path):
+    publisher = ImagePublisher(tmp_path)
+    image = Image("梨 #1?.png", Path("x.png"), 4, 3, "PNG", alt='"alt"')
+    publisher.add(image, "brands/pear/梨 #1?.png")
+    markup = str(publisher.markup(image, "https://example.org/site"))
+    assert 'src="https://example.org/site/brands/pear/%E6%A2%A8%20%231%3F.png"' in markup
+    assert 'alt="&#34;alt&#34;"' in markup
