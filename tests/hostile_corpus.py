@@ -11,7 +11,7 @@ import os
 import shutil
 import struct
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -31,7 +31,6 @@ class Case:
     plant: Callable[[Project, Path, str], None]  # (project, a folder outside it, name)
     expected: list[str]  # exact messages; [] when the input just works
     brand_loads: bool = False  # the case's brand is usable despite the oddity
-    extra: dict = field(default_factory=dict)
 
 
 def png_stream(width: int, height: int, rows: int | None = None, color_type: int = 0) -> bytes:

@@ -22,7 +22,7 @@ ROOT = TESTS.parent
 sys.path[:0] = [str(TESTS), str(ROOT / "plugins")]
 
 from conftest import Project  # noqa: E402
-from hostile_corpus import BY_NAME, outside_folder, plant  # noqa: E402
+from hostile_corpus import outside_folder, plant  # noqa: E402
 
 COSTLIEST = ("yaml-bomb", "huge-file", "huge-front-matter", "deep-nesting", "too-many-values",
              "largest-image", "pixel-bomb", "header-bomb", "huge-csv", "many-rows-csv",
@@ -72,7 +72,6 @@ def main() -> int:
             first = (figures["messages"] or ["(none: it just works)"])[0]
             print(f"{name:20} {figures['seconds']:8.2f} {figures['peak_mb']:8.0f} "
                   f"{figures['baseline_mb']:14.0f}  {first[:70]}")
-            assert name in BY_NAME
     return 0
 
 

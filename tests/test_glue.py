@@ -1,4 +1,4 @@
-"""Pelican glue that must not depend on the build machine."""
+"""What the build derives from its machine or its files: the build day, image URLs."""
 
 from datetime import date, datetime, timezone
 from pathlib import Path
