@@ -2,21 +2,31 @@
 
     python -m tools.linkcheck output [--siteurl https://example.org/sub]
 
-Links to other hosts are not followed (and, for pages' own assets, not allowed).
+Covers <a>, <link> (stylesheets, icons, alternates, preloads), <img>/<source>
+(src and srcset), <script>, <iframe>, media, <form action>, sharing images in
+<meta>, and url(...) and @import in the site's CSS files. Links to other
+hosts are not followed (and, for pages' own assets, not allowed).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "srcset",
-                   "iframe": "src", "form": "action"}
-ASSET_TAGS = {"link", "img", "script", "source", "iframe"}
+LINK_ATTRIBUTES = {"a": ("href",), "area": ("href",), "link": ("href", "imagesrcset"),
+                   "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",),
+                   "iframe": ("src",), "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
+                   "embed": ("src",), "object": ("data",), "input": ("src",), "form": ("action",),
+                   "meta": ("content",)}
+SRCSET_ATTRIBUTES = {"srcset", "imagesrcset"}
+META_URLS = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "og:url"}
+NAVIGATION_TAGS = {"a", "area", "form"}  # the visitor's choice; everything else is loaded by the page
+CSS_URL = re.compile(r"""@import\s+["']([^"']+)["']|url\(\s*["']?([^"')]+?)["']?\s*\)""")
 BASE = "http://site.invalid/"
 
 
@@ -41,21 +51,31 @@ class _Page(HTMLParser):
         for name in ("id", "name") if tag == "a" else ("id",):
             if values.get(name):
                 self.ids.add(values[name])
-        attribute = LINK_ATTRIBUTES.get(tag)
-        if attribute and values.get(attribute):
-            value = values[attribute]
-            urls = [part.strip().split(" ")[0] for part in value.split(",")] if attribute == "srcset" else [value]
-            self.links.extend((tag, url) for url in urls if url)
-        if tag in ("img", "source") and values.get("srcset") and attribute != "srcset":
-            self.links.extend((tag, part.strip().split(" ")[0]) for part in values["srcset"].split(","))
+        if tag == "meta" and (values.get("property") or values.get("name")) not in META_URLS:
+            return
+        for attribute in LINK_ATTRIBUTES.get(tag, ()):
+            value = (values.get(attribute) or "").strip()
+            if not value:
+                continue
+            if attribute in SRCSET_ATTRIBUTES:
+                self.links.extend((tag, part.split()[0]) for part in value.split(",") if part.strip())
+            else:
+                self.links.append((tag, value))
 
     handle_startendtag = handle_starttag
 
 
+def css_links(text: str) -> list[tuple[str, str]]:
+    """(tag, url) of every url(...) and @import in a stylesheet; data: URLs left out."""
+    urls = [a or b for a, b in CSS_URL.findall(re.sub(r"/\*.*?\*/", "", text, flags=re.S))]
+    return [("css", url.strip()) for url in urls if not url.strip().startswith(("data:", "#"))]
+
+
 def check_site(output: Path, siteurl: str = "") -> list[Broken]:
-    """Every broken internal link of every HTML page under `output`."""
+    """Every broken internal link of every HTML page and stylesheet under `output`."""
     site_base = urljoin(siteurl.rstrip("/") + "/", ".") if siteurl else BASE
     pages = {p.relative_to(output).as_posix(): p for p in sorted(output.rglob("*.html"))}
+    stylesheets = {p.relative_to(output).as_posix(): p for p in sorted(output.rglob("*.css"))}
     parsed: dict[str, _Page] = {}
 
     def parse(name: str) -> _Page:
@@ -65,16 +85,18 @@ def check_site(output: Path, siteurl: str = "") -> list[Broken]:
             parsed[name] = page
         return parsed[name]
 
+    links = {name: parse(name).links for name in pages}
+    links.update({name: css_links(path.read_text(encoding="utf-8")) for name, path in stylesheets.items()})
     broken = []
-    for name in pages:
+    for name, found in links.items():
         page_url = urljoin(site_base, name)
-        for tag, url in parse(name).links:
+        for tag, url in found:
             absolute = urljoin(page_url, url)
             parts = urlsplit(absolute)
             if parts.scheme in ("mailto", "tel"):
                 continue
             if not absolute.startswith(site_base):
-                if parts.scheme in ("http", "https") and tag not in ASSET_TAGS:
+                if parts.scheme in ("http", "https") and tag in NAVIGATION_TAGS:
                     continue  # a link out of the site is the visitor's choice
                 broken.append(Broken(name, url, "points outside the site"))
                 continue

@@ -1,0 +1,64 @@
+"""One page of every template: the pages every browser check runs on.
+
+A page that another branch is adding (search, licence check, open data,
+English) is listed with the issue that brings it. Until it is in the build its
+checks are skipped, with that reason; as soon as the build writes it, they run.
+A page listed without an issue must exist: a missing one fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SitePage:
+    name: str                 # the kind of page, as test ids and messages show it
+    path: str                 # URL path under the site's root ("" is the home page)
+    arrives_with: str = ""    # the issue that adds it, while it may be absent
+    javascript: bool = True
+    status: int = 200
+    built_as: str = ""        # the file the build writes, when `path` is not it
+    budget_kb: int = 60       # HTML + CSS + JS transferred, gzip-compressed
+    js_budget_kb: int = 100   # JavaScript as the browser must parse it (uncompressed)
+
+    def __str__(self) -> str:
+        return f"{self.name} (/{self.path})"
+
+    @property
+    def id(self) -> str:
+        return self.name.replace(" ", "-")
+
+    def file(self, output: Path) -> Path:
+        built = self.built_as or (self.path + "index.html" if self.path.endswith("/") or not self.path
+                                  else self.path)
+        return output / built
+
+
+PAGES = (
+    SitePage("home", "", budget_kb=60),
+    SitePage("brand directory", "brands/"),
+    SitePage("brand directory without JavaScript", "brands/", javascript=False),
+    SitePage("brand", "brands/korla-fragrant-pear/", budget_kb=40),
+    SitePage("suspended brand", "brands/bohu-reed-crafts/", budget_kb=40),
+    SitePage("facet index", "regions/"),
+    SitePage("facet brand list", "regions/652800/"),
+    SitePage("awards", "awards/"),
+    SitePage("award programme", "awards/regional-quality-award/"),
+    SitePage("award edition", "awards/regional-quality-award/6/"),
+    SitePage("story archive", "stories/"),
+    SitePage("story", "stories/korla-pear-standardisation/"),
+    SitePage("story category", "stories/category/biao-zhun-hua/"),
+    SitePage("story tag", "stories/tag/xiang-li/"),
+    SitePage("page", "about/"),
+    SitePage("not found", "no-such-page/", status=404, built_as="404.html"),
+    SitePage("search", "search/", arrives_with="issue 4b (search)", js_budget_kb=150),
+    SitePage("licence check", "verify/", arrives_with="issue 4a (licence check)"),
+    SitePage("open data", "data/", arrives_with="issue 4a (open data)"),
+    SitePage("English home", "en/", arrives_with="issue 4b (English pages)"),
+    SitePage("English brand", "en/brands/korla-fragrant-pear/", arrives_with="issue 4b (English pages)",
+             budget_kb=40),
+)
+
+BY_NAME = {page.name: page for page in PAGES}

@@ -1,0 +1,213 @@
+"""The built site in a real browser: every template loads cleanly, fits a phone,
+and its interactive parts work with and without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+from brand_registry import Paths, load_site
+from sitebuild import AS_OF, ROOT
+from browser.site_pages import BY_NAME, PAGES
+
+PHONE_WIDTHS = (320, 390)
+VALID_LICENCE = "XJ-KFP-2024-001"
+UNKNOWN_LICENCE = "XJ-NOPE-0000"
+
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width + 1);
+  const innermost = wide.filter(e => ![...e.children].some(c => wide.includes(c)));
+  return innermost.slice(0, 5).map(e => e.outerHTML.slice(0, 120) + ' (right edge at '
+    + Math.round(e.getBoundingClientRect().right) + 'px)');
+}"""
+
+
+@pytest.fixture(scope="module")
+def site():
+    loaded, _issues = load_site(Paths.under(ROOT))
+    return loaded
+
+
+def visible_count(page, selector: str) -> int:
+    return page.locator(selector).filter(visible=True).count()
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.id)
+def test_page_loads_cleanly(open_page, site_page):
+    visit = open_page(site_page)
+    page = visit.page
+    assert visit.status == site_page.status, f"{site_page}: HTTP {visit.status}"
+    assert visit.problems == [], f"{site_page}: " + "; ".join(visit.problems)
+    assert visit.outside == [], f"{site_page}: requests to other hosts: {visit.outside}"
+    assert page.title().strip(), f"{site_page}: empty <title>"
+    assert page.get_attribute("html", "lang"), f"{site_page}: no lang on <html>"
+    assert page.locator("h1").count() == 1, f"{site_page}: expected exactly one <h1>"
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+@pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.id)
+def test_no_horizontal_scrolling_on_a_phone(open_page, site_page, width):
+    visit = open_page(site_page, width=width, height=740, mobile=True)
+    page = visit.page
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    client_width = page.evaluate("document.documentElement.clientWidth")
+    assert scroll_width <= client_width, (
+        f"{site_page} scrolls sideways at {width} px ({scroll_width} > {client_width}); too wide:\n"
+        + "\n".join(page.evaluate(OVERFLOWING)))
+
+
+def test_directory_filters_with_javascript(open_page, site):
+    visit = open_page(BY_NAME["brand directory"])
+    page = visit.page
+    cards = "#brand-list li"
+    assert page.locator("#brand-filter").is_visible()
+    assert not page.locator("#facet-links").is_visible(), "the form replaces the facet links"
+    assert visible_count(page, cards) == len(site.brands)
+
+    category = next(iter(site.registry.categories))
+    expected = sum(b.category == category for b in site.brands.values())
+    page.select_option("#f-category", category)
+    assert visible_count(page, cards) == expected
+    assert page.locator("#brand-count").inner_text().startswith(f"{expected} ")
+    assert f"category={category}" in page.url, "the filter is kept in the address, to share it"
+
+    page.click("#brand-filter button[type=reset]")
+    page.fill("#f-q", "库尔勒香梨")
+    assert visible_count(page, cards) == 1
+    assert page.locator(cards).filter(visible=True).locator("a").get_attribute("href").endswith(
+        "brands/korla-fragrant-pear/")
+
+    page.fill("#f-q", "没有这个品牌")
+    assert visible_count(page, cards) == 0
+    assert page.locator("#brand-empty").is_visible()
+
+
+def test_directory_filter_from_a_shared_address(open_page, site):
+    region = "652800"
+    expected = sum(region in [r.code for r in site.registry.region_chain(b.region)] for b in site.brands.values())
+    page = open_page(f"brands/?region={region}").page
+    assert page.input_value("#f-region") == region
+    assert visible_count(page, "#brand-list li") == expected
+
+
+def test_directory_without_javascript_offers_facet_links(open_page, site):
+    page = open_page(BY_NAME["brand directory without JavaScript"]).page
+    assert not page.locator("#brand-filter").is_visible()
+    assert page.locator("#facet-links").is_visible()
+    assert visible_count(page, "#brand-list li") == len(site.brands)
+    region = site.registry.regions["652800"]
+    page.locator("#facet-links").get_by_role("link", name=region.name, exact=True).click()
+    page.wait_for_load_state()
+    assert page.url.endswith("regions/652800/")
+    expected = sum(region.code in [r.code for r in site.registry.region_chain(b.region)]
+                   for b in site.brands.values())
+    assert page.locator("main .cards > li").count() == expected
+
+
+def test_brand_gallery_images_load_with_their_alt_text(open_page, site):
+    brand = site.brands["korla-fragrant-pear"]
+    page = open_page(BY_NAME["brand"]).page
+    figures = page.locator("#gallery figure")
+    assert figures.count() == len(brand.gallery)
+    for index, image in enumerate(brand.gallery):
+        img = figures.nth(index).locator("img")
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+        assert img.get_attribute("alt") == image.alt
+        if image.caption:
+            assert figures.nth(index).locator("figcaption").inner_text() == image.caption
+
+
+def test_licensee_table_sorts_and_filters(open_page, site):
+    brand = site.brands["korla-fragrant-pear"]
+    page = open_page(BY_NAME["brand"]).page
+    table = page.locator("#licensees table")
+    rows = table.locator("tbody tr")
+    numbers = lambda: [n.strip() for n in rows.locator("td.code").all_inner_texts()]  # noqa: E731
+    assert len(numbers()) == len(brand.licensees)
+
+    header = table.locator("thead th").nth(1)
+    header.get_by_role("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert numbers() == sorted(numbers())
+    header.get_by_role("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert numbers() == sorted(numbers(), reverse=True)
+
+    licence = brand.licensees[0]
+    page.get_by_label("筛选企业、许可编号或产品").fill(licence.license)
+    visible = rows.filter(visible=True)
+    assert visible.count() == 1
+    assert licence.name in visible.inner_text()
+    assert f"1 / {len(brand.licensees)}" in page.locator("#licensees .table-filter").inner_text()
+
+
+def test_story_shows_its_brands(open_page, site):
+    story = next(s for s in site.stories.values() if s.slug == "korla-pear-standardisation")
+    page = open_page(BY_NAME["story"]).page
+    assert page.locator("h1").inner_text() == story.title
+    for slug in story.brands:
+        assert page.locator(f'.story-brands a[href$="brands/{slug}/"]').count() == 1
+
+
+def test_award_edition_lists_every_recipient(open_page, site):
+    expected = sum(a.program == "regional-quality-award" and a.edition == 6
+                   for b in site.brands.values() for a in b.awards)
+    page = open_page(BY_NAME["award edition"]).page
+    assert page.locator(".gazette-table tbody tr").count() == expected > 0
+
+
+def test_missing_page_gets_the_404_page_with_working_links(open_page):
+    visit = open_page(BY_NAME["not found"])
+    assert visit.status == 404
+    page = visit.page
+    assert page.locator("h1").inner_text() == "找不到页面"
+    page.locator("main").get_by_role("link", name="品牌目录").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/brands-site/brands/")
+    assert page.locator("h1").inner_text() == "品牌目录"
+
+
+def test_search_finds_a_brand_by_a_chinese_query(open_page):
+    page = open_page(BY_NAME["search"]).page
+    box = page.locator("main").get_by_role("searchbox").first
+    box.fill("香梨")
+    box.press("Enter")
+    result = page.locator('main a[href*="brands/korla-fragrant-pear/"]').first
+    result.wait_for(state="visible")
+
+
+def _licence_check(open_page, number: str):
+    page = open_page(BY_NAME["licence check"]).page
+    box = page.locator("main").locator("input[type=search], input[type=text], input:not([type])").first
+    box.fill(number)
+    box.press("Enter")
+    return page
+
+
+def test_licence_check_confirms_a_valid_licence(open_page, site):
+    brand, licence = next((b, lic) for b in site.brands.values() for lic in b.licensees
+                          if lic.license == VALID_LICENCE)
+    assert licence.state(AS_OF.date(), brand.status) == "valid"
+    page = _licence_check(open_page, VALID_LICENCE)
+    main = page.locator("main")
+    main.get_by_text(licence.name).first.wait_for(state="visible")
+    assert brand.name in main.inner_text()
+    assert main.locator('[data-state="valid"]').filter(visible=True).count() >= 1
+
+
+def test_licence_check_says_plainly_an_unknown_licence_is_not_found(open_page):
+    page = _licence_check(open_page, UNKNOWN_LICENCE)
+    main = page.locator("main")
+    main.get_by_text("未找到").first.wait_for(state="visible")
+    assert main.locator('[data-state="valid"]').filter(visible=True).count() == 0
+
+
+@pytest.mark.parametrize("name", ["English home", "English brand"])
+def test_english_pages_link_their_chinese_twin(open_page, name):
+    page = open_page(BY_NAME[name]).page
+    assert page.get_attribute("html", "lang").startswith("en")
+    twin = page.locator('a[hreflang^="zh"], link[rel=alternate][hreflang^="zh"]').first
+    href = twin.get_attribute("href")
+    assert href, f"{BY_NAME[name]}: no link to the Chinese page"
+    assert page.request.get(href).status == 200
