@@ -13,8 +13,10 @@ SSH_HOST ?=
 SSH_PORT ?= 22
 SSH_USER ?=
 SSH_TARGET_DIR ?=
+LIGHTHOUSE_DIR := .cache/lighthouse
+LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
 
-.PHONY: html publish check test devserver new-brand new-story rsync_upload bench translations clean help
+.PHONY: html publish check test audit devserver new-brand new-story rsync_upload bench translations clean help
 
 help:
 	@echo "make html                build output/ from brands/ and content/ (development settings)"
@@ -24,10 +26,11 @@ help:
 	@echo "make devserver           preview on http://127.0.0.1:$(PORT)/, rebuilding and reloading on every change"
 	@echo "make publish             production build (SITEURL=https://host/path to override)"
 	@echo "make rsync_upload        publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
-	@echo "make test                run the whole test suite"
+	@echo "make test                run the whole test suite (browser tests need Chromium and Java)"
+	@echo "make audit               Lighthouse scores (mobile) of home, directory and a brand page"
 	@echo "make bench               time make check, devserver rebuilds and publish compression"
 	@echo "make translations        extract the interface's strings into translations/ (then translate the .po)"
-	@echo "make clean               remove output/ and caches"
+	@echo "make clean               remove output/, caches and test artefacts"
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +54,16 @@ new-story: $(READY)
 
 test: $(READY)
 	$(BIN)/python -m pytest
+
+# Lighthouse and its dependencies, pinned by tools/lighthouse/package-lock.json.
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	mkdir -p $(LIGHTHOUSE_DIR)
+	cp tools/lighthouse/package.json tools/lighthouse/package-lock.json $(LIGHTHOUSE_DIR)/
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund
+	touch $@
+
+audit: $(READY) $(LIGHTHOUSE)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m tools.audit --lighthouse $(LIGHTHOUSE)
 
 devserver: $(READY)
 	$(BIN)/python -m tools.devserver --settings $(SETTINGS) --output $(OUTPUT) --port $(PORT)
@@ -81,4 +94,4 @@ translations: $(READY)
 		$(BIN)/pybabel compile --statistics -i $$po -o /dev/null 2>&1 | grep translated; done
 
 clean:
-	rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).old-* .cache/pelican
+	rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).old-* .cache/pelican .cache/audit test-artifacts

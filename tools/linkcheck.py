@@ -74,6 +74,7 @@ def css_links(text: str) -> list[tuple[str, str]]:
 def check_site(output: Path, siteurl: str = "") -> list[Broken]:
     """Every broken internal link of every HTML page and stylesheet under `output`."""
     site_base = urljoin(siteurl.rstrip("/") + "/", ".") if siteurl else BASE
+    site_parts = urlsplit(site_base)
     pages = {p.relative_to(output).as_posix(): p for p in sorted(output.rglob("*.html"))}
     stylesheets = {p.relative_to(output).as_posix(): p for p in sorted(output.rglob("*.css"))}
     parsed: dict[str, _Page] = {}
@@ -96,11 +97,12 @@ def check_site(output: Path, siteurl: str = "") -> list[Broken]:
             if parts.scheme in ("mailto", "tel"):
                 continue
             if not absolute.startswith(site_base):
-                if parts.scheme in ("http", "https") and tag in NAVIGATION_TAGS:
+                other_host = parts.netloc != site_parts.netloc  # same host: a missing sub-path
+                if parts.scheme in ("http", "https") and tag in NAVIGATION_TAGS and other_host:
                     continue  # a link out of the site is the visitor's choice
                 broken.append(Broken(name, url, "points outside the site"))
                 continue
-            target = unquote(parts.path[len(urlsplit(site_base).path):])
+            target = unquote(parts.path[len(site_parts.path):])
             file = output / target
             if target == "" or target.endswith("/"):
                 file = file / "index.html"

@@ -42,3 +42,16 @@ def test_page_is_valid_html_after_its_scripts_ran(rendered, served_site, site_pa
     errors = rendered[site_page.name]
     assert errors == [], f"{site_page} after its scripts ran: {len(errors)} HTML error(s):\n" + "\n".join(
         str(e).split(":", 1)[1] for e in errors)
+
+
+def test_the_checker_names_page_and_line(java, tmp_path):
+    (tmp_path / "brands" / "x").mkdir(parents=True)
+    (tmp_path / "brands" / "x" / "index.html").write_text(
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>x</title></head>\n'
+        '<body><main>\n<img src="a.png">\n</main></body></html>\n', encoding="utf-8")
+    (tmp_path / "ok.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>ok</title></head></html>',
+        encoding="utf-8")
+    errors = check_site(tmp_path)
+    assert [(e.page, e.line) for e in errors] == [("brands/x/index.html", 4)]
+    assert "alt" in errors[0].message

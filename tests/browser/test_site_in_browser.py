@@ -42,6 +42,8 @@ def test_page_loads_cleanly(open_page, site_page):
     assert page.title().strip(), f"{site_page}: empty <title>"
     assert page.get_attribute("html", "lang"), f"{site_page}: no lang on <html>"
     assert page.locator("h1").count() == 1, f"{site_page}: expected exactly one <h1>"
+    # Without one the browser asks for /favicon.ico, which under a sub-path is not the site's.
+    assert page.locator('link[rel~="icon"]').count() >= 1, f"{site_page}: no icon link"
 
 
 @pytest.mark.parametrize("width", PHONE_WIDTHS)
