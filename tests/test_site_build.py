@@ -140,11 +140,13 @@ def test_every_page_has_lang_skip_link_and_local_assets_only(output):
 
 
 def test_no_broken_internal_links_at_root(output):
-    assert [str(b) for b in check_site(output)] == []
+    broken = [str(b) for b in check_site(output)]
+    assert broken == [], f"{len(broken)} broken link(s), as page: link: problem\n" + "\n".join(broken)
 
 
 def test_no_broken_internal_links_under_a_subpath(subpath_output):
-    assert [str(b) for b in check_site(subpath_output, SUBPATH)] == []
+    broken = [str(b) for b in check_site(subpath_output, SUBPATH)]
+    assert broken == [], f"{len(broken)} broken link(s), as page: link: problem\n" + "\n".join(broken)
     home = (subpath_output / "index.html").read_text(encoding="utf-8")
     assert f'href="{SUBPATH}/brands/"' in home
     assert not re.search(r'(href|src)="/(?!/)', home)

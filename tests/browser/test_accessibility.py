@@ -11,11 +11,11 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe()  # runs the axe.min.js bundled in the package: nothing is fetched
 
 # Every control a keyboard user can reach, marked with data-kb so Tab stops can be named.
+# A link or form control taken out of the tab order (tabindex=-1) still counts: it must be reachable.
 MARK_CONTROLS = """() => {
-  const selector = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, '
-    + 'iframe, [tabindex], [contenteditable]:not([contenteditable=false])';
-  const controls = [...document.querySelectorAll(selector)].filter(e =>
-    e.tabIndex >= 0 && !e.disabled && !e.closest('[inert]')
+  const native = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe';
+  const controls = [...document.querySelectorAll(native + ', [tabindex], [contenteditable]')].filter(e =>
+    (e.matches(native) || e.tabIndex >= 0) && !e.disabled && !e.closest('[inert]')
     && e.checkVisibility({visibilityProperty: true}));
   controls.forEach((e, i) => e.setAttribute('data-kb', String(i)));
   return controls.map(e => e.outerHTML.replace(/\\s+/g, ' ').slice(0, 100));
@@ -27,8 +27,10 @@ FOCUS_LOOK = """(element) => {
   const looks = [];
   for (let e = element, depth = 0; e && e.nodeType === 1 && depth < 4; e = e.parentElement, depth++) {
     const s = getComputedStyle(e);
-    looks.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow,
-                s.backgroundColor, s.color, s.borderColor, s.textDecorationLine, s.top].join(' '));
+    const outline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none'
+      : [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset].join(' ');
+    looks.push([outline, s.boxShadow, s.backgroundColor, s.color, s.borderColor, s.textDecorationLine,
+                s.top].join(' '));
   }
   return looks.join(' / ');
 }"""

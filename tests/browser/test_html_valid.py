@@ -9,9 +9,14 @@ from browser.site_pages import PAGES
 from tools.htmlcheck import check_files, check_site
 
 
+SHOWN = 40  # errors listed in a failure; the rest are counted
+
+
 def test_every_built_page_is_valid_html(java, served_site):
     errors = check_site(served_site.output)
-    assert errors == [], f"{len(errors)} HTML error(s):\n" + "\n".join(map(str, errors))
+    more = f"\n... and {len(errors) - SHOWN} more" if len(errors) > SHOWN else ""
+    assert errors == [], (f"{len(errors)} HTML error(s) in {len({e.page for e in errors})} page(s), "
+                          "as page:line:column: message\n" + "\n".join(map(str, errors[:SHOWN])) + more)
 
 
 @pytest.fixture(scope="module")
