@@ -122,10 +122,10 @@ def open_page(served_site, browser, request):
                 if target.arrives_with:
                     pytest.skip(f"{target.name}: not in this build yet (arrives with {target.arrives_with})")
                 pytest.fail(f"{target}: {target.file(served_site.output).name} was not built")
-            path, expected = target.path, target.status
+            path, expected, ready = target.path, target.status, target.ready
             javascript = target.javascript if javascript is None else javascript
         else:
-            path, expected = target, 200
+            path, expected, ready = target, 200, ""
         context = browser.new_context(
             locale="zh-CN", viewport={"width": width, "height": height}, is_mobile=mobile,
             has_touch=mobile, service_workers="block")
@@ -159,6 +159,8 @@ def open_page(served_site, browser, request):
         page.on("response", on_response)
         response = page.goto(visit.url, wait_until=wait_until)
         visit.status = response.status if response else None
+        if ready:
+            page.locator(ready).first.wait_for(state="visible")
         if expected == 404:  # the browser logs the document's own 404
             visit.problems[:] = [p for p in visit.problems if "status of 404" not in p]
         return visit

@@ -30,6 +30,8 @@ def rendered(java, served_site, browser, tmp_path_factory):
     for site_page in PAGES:
         if site_page.javascript and site_page.file(served_site.output).is_file():
             page.goto(served_site.url(site_page.path), wait_until="networkidle")
+            if site_page.ready:
+                page.locator(site_page.ready).first.wait_for(state="visible")
             files[site_page.name] = folder / f"{site_page.id}.html"
             files[site_page.name].write_text(
                 "<!DOCTYPE html>\n" + page.evaluate("document.documentElement.outerHTML"), encoding="utf-8")

@@ -85,7 +85,6 @@
           el.appendChild(badge ? badge.cloneNode(true) : d.createTextNode(values.brand_status));
         } else {
           el.textContent = value == null ? "" : value;
-          if (el.tagName === "TIME") el.setAttribute("datetime", value || "");
         }
       });
       out.textContent = "";
