@@ -116,7 +116,7 @@ def open_page(served_site, browser, request):
     contexts, visits = [], []
 
     def open_(target: SitePage | str, *, javascript: bool | None = None, width: int = 1280,
-              height: int = 800, mobile: bool = False, wait_until: str = "load") -> Visit:
+              height: int = 800, mobile: bool = False) -> Visit:
         if isinstance(target, SitePage):
             if not target.file(served_site.output).is_file():
                 if target.arrives_with:
@@ -157,7 +157,7 @@ def open_page(served_site, browser, request):
                 visit.problems.append(f"HTTP {response.status}: {response.url}")
 
         page.on("response", on_response)
-        response = page.goto(visit.url, wait_until=wait_until)
+        response = page.goto(visit.url)
         visit.status = response.status if response else None
         if ready:
             page.locator(ready).first.wait_for(state="visible")

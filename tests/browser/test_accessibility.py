@@ -23,7 +23,7 @@ MARK_CONTROLS = """() => {
 
 # What a focus indicator can change, on the element and its nearest ancestors
 # (a card shows the focus of its link with :focus-within).
-FOCUS_LOOK = """(element) => {
+FOCUS_LOOK = """function look(element) {
   const looks = [];
   for (let e = element, depth = 0; e && e.nodeType === 1 && depth < 4; e = e.parentElement, depth++) {
     const s = getComputedStyle(e);
@@ -35,10 +35,15 @@ FOCUS_LOOK = """(element) => {
   return looks.join(' / ');
 }"""
 
-ACTIVE = """() => {
+UNFOCUSED_LOOKS = f"""() => {{ {FOCUS_LOOK}
+  return Object.fromEntries([...document.querySelectorAll('[data-kb]')].map(e => [e.dataset.kb, look(e)]));
+}}"""
+
+# The focused control's data-kb (null when focus is elsewhere) and how it looks.
+FOCUSED = f"""() => {{ {FOCUS_LOOK}
   const e = document.activeElement;
-  return e && e.hasAttribute('data-kb') ? e.getAttribute('data-kb') : null;
-}"""
+  return e && e.hasAttribute('data-kb') ? [e.dataset.kb, look(e)] : [null, ''];
+}}"""
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.id)
@@ -56,16 +61,16 @@ def test_every_control_is_reachable_by_tab_and_visibly_focused(open_page, site_p
     page = open_page(site_page).page
     controls = page.evaluate(MARK_CONTROLS)
     assert controls, f"{site_page}: no focusable control at all"
-    unfocused = {str(i): page.locator(f'[data-kb="{i}"]').evaluate(FOCUS_LOOK) for i in range(len(controls))}
+    unfocused = page.evaluate(UNFOCUSED_LOOKS)
 
     reached, invisible = [], []
     for _ in range(len(controls) + 5):
         page.keyboard.press("Tab")
-        index = page.evaluate(ACTIVE)
+        index, focused_look = page.evaluate(FOCUSED)
         if index is None or index in reached:
             break
         reached.append(index)
-        if page.evaluate(f"() => ({FOCUS_LOOK})(document.activeElement)") == unfocused[index]:
+        if focused_look == unfocused[index]:
             invisible.append(controls[int(index)])
     missed = [controls[i] for i in range(len(controls)) if str(i) not in reached]
     assert missed == [], f"{site_page}: not reachable with Tab:\n" + "\n".join(missed)
