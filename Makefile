@@ -16,7 +16,11 @@ SSH_TARGET_DIR ?=
 LIGHTHOUSE_DIR := .cache/lighthouse
 LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
 
-.PHONY: html publish check test audit devserver new-brand new-story rsync_upload bench translations clean help
+BENCH_VENV := .venv-bench
+COUNT ?= 60
+
+.PHONY: html publish check test audit devserver new-brand new-story rsync_upload bench bench-images \
+	translations clean clean-cache prune-cache help
 
 help:
 	@echo "make html                build output/ from brands/ and content/ (development settings)"
@@ -30,7 +34,10 @@ help:
 	@echo "make audit               Lighthouse scores (mobile) of home, directory and a brand page"
 	@echo "make bench               time make check, devserver rebuilds and publish compression"
 	@echo "make translations        extract the interface's strings into translations/ (then translate the .po)"
-	@echo "make clean               remove output/, caches and test artefacts"
+	@echo "make bench-images        thumbnails against pelican-image-process (COUNT=8 for a quick run)"
+	@echo "make clean               remove output/, caches and test artefacts (keeps the image cache)"
+	@echo "make clean-cache         remove the image cache (.cache/images): every thumbnail is made again"
+	@echo "make prune-cache         build, then delete cached thumbnails the site no longer uses"
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -95,3 +102,14 @@ translations: $(READY)
 
 clean:
 	rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).old-* .cache/pelican .cache/audit test-artifacts
+
+clean-cache:
+	rm -rf .cache/images
+
+prune-cache: $(READY)
+	$(BIN)/python -m tools.build --settings $(SETTINGS) --output $(OUTPUT) --prune-cache
+
+bench-images: $(READY)
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-bench.txt
+	$(BENCH_VENV)/bin/python bench/images.py --count $(COUNT)

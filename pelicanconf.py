@@ -30,6 +30,8 @@ PATH = "content"
 BRANDS_PATH = str(Path(PROJECT_ROOT) / "brands")
 ARTICLE_PATHS = ["stories"]
 PAGE_PATHS = ["pages"]
+# content/images/ is copied as it is (documents), except its pictures: they are
+# published only as thumbnails (originals may carry GPS positions and other EXIF).
 STATIC_PATHS = ["images"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
@@ -40,6 +42,20 @@ FEATURED_BRANDS = ["korla-fragrant-pear", "aksu-apple", "turpan-raisins"]
 # The day licence and certificate validity is computed for (None: the build's day,
 # or SOURCE_DATE_EPOCH). Pages also recompute it in the visitor's browser.
 REGISTRY_AS_OF = None
+
+# Images (plugins/thumbnails): every image a page shows is published as AVIF and
+# WebP plus a JPEG (PNG when it has transparency) in these widths, never wider
+# than the original. Derivatives are cached in THUMBNAIL_CACHE_PATH (relative
+# to this folder; the THUMBNAIL_CACHE_PATH environment variable wins) and only
+# made again when the original or a setting that shapes them changes.
+THUMBNAILS = True  # False: publish originals unprocessed (previews only: they keep EXIF/GPS)
+THUMBNAIL_WIDTHS = [320, 640, 960, 1280, 1920]
+THUMBNAIL_QUALITY = {"avif": 75, "webp": 80, "jpeg": 80}
+THUMBNAIL_AVIF_SPEED = 9  # libaom 0..10: higher is faster (9: same size as 8, twice as fast)
+THUMBNAIL_WEBP_METHOD = 5  # libwebp 0..6: higher is slower and smaller (6: 3% below 5, twice as slow)
+THUMBNAIL_OG_WIDTH = 1200  # the Open Graph JPEG of logos and covers
+THUMBNAIL_CACHE_PATH = ".cache/images"
+THUMBNAIL_WORKERS = 0  # processes; 0: one per core
 
 # Stories are articles; URLs are folders so they stay stable and readable.
 # `content/stories/<slug>.en.md` is the English translation of `<slug>.md`.

@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("brands", "content", "theme", "plugins", "tools", "translations", "pelicanconf.py",
                  "publishconf.py", "Makefile", "requirements.txt")
 AS_OF = datetime(2026, 11, 26, tzinfo=timezone.utc)
+# Builds of project copies share the project's image cache: each derivative is
+# made once, not once per test (the cache is keyed by content, so this is safe).
+IMAGE_CACHE = ROOT / ".cache" / "images"
 
 
 def build(cwd: Path, output: Path, settings: str = "pelicanconf.py",
@@ -21,13 +24,15 @@ def build(cwd: Path, output: Path, settings: str = "pelicanconf.py",
     command = [sys.executable, "-m", "tools.build", "--settings", settings, "--output", str(output)]
     if siteurl:
         command += ["--siteurl", siteurl]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
+    env = {"THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE), **os.environ,
+           "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
 
 
 def make(cwd: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`make ARGUMENTS` in a copy of the project, with this checkout's virtualenv."""
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
+    environment = {"THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE), **os.environ,
+                   "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
     return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *arguments],
                           cwd=cwd, capture_output=True, text=True, env=environment, timeout=600)
 

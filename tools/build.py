@@ -1,7 +1,7 @@
 """Build the site atomically: Pelican writes a fresh folder, Pagefind indexes
 it for search, and it replaces `output/` only when every step succeeded.
 
-    python -m tools.build [--settings pelicanconf.py] [--output output] [--siteurl URL]
+    python -m tools.build [--settings pelicanconf.py] [--output output] [--siteurl URL] [--prune-cache]
 
 A failed or interrupted build (Ctrl-C, SIGTERM, SIGHUP) leaves the previous
 `output/` exactly as it was. A build that was killed outright leaves a
@@ -108,10 +108,11 @@ def staging_folders(output: Path) -> list[Path]:
     )
 
 
-def read_build_settings(settings_file: str, staging: Path, siteurl: str | None) -> dict:
+def read_build_settings(settings_file: str, staging: Path, siteurl: str | None,
+                        prune_cache: bool = False) -> dict:
     from pelican.settings import read_settings
 
-    override = {"OUTPUT_PATH": str(staging)}
+    override = {"OUTPUT_PATH": str(staging), "THUMBNAIL_PRUNE": prune_cache}
     if siteurl is not None:
         override["SITEURL"] = siteurl.rstrip("/")
     return read_settings(settings_file, override=override)
@@ -201,7 +202,7 @@ def recover(output: Path, retained: list[str]) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build(settings_file: str, output: Path, siteurl: str | None = None) -> int:
+def build(settings_file: str, output: Path, siteurl: str | None = None, prune_cache: bool = False) -> int:
     output = output.resolve()
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     swapped = False
@@ -209,7 +210,7 @@ def build(settings_file: str, output: Path, siteurl: str | None = None) -> int:
         try:
             with exclusive(output.parent) if output.parent.is_dir() else nullcontext():
                 try:
-                    settings = read_build_settings(settings_file, staging, siteurl)
+                    settings = read_build_settings(settings_file, staging, siteurl, prune_cache)
                     retained = retained_names(settings)
                 except Exception as exc:  # noqa: BLE001 - a broken settings file, said plainly
                     say("settings_unreadable", sys.stderr, file=settings_file,
@@ -245,9 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output", type=Path)
     parser.add_argument("--siteurl", help="the address the site will be served at")
+    parser.add_argument("--prune-cache", action="store_true",
+                        help="delete cached thumbnails this build does not use")
     args = parser.parse_args(argv)
     try:
-        return build(args.settings, args.output, args.siteurl or None)
+        return build(args.settings, args.output, args.siteurl or None, args.prune_cache)
     except KeyboardInterrupt:  # before or after build() listened for it
         return 130
 

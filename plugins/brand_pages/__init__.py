@@ -11,6 +11,8 @@ from jinja2 import FileSystemBytecodeCache, __version__ as jinja_version, pass_c
 from markupsafe import Markup
 from pelican import signals
 
+from thumbnails.markup import replace_placeholders
+
 from . import sharing
 from .generator import BrandPagesGenerator
 from .urls import SITE_URLS, canonical_path, data_url_for, url_for
@@ -66,6 +68,14 @@ def story_json_ld(context, article):
     ))
 
 
+@pass_context
+def pictures(context, html):
+    """Template filter: a story or page body with its images as responsive <picture>s."""
+    publisher = context["image_publisher"]
+    return Markup(replace_placeholders(
+        html, lambda name, alt: publisher.markup_named(name, context["SITEURL"], alt)))
+
+
 TEMPLATE_GLOBALS = {
     "url_for": url_for, "picture": picture, "canonical_path": canonical_path,
     "share_image_for": share_image_for, "brand_json_ld": brand_json_ld,
@@ -78,7 +88,8 @@ def configure(pelican) -> None:
     if settings["JINJA_ENVIRONMENT"].get("autoescape") is not True:  # not even per extension
         raise RuntimeError("JINJA_ENVIRONMENT must set autoescape=True: editors' text is untrusted")
     settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], **TEMPLATE_GLOBALS}
-    settings["JINJA_FILTERS"] = {**settings["JINJA_FILTERS"], "search_terms": search_terms}
+    settings["JINJA_FILTERS"] = {**settings["JINJA_FILTERS"], "search_terms": search_terms,
+                                "pictures": pictures}
     if settings.get("TEMPLATE_BYTECODE_CACHE"):
         settings["JINJA_ENVIRONMENT"]["bytecode_cache"] = template_cache(settings)
 
@@ -96,6 +107,20 @@ def template_cache(settings) -> FileSystemBytecodeCache:
     return FileSystemBytecodeCache(str(folder))
 
 
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}
+
+
+def keep_originals_private(generator) -> None:
+    """Static folders publish documents, not original pictures: those keep their EXIF
+    (GPS too) and reach visitors only as thumbnails. A link to one fails the build."""
+    if not generator.settings.get("THUMBNAILS", True):
+        return
+    dropped = [f for f in generator.staticfiles if Path(f.source_path).suffix.lower() in IMAGE_SUFFIXES]
+    generator.staticfiles[:] = [f for f in generator.staticfiles if f not in dropped]
+    for static in dropped:
+        generator.context["static_content"].pop(static.get_relative_source_path(), None)
+
+
 def get_generators(pelican):
     return BrandPagesGenerator
 
@@ -103,3 +128,4 @@ def get_generators(pelican):
 def register():
     signals.initialized.connect(configure)
     signals.get_generators.connect(get_generators)
+    signals.static_generator_finalized.connect(keep_originals_private)

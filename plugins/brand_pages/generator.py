@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -13,18 +12,18 @@ from pelican.utils import get_relative_path, path_to_url
 
 from brand_registry import load_site_or_fail
 from brand_registry.build_day import build_day
-from brand_registry.issues import Issue, ValidationFailed, report, warnings
+from brand_registry.issues import Issue, ValidationFailed, display_path, report, warnings
 from brand_registry.markdown_body import render
 from brand_registry.messages import msg
 from brand_registry.settings_file import site_paths
 
 from site_i18n.languages import Languages
+from thumbnails.publisher import PublishFailed
+from thumbnails.settings import from_site
 
 from . import views
-from .publisher import ImagePublisher
+from .publisher import OriginalsPublisher, ThumbnailPublisher
 from .urls import save_as, url_for
-
-logger = logging.getLogger(__name__)
 
 
 def as_of_date(settings: dict) -> date:
@@ -44,26 +43,33 @@ class BrandPagesGenerator(Generator):
         if warnings(self.issues):
             # Printed, not logged: Pelican's logger makes every warning fatal.
             print(report(warnings(self.issues)), file=sys.stderr, flush=True)
-        self.publisher = ImagePublisher(self.output_path)
+        self.publisher = self._publisher()
         self.context["image_publisher"] = self.publisher
         self.stories_by_brand: dict[str, list] = {slug: [] for slug in self.site.brands}
         self.languages = Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
 
     def _check_settings(self) -> None:
         unknown = [s for s in self.settings.get("FEATURED_BRANDS") or [] if s not in self.site.brands]
-        if unknown:
-            raise ValidationFailed([
-                Issue("pelicanconf.py", 0, "FEATURED_BRANDS", msg("featured_unknown", slug=slug))
-                for slug in unknown
-            ])
+        issues = [Issue("pelicanconf.py", 0, "FEATURED_BRANDS", msg("featured_unknown", slug=slug))
+                  for slug in unknown]
+        self.thumbnail_settings, problems = from_site(self.settings, self.paths.root)
+        issues += [Issue("pelicanconf.py", 0, name, message) for name, message in problems]
+        if issues:
+            raise ValidationFailed(issues)
+
+    def _publisher(self):
+        if self.settings.get("THUMBNAILS", True):
+            return ThumbnailPublisher(self.thumbnail_settings, self.output_path)
+        return OriginalsPublisher(self.output_path)
 
     # -- context -------------------------------------------------------------
 
     def generate_context(self) -> None:
         site = self.site
         for brand in site.brands.values():
+            shared = {brand.logo.path if brand.logo else None, brand.cover.path if brand.cover else None}
             for image in brand.images():
-                self.publisher.add(image, f"brands/{brand.slug}/{image.src}")
+                self.publisher.add(image, f"brands/{brand.slug}/{image.src}", og=image.path in shared)
         stories = {story.source_path.resolve(): story for story in site.stories.values()}
         for article in self.context.get("articles", []):  # originals; translations follow them
             for version in (article, *article.translations):
@@ -71,7 +77,7 @@ class BrandPagesGenerator(Generator):
                 version.brand_objects = [site.brands[s] for s in story.brands] if story else []
                 version.cover_image = story.cover if story else None
                 if story and story.cover:
-                    self.publisher.add(story.cover, story.cover.src, copy=False)
+                    self.publisher.add(story.cover, story.cover.src, og=True)
             for translation in article.translations:  # shares what it does not set itself
                 translation.brand_objects = translation.brand_objects or article.brand_objects
                 translation.cover_image = translation.cover_image or article.cover_image
@@ -80,8 +86,12 @@ class BrandPagesGenerator(Generator):
                     version.brand_objects, site.registry)
             for brand in article.brand_objects:
                 self.stories_by_brand[brand.slug].append(article)
+        for content in self._with_translations("articles", "hidden_articles", "pages", "hidden_pages"):
+            for image in getattr(content, "body_images", ()):
+                self.publisher.add(image, image.src)
         for listed in self.stories_by_brand.values():
             listed.sort(key=lambda a: (a.date, a.slug), reverse=True)
+        self._publish_images()
 
         all_brands = views.sorted_brands(site.brands.values())
         self.context.update(
@@ -94,11 +104,31 @@ class BrandPagesGenerator(Generator):
             stories_by_brand=self.stories_by_brand,
         )
 
+    def _with_translations(self, *keys: str) -> list:
+        found = []
+        for key in keys:
+            for content in self.context.get(key, []):
+                found.append(content)
+                found.extend(getattr(content, "translations", []))
+        return found
+
+    def _publish_images(self) -> None:
+        """Derivatives into the output before any page is written: pages need their names."""
+        try:
+            summary = self.publisher.publish()
+        except PublishFailed as failed:
+            raise ValidationFailed([
+                Issue(display_path(path, self.paths.root), 0, "", f"image {why}")
+                for path, why in failed.errors.items()
+            ]) from None
+        print(summary, file=sys.stderr)
+        if self.settings.get("THUMBNAIL_PRUNE"):
+            removed = self.publisher.prune()
+            print(f"Images: pruned {removed} unused cache entries", file=sys.stderr)
+
     # -- output --------------------------------------------------------------
 
     def generate_output(self, writer) -> None:
-        copied = self.publisher.publish()
-        logger.info("Copied %d brand images", copied)
         for lang in self.languages.all:
             self._write_language(writer, lang)
         # Served for any missing path, at any depth: its links cannot be relative.

@@ -29,6 +29,7 @@ SIGNATURES = (
 )
 HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
 HEIC, SVG, HTML = Message("a HEIC", "HEIC"), Message("an SVG", "SVG"), Message("an HTML", "HTML")
+MAX_SIDE = 16383  # no thumbnail side may be longer (WebP's limit)
 
 
 class ImageProblem(Exception):
@@ -78,9 +79,11 @@ def probe(path: Path, src: str, alt: str = "", caption: str = "",
                 if width * height > max_pixels:
                     raise ImageProblem(msg("too_many_pixels", src=name, width=width,
                                            height=height, limit=limit))
-                orientation = image.getexif().get(0x0112, 1)
+                if max(width, height) > MAX_SIDE * min(width, height):
+                    raise ImageProblem(msg("too_thin", src=name, width=width, height=height))
+                orientation = _orientation(image)
                 if image_format == "JPEG":
-                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
                 image.load()  # a truncated or corrupt file fails here
     except ImageProblem:
         raise
@@ -100,6 +103,15 @@ def probe(path: Path, src: str, alt: str = "", caption: str = "",
     if orientation in ROTATED:
         width, height = height, width
     return Image(src, path, width, height, image_format, alt, caption, size_bytes)
+
+
+def _orientation(image) -> int:
+    """EXIF orientation 1..8; unreadable EXIF counts as 1, as thumbnails treat it."""
+    try:
+        value = image.getexif().get(0x0112, 1)
+    except Exception:  # noqa: BLE001
+        return 1
+    return value if value in range(1, 9) else 1
 
 
 def load_image(folder: Path, src: str, alt: str = "", caption: str = "",

@@ -129,6 +129,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_an_image": ('"{src}" is not an image (or its format is not supported)',
                      "“{src}” 不是图片（或格式不受支持）"),
     "damaged_image": ('"{src}" is damaged or truncated', "“{src}” 已损坏或不完整"),
+    "too_thin": ('"{src}" is {width}x{height} pixels: too long and thin to show',
+                 "“{src}” 有 {width}x{height} 像素，过于细长，无法显示"),
     # -- the registry file (registry_file.py) ----------------------------------
     "registry_not_mapping": ("must hold the lists {sections}", "必须包含这些列表：{sections}"),
     "not_region_code": ('"{value}" is not a six-digit GB/T 2260 code',

@@ -10,7 +10,6 @@ import html
 from datetime import date
 from pathlib import Path
 
-from markupsafe import Markup
 from pelican import signals
 from pelican.readers import BaseReader
 
@@ -18,6 +17,7 @@ from brand_registry.frontmatter import read_document
 from brand_registry.images import ImageProblem, load_image
 from brand_registry.markdown_body import has_url_scheme, render
 from brand_registry.stories import name_parts
+from thumbnails.markup import placeholder
 
 STATIC = "{static}"
 
@@ -28,7 +28,8 @@ class StoryReader(BaseReader):
 
     def read(self, source_path):
         doc = read_document(Path(source_path))
-        content = render(doc.body, self._image_renderer())
+        images = []
+        content = render(doc.body, self._image_renderer(images))
         metadata = {}
         slug, lang = name_parts(Path(source_path))
         for name, value in (("slug", slug), ("lang", lang)):
@@ -40,9 +41,11 @@ class StoryReader(BaseReader):
             if name.lower() == "summary":  # Pelican (and its feeds) take a summary as HTML
                 value = html.escape(str(value).strip(), quote=False)
             metadata[name.lower()] = self.process_metadata(name.lower(), as_text(value))
+        metadata["body_images"] = tuple(images)  # registered by brand_pages for publishing
         return content, metadata
 
-    def _image_renderer(self):
+    def _image_renderer(self, images: list):
+        """Body images become placeholders that the page template turns into <picture>s."""
         content_dir = Path(self.settings["PATH"])
 
         def render_image(src: str, alt: str):
@@ -51,12 +54,11 @@ class StoryReader(BaseReader):
             name = src.removeprefix(STATIC).lstrip("/")
             try:
                 image = load_image(content_dir, name, alt)
-            except ImageProblem:
-                return None  # validation has already reported it
-            return Markup(
-                '<img src="{static}/{name}" alt="{alt}" width="{w}" height="{h}" '
-                'loading="lazy" decoding="async">'
-            ).format(static=STATIC, name=name, alt=alt, w=image.width, h=image.height)
+            except ImageProblem as exc:
+                # Validation has already reported it; never ship a broken src.
+                raise ValueError(f"image {exc}") from None
+            images.append(image)
+            return placeholder(name, alt)
 
         return render_image
 
