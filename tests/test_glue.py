@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from brand_registry.build_day import build_day
-from brand_pages.publisher import ImagePublisher
+from brand_pages.publisher import OriginalsPublisher
 from brand_registry.model import Image
 
 
@@ -18,7 +18,7 @@ def test_as_of_day_is_the_sites_day_not_the_machines():
 
 
 def test_image_urls_are_percent_encoded(tmp_path):
-    publisher = ImagePublisher(tmp_path)
+    publisher = OriginalsPublisher(tmp_path)  # THUMBNAILS = False; thumbnails: test_thumb_markup
     image = Image("梨 #1?.png", Path("x.png"), 4, 3, "PNG", alt='"alt"')
     publisher.add(image, "brands/pear/梨 #1?.png")
     markup = str(publisher.markup(image, "https://example.org/site"))
