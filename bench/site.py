@@ -1,0 +1,337 @@
+"""Build-speed benchmark on a large, generated registry.
+
+    .venv/bin/python bench/site.py [--brands 1000] [--stories 3000] [--licences 20000]
+                                   [--images 200] [--runs 3]
+
+Generates (deterministically, once, under .cache/bench/) a registry in our
+content model, then times, as medians of --runs builds: a cold build (no
+caches), a no-change rebuild, a rebuild after editing one story, after editing
+one brand and after adding one brand; peak memory; pages per second. The same
+stories are also built by plain Pelican with a stock configuration, for the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("theme", "plugins", "tools", "pelicanconf.py", "publishconf.py", "translations")
+PHRASES = [
+    "区域公共品牌是地方特色产业的金字招牌", "标准化生产让每一批产品都有据可依", "质量追溯体系覆盖种植、加工和流通环节",
+    "授权使用企业须按团体标准组织生产", "地理标志保护产品的产地范围有严格界定", "品牌管理机构定期开展监督抽查",
+    "消费者可通过许可编号核验授权真伪", "龙头企业带动合作社和农户增收", "冷链物流缩短了从产地到餐桌的距离",
+    "质量奖评审注重过程管理与持续改进", "绿色食品认证要求全程控制投入品", "检验检测机构出具的报告是重要依据",
+]
+CATEGORIES = ("agricultural", "industrial", "service")
+CERT_TYPES = ("geographical-indication", "green-food", "organic-product")
+STORY_CATEGORIES = ("质量文化", "典型案例", "标准化", "通知公告")
+
+
+@dataclass(frozen=True)
+class Size:
+    brands: int
+    stories: int
+    licences: int
+    images: int
+    regions: int = 100
+
+    @property
+    def key(self) -> str:
+        return f"b{self.brands}-s{self.stories}-l{self.licences}-i{self.images}-r{self.regions}"
+
+
+# -- generator ---------------------------------------------------------------
+
+def region_codes(count: int) -> list[tuple[str, str, str | None]]:
+    """(code, name, parent): one province, prefectures, then counties under them."""
+    rows = [("650000", "新疆维吾尔自治区", None)]
+    prefectures = max(1, (count - 1) // 11)
+    counties_each = (count - 1 - prefectures) // prefectures
+    for p in range(1, prefectures + 1):
+        code = f"65{p:02d}00"
+        rows.append((code, f"第{p}地区", "650000"))
+        for c in range(1, counties_each + 1):
+            rows.append((f"65{p:02d}{c:02d}", f"第{p}地区第{c}县", code))
+    return rows[:count]
+
+
+def write_registry(brands_dir: Path, regions) -> None:
+    lines = ["regions:"]
+    for code, name, parent in regions:
+        lines += [f'  - code: "{code}"', f"    name: {name}", f"    name_en: Region {code}"]
+        if parent:
+            lines.append(f'    parent: "{parent}"')
+    lines.append("categories:")
+    for ident in CATEGORIES:
+        lines += [f"  - id: {ident}", f"    name: 类别{ident}", f"    name_en: {ident.title()}"]
+    lines.append("certification_types:")
+    for ident in CERT_TYPES:
+        lines += [f"  - id: {ident}", f"    name: 认证{ident}", f"    name_en: {ident.title()}"]
+    lines += ["award_programs:", "  - id: regional-quality-award", "    name: 自治区人民政府质量奖",
+              "    name_en: Regional Quality Award", "    editions:"]
+    for number in range(1, 7):
+        lines += [f"      - number: {number}", f"        year: {2010 + 2 * number}"]
+    (brands_dir / "_registry.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def prose(rng: random.Random, paragraphs: int) -> str:
+    return "\n\n".join("，".join(rng.sample(PHRASES, 4)) + "。" for _ in range(paragraphs))
+
+
+def photo(path: Path, rng: random.Random) -> None:
+    """A photo-like JPEG of 6-12 MP with EXIF (orientation, camera)."""
+    from PIL import Image
+
+    width, height = rng.choice([(3000, 2000), (3264, 2448), (4000, 3000), (4032, 3024)])
+    small = Image.new("RGB", (16, 12))
+    small.putdata([tuple(rng.randrange(40, 220) for _ in range(3)) for _ in range(16 * 12)])
+    base = small.resize((width, height), Image.Resampling.BICUBIC)
+    grain = Image.effect_noise((width, height), 24).convert("RGB")
+    image = Image.blend(base, grain, 0.18)
+    exif = Image.Exif()
+    exif[0x0112] = rng.choice([1, 1, 1, 6, 8, 3])
+    exif[0x010F] = "BenchCam"
+    image.save(path, "JPEG", quality=88, exif=exif.tobytes())
+
+
+def generate(target: Path, size: Size, seed: int = 20261126) -> None:
+    rng = random.Random(seed)
+    brands_dir, stories_dir = target / "brands", target / "content" / "stories"
+    for folder in (brands_dir, stories_dir, target / "content" / "images", target / "content" / "pages"):
+        folder.mkdir(parents=True, exist_ok=True)
+    regions = region_codes(size.regions)
+    write_registry(brands_dir, regions)
+    counties = [code for code, _name, parent in regions if parent and parent != "650000"]
+    photos = target.parent / f"photos-{size.images}"
+    if not photos.exists():
+        staging = photos.with_suffix(".partial")
+        staging.mkdir(parents=True, exist_ok=True)
+        for i in range(size.images):
+            photo(staging / f"photo-{i:03d}.jpg", random.Random(seed + i))
+        staging.rename(photos)
+
+    csv_brands = max(1, size.brands // 25)
+    csv_rows = size.licences // 2 // csv_brands
+    yaml_licences = size.licences - csv_rows * csv_brands
+    per_yaml_brand = [yaml_licences // (size.brands - csv_brands)] * (size.brands - csv_brands)
+    for i in range(yaml_licences - sum(per_yaml_brand)):
+        per_yaml_brand[i] += 1
+    licence_no = 0
+    for i in range(size.brands):
+        slug = f"brand-{i:04d}"
+        bundle = brands_dir / slug
+        bundle.mkdir(exist_ok=True)
+        registered = date(2012, 1, 1) + timedelta(days=rng.randrange(4000))
+        fields = [
+            f"name: 品牌{i:04d}", f"name_en: Brand {i:04d}", f"category: {rng.choice(CATEGORIES)}",
+            f'region: "{rng.choice(counties)}"', f"owner: 第{i}号品牌协会",
+            f"summary: {'，'.join(rng.sample(PHRASES, 2))}。",
+            f"status: {'suspended' if i % 97 == 0 else 'active'}", f"registered: {registered}",
+        ]
+        if i < size.images:
+            os.link(photos / f"photo-{i:03d}.jpg", bundle / "cover.jpg")
+            fields.append("cover: cover.jpg")
+        fields.append("certifications:")
+        for cert in rng.sample(CERT_TYPES, rng.randrange(1, 3)):
+            fields += [f"  - type: {cert}", f'    number: "C-{i:04d}-{cert[:3]}"', "    issuer: 认证中心",
+                       f"    issued: {registered}", f"    expires: {registered + timedelta(days=3650)}"]
+        if i % 10 == 0:
+            fields += ["awards:", "  - program: regional-quality-award",
+                       f"    edition: {1 + i % 6}", f"    recipient: 第{i}号企业"]
+        if i < csv_brands:
+            rows = ["name,license,valid_from,valid_to,products"]
+            for j in range(csv_rows):
+                licence_no += 1
+                start = date(2018, 1, 1) + timedelta(days=rng.randrange(3000))
+                rows.append(f"企业{licence_no:05d},BX-{licence_no:06d},{start},"
+                            f"{start + timedelta(days=1095)},产品甲;产品乙")
+            (bundle / "licensees.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        else:
+            count = per_yaml_brand[i - csv_brands]
+            if count:
+                fields.append("licensees:")
+            for _ in range(count):
+                licence_no += 1
+                start = date(2018, 1, 1) + timedelta(days=rng.randrange(3000))
+                fields += [f"  - name: 企业{licence_no:05d}", f'    license: "BX-{licence_no:06d}"',
+                           f"    valid_from: {start}", f"    valid_to: {start + timedelta(days=1095)}",
+                           "    products: [产品甲]"]
+        fields.append(f"tags: [标签{i % 50}]")
+        body = prose(rng, 4)
+        (bundle / "index.md").write_text("---\n" + "\n".join(fields) + f"\n---\n{body}\n", encoding="utf-8")
+
+    slugs = [f"brand-{i:04d}" for i in range(size.brands)]
+    for i in range(size.stories):
+        when = date(2015, 1, 1) + timedelta(days=rng.randrange(4300))
+        named = rng.sample(slugs, rng.randrange(0, 4))
+        meta = textwrap.dedent(f"""\
+            ---
+            title: 质量故事第{i:04d}篇
+            date: {when}
+            category: {rng.choice(STORY_CATEGORIES)}
+            brands: [{", ".join(named)}]
+            tags: [标签{i % 40}]
+            summary: {rng.choice(PHRASES)}。
+            ---
+            """)
+        (stories_dir / f"story-{i:04d}.md").write_text(meta + prose(rng, 6) + "\n", encoding="utf-8")
+    (target / "content" / "pages" / "about.md").write_text("---\ntitle: 关于\nslug: about\n---\n基准测试站点。\n",
+                                                          encoding="utf-8")
+
+
+def prepare(workdir: Path, size: Size) -> Path:
+    """A freshly generated project (the photos are generated once and kept)."""
+    project = workdir / size.key
+    shutil.rmtree(project, ignore_errors=True)
+    started = time.perf_counter()
+    generate(project, size)
+    print(f"generated {size.key} in {time.perf_counter() - started:.1f} s", flush=True)
+    (project / "benchconf.py").write_text("from pelicanconf import *  # noqa\nFEATURED_BRANDS = []\n")
+    for part in PROJECT_PARTS:
+        source, target = ROOT / part, project / part
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target)
+    return project
+
+
+# -- runner ------------------------------------------------------------------
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed: {' '.join(command)}\n{process.stderr.read().decode()[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def ours(project: Path) -> list[str]:
+    return [sys.executable, "-m", "tools.build", "--settings", "benchconf.py", "--output", "output"]
+
+
+def clear_caches(project: Path) -> None:
+    shutil.rmtree(project / "output", ignore_errors=True)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+
+
+def plain_pelican_project(project: Path) -> Path:
+    plain = project.parent / (project.name + "-plain")
+    if not plain.exists():
+        (plain / "content").mkdir(parents=True)
+        shutil.copytree(project / "content" / "stories", plain / "content" / "stories")
+        (plain / "pelicanconf.py").write_text(textwrap.dedent("""\
+            PATH = "content"
+            SITENAME = "plain"
+            TIMEZONE = "Asia/Shanghai"
+            DEFAULT_LANG = "zh"
+            CACHE_CONTENT = True
+            LOAD_CONTENT_CACHE = True
+            CACHE_PATH = "cache"
+            FEED_ALL_ATOM = None
+            CATEGORY_FEED_ATOM = None
+            """))
+    return plain
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--brands", type=int, default=1000)
+    parser.add_argument("--stories", type=int, default=3000)
+    parser.add_argument("--licences", type=int, default=20000)
+    parser.add_argument("--images", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, default=ROOT / ".cache" / "bench")
+    args = parser.parse_args(argv)
+    size = Size(args.brands, args.stories, args.licences, args.images)
+    project = prepare(args.workdir.resolve(), size)
+    results: dict[str, Run] = {}
+
+    cold = []
+    for _ in range(args.runs):
+        clear_caches(project)
+        cold.append(timed(ours(project), project))
+    results["cold build (no caches)"] = median(cold)
+    pages = sum(1 for _ in (project / "output").rglob("*.html"))
+    results["no-change rebuild"] = median([timed(ours(project), project) for _ in range(args.runs)])
+
+    story = project / "content" / "stories" / "story-0001.md"
+    brand = project / "brands" / "brand-0001" / "index.md"
+    edits = []
+    for n in range(args.runs):
+        with story.open("a", encoding="utf-8") as f:
+            f.write(f"\n编辑第{n}次。\n")
+        edits.append(timed(ours(project), project))
+    results["edit one story"] = median(edits)
+    edits = []
+    for n in range(args.runs):
+        text = brand.read_text(encoding="utf-8")
+        brand.write_text(text.replace("summary: ", f"summary: 第{n}次修改，", 1), encoding="utf-8")
+        edits.append(timed(ours(project), project))
+    results["edit one brand"] = median(edits)
+    added = []
+    for n in range(args.runs):
+        new = project / "brands" / f"brand-new-{n}"
+        new.mkdir(exist_ok=True)
+        (new / "index.md").write_text(
+            f"---\nname: 新品牌{n}\ncategory: agricultural\nregion: \"650000\"\nowner: 新协会\n"
+            f"summary: 新登记的品牌。\nregistered: 2026-11-01\n---\n新品牌正文。\n", encoding="utf-8")
+        added.append(timed(ours(project), project))
+    results["add one brand"] = median(added)
+    for n in range(args.runs):
+        shutil.rmtree(project / "brands" / f"brand-new-{n}", ignore_errors=True)
+
+    plain = plain_pelican_project(project)
+    plain_command = [sys.executable, "-m", "pelican", "--settings", "pelicanconf.py", "--output",
+                     "output", "--quiet"]
+    plain_cold = []
+    for _ in range(args.runs):
+        shutil.rmtree(plain / "output", ignore_errors=True)
+        shutil.rmtree(plain / "cache", ignore_errors=True)
+        plain_cold.append(timed(plain_command, plain))
+    plain_warm = median([timed(plain_command, plain) for _ in range(args.runs)])
+
+    print(f"\nregistry: {size.brands} brands, {size.regions} regions, {size.stories} stories, "
+          f"{size.licences} licences, {size.images} photos; {pages} HTML pages; medians of {args.runs}")
+    print(f"{'step':32} {'seconds':>9} {'peak MB':>9}")
+    for name, run in results.items():
+        print(f"{name:32} {run.seconds:9.2f} {run.peak_mb:9.0f}")
+    plain_cold_run = median(plain_cold)
+    print(f"{'plain Pelican, cold':32} {plain_cold_run.seconds:9.2f} {plain_cold_run.peak_mb:9.0f}")
+    print(f"{'plain Pelican, cached rebuild':32} {plain_warm.seconds:9.2f} {plain_warm.peak_mb:9.0f}")
+    cold_run = results["cold build (no caches)"]
+    print(f"\ncold ratio (ours / plain Pelican): {cold_run.seconds / plain_cold_run.seconds:.2f}x "
+          f"(target <= 1.5x)")
+    print(f"pages per second, cold: {pages / cold_run.seconds:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
