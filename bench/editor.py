@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -26,20 +25,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("brands", "content", "theme", "plugins", "tools", "pelicanconf.py", "publishconf.py",
-         "Makefile", "requirements.txt")
+sys.path.insert(0, str(ROOT))
+
+from tools.project import copy_project  # noqa: E402
 STORY = "content/stories/quality-month-2026.md"
 STORY_URL = "/stories/quality-month-2026/"
-
-
-def copy_project(target: Path) -> Path:
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def make(root: Path, *arguments: str) -> float:

@@ -26,7 +26,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("theme", "plugins", "tools", "pelicanconf.py", "publishconf.py", "translations")
+sys.path.insert(0, str(ROOT))
+
+from tools.project import CODE_PARTS, copy_project  # noqa: E402
 PHRASES = [
     "区域公共品牌是地方特色产业的金字招牌", "标准化生产让每一批产品都有据可依", "质量追溯体系覆盖种植、加工和流通环节",
     "授权使用企业须按团体标准组织生产", "地理标志保护产品的产地范围有严格界定", "品牌管理机构定期开展监督抽查",
@@ -198,16 +200,7 @@ def prepare(workdir: Path, size: Size) -> Path:
     generate(project, size)
     print(f"generated {size.key} in {time.perf_counter() - started:.1f} s", flush=True)
     (project / "benchconf.py").write_text("from pelicanconf import *  # noqa\nFEATURED_BRANDS = []\n")
-    for part in PROJECT_PARTS:
-        source, target = ROOT / part, project / part
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target)
+    copy_project(project, CODE_PARTS)
     return project
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from tools.project import copy_project  # noqa: F401 - re-exported for the tests
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("brands", "content", "theme", "plugins", "tools", "translations", "pelicanconf.py",
-                 "publishconf.py", "Makefile", "requirements.txt")
 AS_OF = datetime(2026, 11, 26, tzinfo=timezone.utc)
 # Builds of project copies share the project's image cache: each derivative is
 # made once, not once per test (the cache is keyed by content, so this is safe).
@@ -35,17 +34,6 @@ def make(cwd: Path, *arguments: str, env: dict | None = None) -> subprocess.Comp
                    "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
     return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *arguments],
                           cwd=cwd, capture_output=True, text=True, env=environment, timeout=600)
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of this project (sources only) that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
