@@ -83,7 +83,8 @@ def bench_preview(root: Path, runs: int) -> None:
     server = subprocess.Popen([sys.executable, "-m", "tools.devserver", "--port", str(port)],
                               cwd=root, stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for(lambda: '"ok": true' in fetch(base + "/__devserver__/state"), timeout=120)
+        # "ok" is true before the first build too: wait until that build has been recorded.
+        wait_for(lambda: '"build": "starting"' not in fetch(base + "/__devserver__/state"), timeout=120)
         story, edits = root / STORY, []
         for run in range(runs):
             marker = f"基准测试{run}"
