@@ -10,7 +10,7 @@ from .attention import expires_soon, warn_large_image
 from .bodies import check_body
 from .fields import Fields, did_you_mean
 from .files import links_outside
-from .frontmatter import FrontMatterError, read_document
+from .frontmatter import FrontMatterError, read_document, read_reporting
 from .images import ImageProblem, load_image
 from .issues import Issue, display_path, shortened
 from .licensees import load_licensees_csv, read_licensee
@@ -44,14 +44,10 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
                             msg("bad_folder_slug", slug=shortened(slug))))
     if not _readable(index, bundle, root, issues):
         return None
-    try:
-        doc = read_document(index)
-    except FrontMatterError as exc:
-        issues.append(Issue(shown, exc.line, "", exc.message))
+    doc = read_reporting(index, shown, issues)
+    if doc is None:
         return None
     fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
-    for key, line in doc.duplicates:
-        issues.append(Issue(shown, line, str(key[-1]), msg("given_twice")))
     fields.reject_unknown(BRAND_FIELDS)
 
     status = fields.text("status") or "active"

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .issues import Issue
 from .messages import Message, msg
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -214,6 +215,18 @@ def parse_document(text: str) -> Document:
 
 def read_document(path: Path) -> Document:
     return parse_document(read_text(path))
+
+
+def read_reporting(path: Path, shown: str, issues: list[Issue]) -> Document | None:
+    """The file's Document, or None; problems (and keys given twice) become Issues."""
+    try:
+        doc = read_document(path)
+    except FrontMatterError as exc:
+        issues.append(Issue(shown, exc.line, "", exc.message))
+        return None
+    for key, line in doc.duplicates:
+        issues.append(Issue(shown, line, str(key[-1]), msg("given_twice")))
+    return doc
 
 
 def to_date(value: Any) -> date | None:

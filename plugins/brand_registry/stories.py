@@ -9,7 +9,7 @@ from pathlib import Path
 from .attention import warn_large_image
 from .bodies import check_body
 from .fields import Fields, did_you_mean
-from .frontmatter import Document, FrontMatterError, read_document
+from .frontmatter import Document, read_reporting
 from .images import ImageProblem, load_image
 from .issues import Issue, display_path, shortened
 from .messages import label, msg
@@ -31,7 +31,7 @@ SLUG = re.compile(r"[a-z0-9-]+")
 def load_story(path: Path, content_dir: Path, brand_slugs: set[str], root: Path,
                issues: list[Issue]) -> Story | None:
     shown = display_path(path, root)
-    doc = _read(path, shown, issues)
+    doc = read_reporting(path, shown, issues)
     if doc is None:
         return None
     fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
@@ -97,7 +97,7 @@ def check_translations(stories: list[Story], root: Path, issues: list[Issue]) ->
 def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -> None:
     """A page of content/pages/: the same front matter and image rules, fewer fields."""
     shown = display_path(path, root)
-    doc = _read(path, shown, issues)
+    doc = read_reporting(path, shown, issues)
     if doc is None:
         return
     fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
@@ -111,17 +111,6 @@ def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -
 def check_body_images(doc: Document, content_dir: Path, shown: str, issues: list[Issue]) -> None:
     """A body's links are safe and its images are files under content/, each with alt text."""
     check_body(doc.body, doc.body_line, shown, content_dir, issues, in_content=True)
-
-
-def _read(path: Path, shown: str, issues: list[Issue]) -> Document | None:
-    try:
-        doc = read_document(path)
-    except FrontMatterError as exc:
-        issues.append(Issue(shown, exc.line, "", exc.message))
-        return None
-    for key, line in doc.duplicates:
-        issues.append(Issue(shown, line, str(key[-1]), msg("given_twice")))
-    return doc
 
 
 def _shared(fields: Fields, path: Path) -> tuple[str, str]:
