@@ -13,6 +13,7 @@ machine's load average is printed, since other jobs slow every figure down.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import socket
 import statistics
@@ -58,6 +59,13 @@ def wait_for(condition, timeout: float = 60) -> float:
     return time.perf_counter() - started
 
 
+def first_build_recorded(state: str) -> bool:
+    try:
+        return json.loads(state)["build"] != "starting"
+    except (ValueError, KeyError):
+        return False
+
+
 def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -83,8 +91,9 @@ def bench_preview(root: Path, runs: int) -> None:
     server = subprocess.Popen([sys.executable, "-m", "tools.devserver", "--port", str(port)],
                               cwd=root, stdout=log, stderr=subprocess.STDOUT)
     try:
-        # "ok" is true before the first build too: wait until that build has been recorded.
-        wait_for(lambda: '"build": "starting"' not in fetch(base + "/__devserver__/state"), timeout=120)
+        # "ok" is true before the first build too: wait until that build has been recorded
+        # (and until the server answers at all: fetch() gives "" before then).
+        wait_for(lambda: first_build_recorded(fetch(base + "/__devserver__/state")), timeout=300)
         story, edits = root / STORY, []
         for run in range(runs):
             marker = f"基准测试{run}"
