@@ -19,6 +19,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from dataclasses import dataclass
@@ -213,12 +214,14 @@ class Run:
 
 
 def timed(command: list[str], cwd: Path) -> Run:
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"build failed: {' '.join(command)}\n{process.stderr.read().decode()[-3000:]}")
+    with tempfile.TemporaryFile() as log:  # a pipe would fill up with warnings and block the build
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=log)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            raise SystemExit(f"build failed: {' '.join(command)}\n{log.read().decode()[-3000:]}")
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
