@@ -3,6 +3,13 @@ it for search, and it replaces `output/` only when every step succeeded.
 
     python -m tools.build [--settings pelicanconf.py] [--output output] [--siteurl URL] [--prune-cache]
 
+Rebuilds do only what changed: with no input changed since the last build of
+the same output, nothing is done; otherwise pages whose own inputs did not
+change are linked from the previous output instead of rendered, files whose
+bytes did not change keep their inode and mtime (rsync sees real changes only),
+and the search index is remade only when a page changed (plugins/incremental).
+`--force` rebuilds everything.
+
 A failed or interrupted build (Ctrl-C, SIGTERM, SIGHUP) leaves the previous
 `output/` exactly as it was. A build that was killed outright leaves a
 temporary folder beside it, which the next run cleans up (or, if the kill
@@ -20,12 +27,21 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
+from brand_registry.build_day import build_day  # noqa: E402
 from brand_registry.messages import msg  # noqa: E402
+from brand_registry.settings_file import site_paths  # noqa: E402
+from incremental.inputs import ENVIRONMENT, Inputs, roots_of  # noqa: E402
+from incremental.pages import PageReuse  # noqa: E402
+from incremental.record import Record, tree_digest  # noqa: E402
+from incremental.stamps import digest  # noqa: E402
+from incremental.unchanged import keep_unchanged  # noqa: E402
+from site_i18n.writer import PAGE_REUSE  # noqa: E402
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
@@ -167,6 +183,79 @@ def run_search_index(staging: Path, settings: dict) -> int:
     return 0
 
 
+class Incremental:
+    """What the previous build of this output left that this one can keep."""
+
+    def __init__(self, settings: dict, settings_file: str, output: Path, staging: Path,
+                 siteurl: str | None, force: bool, retained: list[str]):
+        self.output, self.staging, self.retained = output, staging, tuple(retained)
+        paths = site_paths(settings)
+        as_of = build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE"))
+        facts = {"settings": str(Path(settings_file).resolve()), "siteurl": siteurl,
+                 "as_of": as_of.isoformat(), "environment": {k: os.environ.get(k) for k in ENVIRONMENT}}
+        roots = roots_of(settings, Path(settings_file), [Path(__file__).resolve().parent])
+        self.inputs = Inputs.scan(roots, paths.brands, [paths.stories], facts)
+        self.record_path = Record.path_for(Path(settings["CACHE_PATH"]), output)
+        previous = Record.load(self.record_path)
+        self.previous = previous if previous.describes(output) else Record()
+        self.fingerprint = self.inputs.fingerprint()
+        self.unchanged = (not force and self.previous.fingerprint == self.fingerprint
+                          and self.previous.untouched(output, self.retained))
+        self.pages = PageReuse(self.inputs, output if self.previous.pages else None,
+                               self.previous.pages, staging)
+        self.search = ""
+
+    def keep_pages(self) -> int:
+        """After Pelican: unchanged files become links to the previous output's."""
+        kept = keep_unchanged(self.staging, self.output, skip=(SEARCH_BUNDLE,))
+        print(f"Pages: {self.pages.reused} reused from the last build; "
+              f"files: {kept.changed} new or changed, {kept.same} as before")
+        return kept.changed_pages
+
+    def search_index(self, settings: dict) -> int:
+        """Pagefind, unless the pages it would index are exactly the previous build's."""
+        from tools.search_index import LAYOUT
+
+        self.search = digest(LAYOUT, _package_version("pagefind"), _page_stamps(self.staging))
+        old = self.output / SEARCH_BUNDLE
+        if self.search == self.previous.search and old.is_dir():
+            shutil.copytree(old, self.staging / SEARCH_BUNDLE, copy_function=os.link)
+            print("Search index: as before (no page changed)")
+            return 0
+        code = run_search_index(self.staging, settings)
+        if code == 0:
+            keep_unchanged(self.staging / SEARCH_BUNDLE, old)
+        return code
+
+    def save(self, pages: dict) -> None:
+        written = tree_digest(self.output, self.retained)
+        Record(self.fingerprint, self.output.stat().st_ino, written, self.search, pages).save(self.record_path)
+
+
+SEARCH_BUNDLE = "pagefind"
+
+
+def _page_stamps(site: Path) -> list:
+    stamps = []
+    for current, dirs, files in os.walk(site):
+        dirs[:] = sorted(d for d in dirs if d != SEARCH_BUNDLE)
+        for name in sorted(files):
+            if name.endswith(".html"):
+                info = os.stat(os.path.join(current, name))
+                stamps.append([os.path.relpath(os.path.join(current, name), site), info.st_ino,
+                               info.st_size, info.st_mtime_ns])
+    return stamps
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return ""
+
+
 def carry_over(old: Path, new: Path, retained: list[str]) -> None:
     """Move the operator's files from the old output to the new one."""
     for name in retained:
@@ -202,7 +291,9 @@ def recover(output: Path, retained: list[str]) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build(settings_file: str, output: Path, siteurl: str | None = None, prune_cache: bool = False) -> int:
+def build(settings_file: str, output: Path, siteurl: str | None = None, prune_cache: bool = False,
+          force: bool = False) -> int:
+    started = time.perf_counter()
     output = output.resolve()
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     swapped = False
@@ -218,14 +309,26 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                     return 1
                 with stop.held():
                     recover(output, retained)
+                incremental = Incremental(settings, settings_file, output, staging, siteurl,
+                                          force or prune_cache, retained)
+                if incremental.unchanged:
+                    say("build_unchanged", output=output.name)
+                    return 0
+                settings[PAGE_REUSE] = incremental.pages
                 try:
-                    code = run_pelican(settings) or run_search_index(staging, settings)
+                    code = run_pelican(settings)
+                    if code == 0:
+                        incremental.keep_pages()
+                        print(f"Pages ready in {time.perf_counter() - started:.2f} s")
+                        code = incremental.search_index(settings)
                     if code != 0:
                         say("build_failed", sys.stderr, output=output.name)
                         return code
+                    pages = incremental.pages.manifest()
                     with stop.held():
                         swap_in(staging, output, retained)
                         swapped = True
+                        incremental.save(pages)
                     say("built", output=output.name)
                     return 0
                 finally:
@@ -248,9 +351,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--siteurl", help="the address the site will be served at")
     parser.add_argument("--prune-cache", action="store_true",
                         help="delete cached thumbnails this build does not use")
+    parser.add_argument("--force", action="store_true",
+                        help="build everything, even if nothing changed since the last build")
     args = parser.parse_args(argv)
     try:
-        return build(args.settings, args.output, args.siteurl or None, args.prune_cache)
+        return build(args.settings, args.output, args.siteurl or None, args.prune_cache, args.force)
     except KeyboardInterrupt:  # before or after build() listened for it
         return 130
 

@@ -202,6 +202,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check_failed": ("{errors} error(s), {warnings} warning(s). Fix the errors and run make check again.",
                      "{errors} 个错误、{warnings} 个提醒。请改正错误后再运行 make check。"),
     "built": ("Built {output}/", "已生成 {output}/"),
+    "build_unchanged": ("Nothing changed since the last build: {output}/ is up to date "
+                        "(make check shows the warnings; --force rebuilds).",
+                        "自上次构建以来没有改动，{output}/ 已是最新（提醒请看 make check；--force 可强制重建）。"),
     "build_failed": ("Build failed: {output}/ was left as it was.", "构建失败：{output}/ 保持原样，没有改动。"),
     "build_interrupted": ("Build interrupted: {output}/ was left as it was.", "构建被中断：{output}/ 保持原样，没有改动。"),
     "built_then_interrupted": ("Built {output}/, then interrupted.", "已生成 {output}/，随后被中断。"),

@@ -1,0 +1,68 @@
+"""Pages of the previous build that can stand for this build's, unrendered.
+
+A page's key is a digest of everything it is rendered from (see `inputs`).
+When the key is the one the previous build recorded for the same page, and the
+file in the previous output is still the one it wrote (same size, mtime and
+inode), that file is hard-linked into the new output instead of rendering the
+page again. Anything else is rendered: a page is never stale.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .inputs import Inputs
+from .stamps import digest
+
+Entry = list  # [key, size, mtime_ns, inode]
+
+
+class PageReuse:
+    def __init__(self, inputs: Inputs, previous_output: Path | None,
+                 previous_pages: dict[str, Entry], output: Path):
+        self.inputs = inputs
+        self.previous_output = previous_output
+        self.previous_pages = previous_pages
+        self.output = output
+        self.site = inputs.site_digest()
+        self.keys: dict[str, str] = {}  # this build's pages that have one
+        self.reused = 0
+
+    def key(self, name: str, template: str, own_files: list[str] | None, extra: object = None) -> str | None:
+        """The page's key, or None when its own files are not known (always rendered)."""
+        if own_files is None:
+            return None
+        return digest(self.site, name, template, self.inputs.files_digest(own_files), extra)
+
+    def reuse(self, name: str, key: str | None) -> bool:
+        """Link the previous build's page in place of rendering it, if it is still right."""
+        if key is None:
+            return False
+        self.keys[name] = key
+        entry = self.previous_pages.get(name)
+        if self.previous_output is None or not entry or entry[0] != key:
+            return False
+        old = self.previous_output / name
+        try:
+            info = old.stat()
+            if [info.st_size, info.st_mtime_ns, info.st_ino] != list(entry[1:]):
+                return False
+            target = self.output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(old, target)
+        except OSError:
+            return False
+        self.reused += 1
+        return True
+
+    def manifest(self) -> dict[str, Entry]:
+        """Each keyed page with the stamp of the file now standing for it."""
+        pages: dict[str, Entry] = {}
+        for name, key in sorted(self.keys.items()):
+            try:
+                info = (self.output / name).stat()
+            except OSError:
+                continue
+            pages[name] = [key, info.st_size, info.st_mtime_ns, info.st_ino]
+        return pages

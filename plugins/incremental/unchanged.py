@@ -1,0 +1,71 @@
+"""Files whose bytes did not change keep the previous output's inode and mtime.
+
+A fresh output folder would otherwise give every file a new mtime, and rsync,
+CDNs and caches would see the whole site as changed after every build.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Kept:
+    same: int = 0  # hard-linked to the previous output (now or by the writer)
+    changed: int = 0  # new, or different from the previous output
+    changed_pages: int = 0  # of those, HTML pages
+
+
+def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = ()) -> Kept:
+    """Replace each file of `new` identical to its twin in `old` by a hard link to that twin."""
+    kept = Kept()
+    for current, dirs, files in os.walk(new):
+        relative = os.path.relpath(current, new)
+        if relative == ".":
+            dirs[:] = [d for d in dirs if d not in skip]
+        for name in files:
+            path = os.path.join(current, name)
+            twin = os.path.normpath(os.path.join(old, relative, name))
+            if _same(path, twin):
+                kept.same += 1
+            else:
+                kept.changed += 1
+                kept.changed_pages += name.endswith(".html")
+    return kept
+
+
+def _same(path: str, twin: str) -> bool:
+    try:
+        mine, theirs = os.lstat(path), os.lstat(twin)
+    except OSError:
+        return False
+    if not (stat.S_ISREG(mine.st_mode) and stat.S_ISREG(theirs.st_mode)):
+        return False
+    if (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev):
+        return True
+    if mine.st_size != theirs.st_size or not filecmp.cmp(path, twin, shallow=False):
+        return False
+    temporary = f"{path}.unchanged-link"
+    try:
+        os.link(twin, temporary)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return False
+    return True
+
+
+def removed_pages(new: Path, old: Path, skip: tuple[str, ...] = ()) -> int:
+    """HTML pages of `old` that `new` no longer has."""
+    count = 0
+    for current, dirs, files in os.walk(old):
+        relative = os.path.relpath(current, old)
+        if relative == ".":
+            dirs[:] = [d for d in dirs if d not in skip]
+        count += sum(1 for name in files
+                     if name.endswith(".html") and not os.path.lexists(os.path.join(new, relative, name)))
+    return count

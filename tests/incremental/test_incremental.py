@@ -1,0 +1,120 @@
+"""plugins/incremental: stamps, inputs, page reuse, unchanged files, the build record."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from incremental.inputs import Inputs
+from incremental.pages import PageReuse
+from incremental.record import Record, tree_digest
+from incremental.unchanged import keep_unchanged, removed_pages
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def project(root: Path) -> Inputs:
+    return Inputs.scan([root], root / "brands", [root / "content" / "stories"], {"as_of": "2026-11-26"})
+
+
+def sample(root: Path) -> None:
+    write(root / "brands" / "_registry.yaml", "regions: []\n")
+    write(root / "brands" / "pear" / "index.md", "---\nname: 梨\n---\n")
+    write(root / "content" / "stories" / "a.md", "---\ntitle: A\n---\n")
+    write(root / "content" / "stories" / "a.en.md", "---\ntitle: A\n---\n")
+    write(root / "content" / "pages" / "about.md", "---\ntitle: About\n---\n")
+    write(root / "theme" / "base.html", "<html>")
+
+
+def test_story_and_bundle_edits_are_local_registry_and_theme_edits_are_site_wide(tmp_path):
+    sample(tmp_path)
+    first = project(tmp_path)
+    write(tmp_path / "content" / "stories" / "a.md", "---\ntitle: B\n---\n")
+    write(tmp_path / "brands" / "pear" / "index.md", "---\nname: 香梨\n---\n")
+    second = project(tmp_path)
+    assert second.fingerprint() != first.fingerprint()
+    assert second.site_digest() == first.site_digest()
+    for shared in ("brands/_registry.yaml", "theme/base.html", "content/pages/about.md"):
+        write(tmp_path / shared, "changed")
+        assert project(tmp_path).site_digest() != second.site_digest(), shared
+
+
+def test_facts_are_part_of_the_fingerprint(tmp_path):
+    sample(tmp_path)
+    other_day = Inputs.scan([tmp_path], None, [], {"as_of": "2026-11-27"})
+    assert other_day.fingerprint() != project(tmp_path).fingerprint()
+
+
+def test_a_story_s_family_is_it_and_its_translations(tmp_path):
+    sample(tmp_path)
+    inputs = project(tmp_path)
+    stories = tmp_path / "content" / "stories"
+    assert sorted(inputs.family(stories / "a.en.md")) == [str(stories / "a.en.md"), str(stories / "a.md")]
+    assert inputs.bundle_files(tmp_path / "brands" / "pear") == [str(tmp_path / "brands/pear/index.md")]
+
+
+def reuse_setup(tmp_path):
+    sample(tmp_path)
+    inputs = project(tmp_path)
+    old, new = tmp_path / "old", tmp_path / "new"
+    write(old / "stories" / "a" / "index.html", "<p>A</p>")
+    first = PageReuse(inputs, None, {}, old)
+    own = inputs.family(tmp_path / "content" / "stories" / "a.md")
+    key = first.key("stories/a/index.html", "article.html", own)
+    assert not first.reuse("stories/a/index.html", key)  # nothing to reuse yet
+    return inputs, old, new, own, first.manifest()
+
+
+def test_a_page_with_the_same_key_is_linked_not_rendered(tmp_path):
+    inputs, old, new, own, manifest = reuse_setup(tmp_path)
+    second = PageReuse(inputs, old, manifest, new)
+    key = second.key("stories/a/index.html", "article.html", own)
+    assert second.reuse("stories/a/index.html", key)
+    assert (new / "stories/a/index.html").stat().st_ino == (old / "stories/a/index.html").stat().st_ino
+
+
+def test_a_page_is_rendered_when_its_file_changed_or_its_key_did(tmp_path):
+    inputs, old, new, own, manifest = reuse_setup(tmp_path)
+    write(tmp_path / "content" / "stories" / "a.en.md", "---\ntitle: C\n---\n")  # a translation
+    changed = project(tmp_path)
+    second = PageReuse(changed, old, manifest, new)
+    assert not second.reuse("stories/a/index.html", second.key("stories/a/index.html", "article.html", own))
+    third = PageReuse(inputs, old, manifest, new)
+    write(old / "stories" / "a" / "index.html", "<p>edited by hand</p>")
+    assert not third.reuse("stories/a/index.html", third.key("stories/a/index.html", "article.html", own))
+    assert third.key("x", "index.html", None) is None  # unknown inputs: always rendered
+
+
+def test_identical_files_are_linked_to_the_previous_output(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    write(old / "same.html", "same")
+    write(old / "changed.html", "before")
+    write(old / "gone.html", "gone")
+    write(new / "same.html", "same")
+    write(new / "changed.html", "after!")
+    write(new / "new.css", "new")
+    kept = keep_unchanged(new, old)
+    assert (kept.same, kept.changed, kept.changed_pages) == (1, 2, 1)
+    assert os.path.samefile(new / "same.html", old / "same.html")
+    assert not os.path.samefile(new / "changed.html", old / "changed.html")
+    assert removed_pages(new, old) == 1
+
+
+def test_a_record_knows_its_output_and_survives_corruption(tmp_path):
+    output = tmp_path / "output"
+    write(output / "index.html", "home")
+    write(output / "CNAME", "example.org")
+    path = tmp_path / "cache" / "record.json"
+    Record("f", output.stat().st_ino, tree_digest(output, ("CNAME",)), "s", {"a": ["k", 1, 2, 3]}).save(path)
+    record = Record.load(path)
+    assert record.untouched(output, ("CNAME",))
+    write(output / "CNAME", "operator's file: not the build's")
+    assert record.untouched(output, ("CNAME",))
+    write(output / "index.html", "edited")
+    assert not record.untouched(output, ("CNAME",))
+    path.write_text("{not json")
+    assert Record.load(path) == Record()

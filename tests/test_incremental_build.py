@@ -1,0 +1,135 @@
+"""Incremental rebuilds (plugins/incremental via tools.build) give exactly the site a
+full build gives, after every kind of edit, and touch only what changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitebuild import build, copy_project, snapshot
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inode(path: Path) -> int:
+    return path.stat().st_ino
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_brand(model: Path, new: Path) -> None:
+    shutil.copytree(model, new)
+    index = new / "index.md"
+    text = index.read_text(encoding="utf-8").replace("XJ-HMM-", "XJ-HM2-")  # licence numbers are unique
+    index.write_text(text.replace("name: 哈密瓜", "name: 哈密瓜二号", 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("incremental"))
+    result = build(root, root / "output")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def rebuild(root: Path) -> str:
+    result = build(root, root / "output")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def assert_same_as_full_build(root: Path) -> None:
+    reference = root / "reference"
+    shutil.rmtree(reference, ignore_errors=True)
+    result = build(root, reference)
+    assert result.returncode == 0, result.stderr
+    incremental, full = tree(root / "output"), tree(reference)
+    assert sorted(incremental) == sorted(full)
+    assert [name for name in full if incremental[name] != full[name]] == []
+
+
+def test_nothing_changed_means_nothing_done(project):
+    before = snapshot(project / "output")
+    out = rebuild(project)
+    assert "Nothing changed since the last build" in out
+    assert snapshot(project / "output") == before
+
+
+def test_an_output_edited_by_hand_is_rebuilt(project):
+    page = project / "output" / "about" / "index.html"
+    original = page.read_bytes()
+    page.write_text("edited by hand")
+    out = rebuild(project)
+    assert "Nothing changed" not in out
+    assert page.read_bytes() == original
+
+
+# Each edit, applied in turn to the same project: (what, edit, pages that must change,
+# pages that must keep their file (same inode: not rewritten)).
+EDITS = [
+    ("story body",
+     lambda r: replace(r / "content/stories/korla-pear-standardisation.md", "\n## ", "\n新增一段。\n\n## "),
+     ["stories/korla-pear-standardisation/index.html"],
+     ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html",
+      "en/stories/korla-pear-standardisation/index.html"]),
+    ("story title (lists and the brand page show it)",
+     lambda r: replace(r / "content/stories/korla-pear-standardisation.md", "title: ", "title: 新标题 "),
+     ["stories/korla-pear-standardisation/index.html", "brands/korla-fragrant-pear/index.html",
+      "stories/index.html"],
+     ["brands/hami-melon/index.html"]),
+    ("translation",
+     lambda r: replace(r / "content/stories/korla-pear-standardisation.en.md", "title: \"", "title: \"New "),
+     ["en/stories/korla-pear-standardisation/index.html", "en/brands/korla-fragrant-pear/index.html"],
+     ["brands/hami-melon/index.html"]),
+    ("brand summary (its page, its stories' pages, lists)",
+     lambda r: replace(r / "brands/korla-fragrant-pear/index.md", "summary: ", "summary: 新摘要，"),
+     ["brands/korla-fragrant-pear/index.html", "brands/index.html"],
+     ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html"]),
+    ("licensee list",
+     lambda r: replace(r / "brands/korla-fragrant-pear/licensees.csv", "巴州聚丰冷链物流有限公司", "巴州聚丰冷链有限公司"),
+     ["brands/korla-fragrant-pear/index.html"],
+     ["brands/hami-melon/index.html"]),
+    ("brand image replaced",
+     lambda r: shutil.copyfile(r / "brands/hami-melon/melon-cut.jpg", r / "brands/hami-melon/cold-storage.jpg"),
+     ["brands/hami-melon/index.html"],
+     ["brands/korla-fragrant-pear/index.html"]),
+    ("brand added",
+     lambda r: add_brand(r / "brands/hami-melon", r / "brands/hami-melon-two"),
+     ["brands/index.html"],
+     ["brands/korla-fragrant-pear/index.html", "stories/hami-melon-cold-chain/index.html"]),
+    ("story removed",
+     lambda r: (r / "content/stories/quality-month-2026.md").unlink(),
+     ["stories/index.html"],
+     ["brands/hami-melon/index.html"]),
+    ("registry: a region renamed (every page may show it)",
+     lambda r: replace(r / "brands/_registry.yaml", "name: 库尔勒市", "name: 库尔勒"),
+     ["brands/korla-fragrant-pear/index.html", "regions/652801/index.html"],
+     []),
+    ("template",
+     lambda r: replace(r / "theme/templates/base.html", "<footer", "<!-- edited --><footer"),
+     ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html"],
+     []),
+]
+
+
+@pytest.mark.parametrize("what, edit, changed, kept", EDITS, ids=[e[0] for e in EDITS])
+def test_incremental_build_equals_full_build(project, what, edit, changed, kept):
+    output = project / "output"
+    before = {name: (inode(output / name), (output / name).read_bytes())
+              for name in changed + kept if (output / name).exists()}
+    edit(project)
+    out = rebuild(project)
+    assert "Nothing changed" not in out
+    assert_same_as_full_build(project)
+    for name in changed:
+        assert (output / name).read_bytes() != before[name][1], f"{name} should show the edit ({what})"
+    for name in kept:
+        assert inode(output / name) == before[name][0], f"{name} was rewritten ({what})"
