@@ -33,17 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from brand_registry.build_day import build_day  # noqa: E402
 from brand_registry.messages import msg  # noqa: E402
-from brand_registry.settings_file import site_paths  # noqa: E402
-from incremental.inputs import ENVIRONMENT, Inputs, roots_of  # noqa: E402
-from incremental.pages import PageReuse  # noqa: E402
-from incremental.record import Record, tree_digest  # noqa: E402
-from incremental.stamps import digest  # noqa: E402
-from incremental.unchanged import keep_unchanged  # noqa: E402
 from site_i18n.writer import PAGE_REUSE  # noqa: E402
+from tools.rebuild import Incremental  # noqa: E402
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+PAGES_SERVED = "\x1ebuild-pages-served"  # printed by build(search_later=True) between its two steps
 
 
 def say(key: str, stream=sys.stdout, **values) -> None:
@@ -169,93 +164,6 @@ def run_pelican(settings: dict) -> int:
     return 0
 
 
-def run_search_index(staging: Path, settings: dict) -> int:
-    """Pagefind over the finished pages: the last step before the swap."""
-    from tools.search_index import SearchIndexError, build_index, describe, precompress
-
-    try:
-        counts = build_index(staging)
-        precompress(staging, settings)
-    except (SearchIndexError, OSError, subprocess.SubprocessError) as exc:
-        print(f"Search index: {exc}", file=sys.stderr)
-        return 1
-    print(f"Search index: {describe(counts)}")
-    return 0
-
-
-class Incremental:
-    """What the previous build of this output left that this one can keep."""
-
-    def __init__(self, settings: dict, settings_file: str, output: Path, staging: Path,
-                 siteurl: str | None, force: bool, retained: list[str]):
-        self.output, self.staging, self.retained = output, staging, tuple(retained)
-        paths = site_paths(settings)
-        as_of = build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE"))
-        facts = {"settings": str(Path(settings_file).resolve()), "siteurl": siteurl,
-                 "as_of": as_of.isoformat(), "environment": {k: os.environ.get(k) for k in ENVIRONMENT}}
-        roots = roots_of(settings, Path(settings_file), [Path(__file__).resolve().parent])
-        self.inputs = Inputs.scan(roots, paths.brands, [paths.stories], facts)
-        self.record_path = Record.path_for(Path(settings["CACHE_PATH"]), output)
-        previous = Record.load(self.record_path)
-        self.previous = previous if previous.describes(output) else Record()
-        self.fingerprint = self.inputs.fingerprint()
-        self.unchanged = (not force and self.previous.fingerprint == self.fingerprint
-                          and self.previous.untouched(output, self.retained))
-        self.pages = PageReuse(self.inputs, output if self.previous.pages else None,
-                               self.previous.pages, staging)
-        self.search = ""
-
-    def keep_pages(self) -> int:
-        """After Pelican: unchanged files become links to the previous output's."""
-        kept = keep_unchanged(self.staging, self.output, skip=(SEARCH_BUNDLE,))
-        print(f"Pages: {self.pages.reused} reused from the last build; "
-              f"files: {kept.changed} new or changed, {kept.same} as before")
-        return kept.changed_pages
-
-    def search_index(self, settings: dict) -> int:
-        """Pagefind, unless the pages it would index are exactly the previous build's."""
-        from tools.search_index import LAYOUT
-
-        self.search = digest(LAYOUT, _package_version("pagefind"), _page_stamps(self.staging))
-        old = self.output / SEARCH_BUNDLE
-        if self.search == self.previous.search and old.is_dir():
-            shutil.copytree(old, self.staging / SEARCH_BUNDLE, copy_function=os.link)
-            print("Search index: as before (no page changed)")
-            return 0
-        code = run_search_index(self.staging, settings)
-        if code == 0:
-            keep_unchanged(self.staging / SEARCH_BUNDLE, old)
-        return code
-
-    def save(self, pages: dict) -> None:
-        written = tree_digest(self.output, self.retained)
-        Record(self.fingerprint, self.output.stat().st_ino, written, self.search, pages).save(self.record_path)
-
-
-SEARCH_BUNDLE = "pagefind"
-
-
-def _page_stamps(site: Path) -> list:
-    stamps = []
-    for current, dirs, files in os.walk(site):
-        dirs[:] = sorted(d for d in dirs if d != SEARCH_BUNDLE)
-        for name in sorted(files):
-            if name.endswith(".html"):
-                info = os.stat(os.path.join(current, name))
-                stamps.append([os.path.relpath(os.path.join(current, name), site), info.st_ino,
-                               info.st_size, info.st_mtime_ns])
-    return stamps
-
-
-def _package_version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return ""
-
-
 def carry_over(old: Path, new: Path, retained: list[str]) -> None:
     """Move the operator's files from the old output to the new one."""
     for name in retained:
@@ -263,7 +171,7 @@ def carry_over(old: Path, new: Path, retained: list[str]) -> None:
             os.rename(old / name, new / name)
 
 
-def swap_in(staging: Path, output: Path, retained: list[str]) -> None:
+def swap_in(staging: Path, output: Path, retained: list[str], trash: Path | None = None) -> None:
     """Make `staging` the new `output`, keeping the operator's files.
 
     The old output is renamed aside first, so at every moment either it or the
@@ -276,7 +184,27 @@ def swap_in(staging: Path, output: Path, retained: list[str]) -> None:
     output.rename(old)
     staging.rename(output)
     carry_over(old, output, retained)
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old, trash)
+
+
+def discard(folder: Path, trash: Path | None) -> None:
+    """Delete `folder`: in the background, from `trash`, when it can be moved there.
+
+    Removing thousands of folders takes seconds that nobody needs to wait for.
+    """
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            target = trash / f"{folder.name}-{os.getpid()}-{time.monotonic_ns()}"
+            folder.rename(target)
+        except OSError:  # another file system: delete it here and now
+            pass
+        else:
+            subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
+                              str(target)], start_new_session=True, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def recover(output: Path, retained: list[str]) -> None:
@@ -292,7 +220,9 @@ def recover(output: Path, retained: list[str]) -> None:
 
 
 def build(settings_file: str, output: Path, siteurl: str | None = None, prune_cache: bool = False,
-          force: bool = False) -> int:
+          force: bool = False, search_later: bool = False) -> int:
+    """Build into `output` atomically; 0 on success. With `search_later` (the preview), the
+    pages are swapped in first and the search index follows them (PAGES_SERVED between)."""
     started = time.perf_counter()
     output = output.resolve()
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
@@ -311,26 +241,37 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                     recover(output, retained)
                 incremental = Incremental(settings, settings_file, output, staging, siteurl,
                                           force or prune_cache, retained)
+                trash = Path(settings["CACHE_PATH"]) / "trash"
                 if incremental.unchanged:
                     say("build_unchanged", output=output.name)
                     return 0
                 settings[PAGE_REUSE] = incremental.pages
                 try:
                     code = run_pelican(settings)
+                    search_deferred = False
                     if code == 0:
                         incremental.keep_pages()
                         print(f"Pages ready in {time.perf_counter() - started:.2f} s")
-                        code = incremental.search_index(settings)
+                        if search_later and not incremental.search_is_current():
+                            incremental.link_previous_search()  # until the new one is made
+                            search_deferred = True
+                        else:
+                            code = incremental.search_index(settings)
                     if code != 0:
                         say("build_failed", sys.stderr, output=output.name)
                         return code
-                    pages = incremental.pages.manifest()
+                    incremental.before_swap()
                     with stop.held():
-                        swap_in(staging, output, retained)
+                        swap_in(staging, output, retained, trash)
                         swapped = True
-                        incremental.save(pages)
+                        incremental.save()
                     say("built", output=output.name)
-                    return 0
+                    if search_deferred:
+                        print(PAGES_SERVED, flush=True)
+                        code = incremental.refresh_search(settings, lambda old: discard(old, trash))
+                        if code != 0:
+                            say("search_index_failed", sys.stderr)
+                    return code
                 finally:
                     with stop.held():
                         shutil.rmtree(staging, ignore_errors=True)

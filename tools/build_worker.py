@@ -39,7 +39,7 @@ def build_in_child(settings_file: str, output: Path) -> int:
         try:
             from tools.build import build
 
-            code = build(settings_file, output)
+            code = build(settings_file, output, search_later=True)  # pages first, then search
         except BaseException:  # noqa: BLE001 - report anything, then leave the child
             traceback.print_exc()
         finally:

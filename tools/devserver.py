@@ -21,6 +21,7 @@ import html
 import http.server
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import watchfiles
 
+from tools.build import PAGES_SERVED
 from tools.build_worker import DONE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,8 +124,9 @@ class Builder:
                 self.worker.wait()
         self.worker = None
 
-    def build(self) -> tuple[bool, str, float]:
-        """One atomic build; (succeeded, its output, seconds)."""
+    def build(self, on_pages_served=None) -> tuple[bool, str, float]:
+        """One atomic build; (succeeded, its output, seconds). The pages are served before
+        the search index is remade: then `on_pages_served(output so far, seconds)` is called."""
         started = time.perf_counter()
         lines: list[str] = []
         for _attempt in range(2):  # a worker that died is replaced once
@@ -141,6 +144,10 @@ class Builder:
                 continue
             lines = []
             for line in self.worker.stdout:
+                if line.startswith(PAGES_SERVED) and on_pages_served:
+                    on_pages_served("".join(lines), time.perf_counter() - started)
+                    lines.clear()  # what follows is the search index's
+                    continue
                 if line.startswith(DONE):
                     code = int(line.split()[-1])
                     return code == 0, "".join(lines), time.perf_counter() - started
@@ -214,8 +221,19 @@ def serve(output: Path, port: int, state: BuildState) -> http.server.ThreadingHT
 
 
 def build_and_report(builder: Builder, state: BuildState) -> None:
-    ok, log, seconds = builder.build()
-    state.record(ok, log.strip(), seconds)
+    served = []
+
+    def pages_served(log: str, seconds: float) -> None:
+        served.append(seconds)
+        state.record(True, log.strip(), seconds)  # the browser reloads now, search follows
+        if log.strip():
+            print(log.rstrip(), flush=True)
+        print(f"页面已更新，用时 {seconds:.2f} 秒，正在更新搜索索引 · "
+              f"Pages served after {seconds:.2f} s; updating the search index", flush=True)
+
+    ok, log, seconds = builder.build(pages_served)
+    if not served or not ok:  # a failed search index after the pages: shown like any failure
+        state.record(ok, log.strip(), seconds)
     if log.strip():
         print(log.rstrip(), flush=True)
     if ok:
@@ -242,13 +260,17 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     builder = Builder(args.settings, output)
-    build_and_report(builder, state)
-    print(f"预览地址 http://127.0.0.1:{args.port}/ ，按 Ctrl-C 停止\n"
-          f"Serving {output.name}/ at http://127.0.0.1:{args.port}/ - Ctrl-C to stop", flush=True)
     watched = [ROOT / name for name in WATCHED if (ROOT / name).exists()] + [Path(args.settings).resolve()]
+    changes = watch_in_background(watched)  # from before the first build: no edit is missed
     try:
-        for changes in watchfiles.watch(*watched, step=30):
-            changed = sorted({Path(path) for _, path in changes})
+        build_and_report(builder, state)
+        print(f"预览地址 http://127.0.0.1:{args.port}/ ，按 Ctrl-C 停止\n"
+              f"Serving {output.name}/ at http://127.0.0.1:{args.port}/ - Ctrl-C to stop", flush=True)
+        while True:
+            batch = changes.get()
+            while not changes.empty():  # edits made during the last build: one build for all
+                batch |= changes.get()
+            changed = sorted({Path(path) for _, path in batch})
             print(f"有改动 · Changed: {', '.join(path.name for path in changed)}", flush=True)
             if builder.needs_restart(changed):
                 builder.stop()  # the next build imports the edited code afresh
@@ -259,6 +281,22 @@ def main(argv: list[str] | None = None) -> int:
         builder.stop()
         server.shutdown()
     return 0
+
+
+def watch_in_background(paths: list[Path]) -> queue.Queue:
+    """A queue of change sets, fed by a thread that is watching when this returns."""
+    changes: queue.Queue = queue.Queue()
+    ready = threading.Event()
+
+    def watch() -> None:
+        for batch in watchfiles.watch(*paths, step=30, yield_on_timeout=True, rust_timeout=500):
+            ready.set()  # the first (empty) batch comes once the watcher runs
+            if batch:
+                changes.put(set(batch))
+
+    threading.Thread(target=watch, daemon=True, name="watch").start()
+    ready.wait(timeout=10)
+    return changes
 
 
 def _stop(_signum, _frame):

@@ -44,13 +44,14 @@ def pagefind_binary() -> Path:
     return Path(get_executable())
 
 
-def build_index(site: Path) -> dict[str, int]:
-    """Index `site` in place; return the number of pages per language."""
-    command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", BUNDLE]
+def build_index(site: Path, bundle: Path | None = None) -> dict[str, int]:
+    """Index `site` into `bundle` (`site/pagefind` by default); return the pages per language."""
+    bundle = bundle or site / BUNDLE
+    command = [str(pagefind_binary()), "--site", str(site), "--output-path", str(bundle.resolve())]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}".rstrip())
-    counts = normalise(site / BUNDLE)
+    counts = normalise(bundle)
     if not sum(counts.values()):
         raise SearchIndexError("no page was indexed: pages to search need data-pagefind-body")
     return counts
@@ -96,14 +97,14 @@ def write_chunk(folder: Path, prefix: str, lang: str, value, suffix: str, digits
     return name
 
 
-def precompress(site: Path, settings: dict) -> None:
+def precompress(bundle: Path, settings: dict) -> None:
     """Give the bundle's text files their .gz/.br twins, as pelican-precompress
     gave the pages (it ran inside Pelican, before the index existed)."""
     if PRECOMPRESS_PLUGIN not in settings.get("PLUGINS", []):
         return
     from pelican.plugins.precompress import compress_files
 
-    compress_files(SimpleNamespace(settings={**settings, "OUTPUT_PATH": str(site / BUNDLE)}))
+    compress_files(SimpleNamespace(settings={**settings, "OUTPUT_PATH": str(bundle)}))
 
 
 def describe(counts: dict[str, int]) -> str:

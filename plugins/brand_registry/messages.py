@@ -202,6 +202,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check_failed": ("{errors} error(s), {warnings} warning(s). Fix the errors and run make check again.",
                      "{errors} 个错误、{warnings} 个提醒。请改正错误后再运行 make check。"),
     "built": ("Built {output}/", "已生成 {output}/"),
+    "search_index_failed": ("The pages are up to date, but the search index could not be made (see above).",
+                            "页面已更新，但搜索索引没能生成（见上文）。"),
     "build_unchanged": ("Nothing changed since the last build: {output}/ is up to date "
                         "(make check shows the warnings; --force rebuilds).",
                         "自上次构建以来没有改动，{output}/ 已是最新（提醒请看 make check；--force 可强制重建）。"),

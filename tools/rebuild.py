@@ -1,0 +1,150 @@
+"""What a build keeps from the previous build of the same output (plugins/incremental).
+
+- Nothing changed (inputs, facts, and the output as that build left it): no build.
+- Pages whose own inputs did not change are linked from the previous output
+  (the writer asks `pages`); afterwards every file whose bytes did not change
+  becomes a link to the previous one, so its inode and mtime stay.
+- The search index is made again only when a page changed; the preview may
+  make it after the pages are served (`refresh_search`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from brand_registry.build_day import build_day
+from brand_registry.settings_file import site_paths
+from incremental.inputs import ENVIRONMENT, Inputs, roots_of
+from incremental.pages import PageReuse
+from incremental.record import Record, tree_digest
+from incremental.stamps import digest
+from incremental.unchanged import keep_unchanged
+
+SEARCH_BUNDLE = "pagefind"
+TOOLS = Path(__file__).resolve().parent
+
+
+def run_search_index(site: Path, settings: dict, bundle: Path | None = None) -> int:
+    """Pagefind over the finished pages of `site`, into `bundle` (site/pagefind)."""
+    from tools.search_index import SearchIndexError, build_index, describe, precompress
+
+    bundle = bundle or site / SEARCH_BUNDLE
+    try:
+        counts = build_index(site, bundle)
+        precompress(bundle, settings)
+    except (SearchIndexError, OSError, subprocess.SubprocessError) as exc:
+        print(f"Search index: {exc}", file=sys.stderr)
+        return 1
+    print(f"Search index: {describe(counts)}")
+    return 0
+
+
+class Incremental:
+    """The previous build of `output`, and what this build into `staging` keeps of it."""
+
+    def __init__(self, settings: dict, settings_file: str, output: Path, staging: Path,
+                 siteurl: str | None, force: bool, retained: list[str]):
+        self.output, self.staging, self.retained = output, staging, tuple(retained)
+        paths = site_paths(settings)
+        as_of = build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE"))
+        facts = {"settings": str(Path(settings_file).resolve()), "siteurl": siteurl,
+                 "as_of": as_of.isoformat(), "environment": {k: os.environ.get(k) for k in ENVIRONMENT}}
+        roots = roots_of(settings, Path(settings_file), [TOOLS])
+        self.inputs = Inputs.scan(roots, paths.brands, [paths.stories], facts)
+        self.record_path = Record.path_for(Path(settings["CACHE_PATH"]), output)
+        previous = Record.load(self.record_path)
+        self.previous = previous if previous.describes(output) else Record()
+        self.fingerprint = self.inputs.fingerprint()
+        self.unchanged = (not force and self.previous.fingerprint == self.fingerprint
+                          and self.previous.untouched(output, self.retained))
+        self.pages = PageReuse(self.inputs, output if self.previous.pages else None,
+                               self.previous.pages, staging)
+        self.search = ""  # digest of the pages the staged search index was made from
+        self.page_manifest: dict = {}
+
+    def keep_pages(self) -> None:
+        """After Pelican: unchanged files become links to the previous output's."""
+        kept = keep_unchanged(self.staging, self.output, skip=(SEARCH_BUNDLE,))
+        print(f"Pages: {self.pages.reused} reused from the last build; "
+              f"files: {kept.changed} new or changed, {kept.same} as before")
+
+    def search_is_current(self) -> bool:
+        """True when the previous output's index was made from exactly these pages."""
+        from tools.search_index import LAYOUT
+
+        self._pages_digest = digest(LAYOUT, _package_version("pagefind"), _page_stamps(self.staging))
+        return (self._pages_digest == self.previous.search and (self.output / SEARCH_BUNDLE).is_dir()
+                and not os.path.lexists(self.staging / SEARCH_BUNDLE))  # nothing else in its place
+
+    def search_index(self, settings: dict) -> int:
+        """Pagefind into the staging folder, unless the previous index is still right."""
+        if self.search_is_current():
+            self.link_previous_search()
+            self.search = self._pages_digest
+            print("Search index: as before (no page changed)")
+            return 0
+        code = run_search_index(self.staging, settings)
+        if code == 0:
+            keep_unchanged(self.staging / SEARCH_BUNDLE, self.output / SEARCH_BUNDLE)
+            self.search = self._pages_digest
+        return code
+
+    def link_previous_search(self) -> None:
+        old = self.output / SEARCH_BUNDLE
+        if old.is_dir() and not os.path.lexists(self.staging / SEARCH_BUNDLE):
+            shutil.copytree(old, self.staging / SEARCH_BUNDLE, copy_function=os.link)
+
+    def refresh_search(self, settings: dict, discard) -> int:
+        """After the swap: make the index of the live pages beside them, then swap it in."""
+        fresh = self.output.parent / f".{self.output.name}.building-{os.getpid()}-search"
+        shutil.rmtree(fresh, ignore_errors=True)
+        code = run_search_index(self.output, settings, fresh)
+        if code != 0:
+            shutil.rmtree(fresh, ignore_errors=True)
+            return code
+        live = self.output / SEARCH_BUNDLE
+        keep_unchanged(fresh, live)
+        if live.exists():
+            aside = self.output.parent / f".{self.output.name}.building-{os.getpid()}-search-old"
+            live.rename(aside)
+            fresh.rename(live)
+            discard(aside)
+        else:
+            fresh.rename(live)
+        self.search = self._pages_digest
+        self.save()
+        return 0
+
+    def before_swap(self) -> None:
+        self.page_manifest = self.pages.manifest()  # stamps of the staged files: a rename keeps them
+
+    def save(self) -> None:
+        """Record the output as it now is (after the swap)."""
+        written = tree_digest(self.output, self.retained)
+        Record(self.fingerprint, self.output.stat().st_ino, written, self.search,
+               self.page_manifest).save(self.record_path)
+
+
+def _page_stamps(site: Path) -> list:
+    stamps = []
+    for current, dirs, files in os.walk(site):
+        dirs[:] = sorted(d for d in dirs if d != SEARCH_BUNDLE)
+        for name in sorted(files):
+            if name.endswith(".html"):
+                info = os.stat(os.path.join(current, name))
+                stamps.append([os.path.relpath(os.path.join(current, name), site), info.st_ino,
+                               info.st_size, info.st_mtime_ns])
+    return stamps
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return ""
