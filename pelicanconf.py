@@ -102,6 +102,10 @@ JINJA_ENVIRONMENT = {
 # Compiled templates are cached in CACHE_PATH (keyed by the Jinja options above):
 # rebuilds in `make devserver` skip most of the template work.
 TEMPLATE_BYTECODE_CACHE = True
+# Pages are rendered by forked copies of the build, one per core (RENDER_WORKERS = 0),
+# when there are at least RENDER_PARALLEL_MIN of them to write at once.
+RENDER_WORKERS = 0
+RENDER_PARALLEL_MIN = 200
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".cache/pelican"

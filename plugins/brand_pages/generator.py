@@ -134,6 +134,8 @@ class BrandPagesGenerator(Generator):
         # Served for any missing path, at any depth: its links cannot be relative.
         writer.write_file("404.html", self.get_template("404"), self.context,
                           relative_urls=False, page_url="404.html", lang_twins={})
+        if hasattr(writer, "flush"):  # site_i18n's writer renders queued pages on every core
+            writer.flush()
 
     def _write_language(self, writer, lang) -> None:
         """Every registry page in one language, under its folder (`en/...`)."""

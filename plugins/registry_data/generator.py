@@ -44,6 +44,8 @@ class RegistryDataGenerator(Generator):
         write_text(self.output_path, SITE_URLS["robots"],
                    robots_txt(self.settings["SITEURL"], self._sitemap_url()))
         logger.info("Wrote open data for %d brands and %d licence shards", len(records), 1 << bits)
+        if hasattr(writer, "flush"):  # site_i18n's writer renders queued pages on every core
+            writer.flush()
 
     def _absolute(self, path: str) -> str:
         """`path` on the published site: absolute when SITEURL is, else relative to the root."""

@@ -81,6 +81,12 @@ def get_writer(pelican):
     return LanguageWriter
 
 
+def _flush_pages(generator, writer=None) -> None:
+    from .writer import flush_pages
+
+    flush_pages(generator, writer)
+
+
 def get_generators(pelican):
     from .twins import TwinPagesGenerator
 
@@ -94,4 +100,6 @@ def register():
     signals.generator_init.connect(install_gettext)
     signals.article_generator_finalized.connect(share_taxonomy)
     signals.get_writer.connect(get_writer)
+    signals.article_writer_finalized.connect(_flush_pages)
+    signals.page_writer_finalized.connect(_flush_pages)
     signals.get_generators.connect(get_generators)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pelican.generators import Generator
 
 from .languages import Languages
+from .writer import flush_pages
 
 
 class TwinPagesGenerator(Generator):
@@ -36,3 +37,4 @@ class TwinPagesGenerator(Generator):
                 for item, listed in self.context.get(listing, []):
                     write(item.save_as, kind, template_name=kind, page_name=item.page_name,
                           articles=listed, dates=[a for a in dates if a in listed], **{kind: item})
+        flush_pages(self, writer)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 
+from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
+from incremental.fork_pool import WorkerFailed, run_shared
 from incremental.own_files import own_files
 
 from .languages import Languages, page_url, translation_urls
@@ -37,20 +39,28 @@ class LanguageWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.languages = Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
         self.reuse = self.settings.get(PAGE_REUSE)
+        self.pending: dict[str, tuple] = {}  # path -> render job, written by flush()
+        signals.finalized.connect(self._flush_at_end)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
-        if name:
-            known = kwargs.pop("lang_twins", None)
-            content = kwargs.get("article") or kwargs.get("page")
-            if content is not None:
-                known = translation_urls(content)
-            siteurl = path_to_url(get_relative_path(name)) if relative_urls else context["SITEURL"]
-            kwargs = {**self.page_languages(name, siteurl, known), **kwargs}
-            if self.reuse is not None and not paginated and self._reused(name, template, relative_urls, kwargs):
-                return
-        super().write_file(name, template, context, relative_urls, paginated, template_name,
-                           override_output, url, **kwargs)
+        if not name:
+            return
+        known = kwargs.pop("lang_twins", None)
+        content = kwargs.get("article") or kwargs.get("page")
+        if content is not None:
+            known = translation_urls(content)
+        siteurl = path_to_url(get_relative_path(name)) if relative_urls else context["SITEURL"]
+        kwargs = {**self.page_languages(name, siteurl, known), **kwargs}
+        if paginated is None:  # as Pelican decides it
+            paginated = {key: value for key, value in kwargs.items() if key in ("articles", "dates")}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            super().write_file(name, template, context, relative_urls, paginated, template_name,
+                               override_output, url, **kwargs)
+            return
+        if self.reuse is not None and self._reused(name, template, relative_urls, kwargs):
+            return
+        self._defer(name, template, context, relative_urls, override_output, kwargs)
 
     def _reused(self, name, template, relative_urls, kwargs) -> bool:
         files = own_files(template.name, kwargs, self.reuse.inputs)
@@ -60,10 +70,49 @@ class LanguageWriter(Writer):
         self._written_files.add(sanitised_join(self.output_path, name))
         return True
 
+    # -- rendering, on every core ------------------------------------------
+
+    def _defer(self, name, template, context, relative_urls, override, kwargs) -> None:
+        """Queue the page; Pelican's rules for writing a file twice apply as it is queued."""
+        path = sanitised_join(self.output_path, name)
+        if path in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
+            return  # Pelican keeps the page that overrode this one
+        if path in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" as Pelican has already '
+                                           "written to it previously")
+        if override:
+            self._overridden_files.add(path)
+        self._written_files.add(path)
+        local = context.copy()  # as Pelican's Writer.write_file makes it
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
+        local["output_file"] = name
+        local.update(kwargs)
+        self.pending.pop(path, None)  # an override replaces what was queued
+        self.pending[path] = (path, template, local, context)
+
+    def flush(self) -> None:
+        """Render and write every queued page, sharing them between processes."""
+        jobs, self.pending = list(self.pending.values()), {}
+        workers = self.settings.get("RENDER_WORKERS") or os.cpu_count() or 1
+        if len(jobs) < self.settings.get("RENDER_PARALLEL_MIN", 200):
+            workers = 1
+        try:
+            run_shared(jobs, _render, workers)
+        except WorkerFailed as failed:
+            raise RuntimeError(str(failed)) from None
+
+    def _flush_at_end(self, _pelican) -> None:
+        if self.pending:  # a generator that did not flush its own pages
+            self.flush()
+
     def _open_w(self, filename, encoding, override=False):
         # A file linked from the previous output must never be written through:
         # that would change the published site in place.
-        if os.path.lexists(filename):
+        if os.path.lexists(filename) and not (filename in self._overridden_files and not override):
             os.unlink(filename)
         return super()._open_w(filename, encoding, override)
 
@@ -82,3 +131,22 @@ class LanguageWriter(Writer):
             "language_links": links,
             "alternates": self.languages.alternates(links),
         }
+
+
+def _render(job) -> None:
+    path, template, local, context = job
+    if local["localsiteurl"]:
+        context["localsiteurl"] = local["localsiteurl"]  # read by content's links, as in Pelican
+    page = template.render(local)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if os.path.lexists(path):
+        os.unlink(path)  # never write through a link to the previous output
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(page)
+    signals.content_written.send(path, context=local)
+
+
+def flush_pages(_generator, writer=None) -> None:
+    """Pelican's article_writer_finalized / page_writer_finalized: write what they queued."""
+    if hasattr(writer, "flush"):
+        writer.flush()

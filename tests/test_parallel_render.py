@@ -1,0 +1,51 @@
+"""Pages rendered by two processes (site_i18n's writer + incremental.fork_pool) are the
+pages one process renders; a page failing in a worker fails the whole build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitebuild import build, copy_project, snapshot
+
+PARALLEL = "from pelicanconf import *\nRENDER_PARALLEL_MIN = 1\nRENDER_WORKERS = 2\n"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("parallel"))
+    (root / "parallelconf.py").write_text(PARALLEL)
+    return root
+
+
+def test_two_processes_render_the_same_site_as_one(project):
+    one = build(project, project / "one")
+    two = build(project, project / "two", settings="parallelconf.py")
+    assert one.returncode == 0, one.stderr
+    assert two.returncode == 0, two.stderr
+    assert tree(project / "one") == tree(project / "two")
+
+
+def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_output(project):
+    assert build(project, project / "output", settings="parallelconf.py").returncode == 0
+    before = snapshot(project / "output")
+    template = project / "theme" / "templates" / "brand.html"
+    original = template.read_text(encoding="utf-8")
+    template.write_text(original.replace(
+        "{% block content %}",
+        "{% block content %}{% if brand.slug == 'wensu-walnut' %}{{ brand.no_such_thing() }}{% endif %}", 1),
+        encoding="utf-8")
+    try:
+        result = build(project, project / "output", settings="parallelconf.py")
+    finally:
+        template.write_text(original, encoding="utf-8")
+    assert result.returncode == 1
+    assert "no_such_thing" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Build failed: output/ was left as it was." in result.stderr
+    assert snapshot(project / "output") == before
