@@ -25,6 +25,8 @@ from incremental.stamps import digest
 from incremental.unchanged import keep_unchanged
 
 SEARCH_BUNDLE = "pagefind"
+# What renders the pages, besides our own code: a new version may write other bytes.
+PACKAGES = ("pelican", "jinja2", "markdown", "nh3", "pillow", "babel", "pyyaml", "markupsafe", "pagefind")
 TOOLS = Path(__file__).resolve().parent
 
 
@@ -52,7 +54,8 @@ class Incremental:
         paths = site_paths(settings)
         as_of = build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE"))
         facts = {"settings": str(Path(settings_file).resolve()), "siteurl": siteurl,
-                 "as_of": as_of.isoformat(), "environment": {k: os.environ.get(k) for k in ENVIRONMENT}}
+                 "as_of": as_of.isoformat(), "environment": {k: os.environ.get(k) for k in ENVIRONMENT},
+                 "packages": {name: _package_version(name) for name in PACKAGES}}
         roots = roots_of(settings, Path(settings_file), [TOOLS])
         self.inputs = Inputs.scan(roots, paths.brands, [paths.stories], facts)
         self.record_path = Record.path_for(Path(settings["CACHE_PATH"]), output)
