@@ -68,19 +68,31 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = "{lang}/{slug}/"
 PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
-CATEGORY_URL = "stories/category/{slug}/"
-CATEGORY_SAVE_AS = "stories/category/{slug}/index.html"
-TAG_URL = "stories/tag/{slug}/"
-TAG_SAVE_AS = "stories/tag/{slug}/index.html"
 AUTHOR_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "search"]
-ARCHIVES_SAVE_AS = "stories/index.html"
-ARCHIVES_URL = "stories/"
+DIRECT_TEMPLATES = ["index", "search"]
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
-DEFAULT_PAGINATION = False
+
+# Long lists are paginated, so that no page grows with the registry: the first
+# page keeps the list's address, the next ones are <list>/page/2/, ... (a page
+# size of 0 lists everything on one page).
+BRANDS_PER_PAGE = 60  # the brand directory and each region, category and certification
+DEFAULT_PAGINATION = 50  # stories, in the story lists below
+PAGINATED_TEMPLATES = {"archives": None, "category": None, "tag": None}  # None: DEFAULT_PAGINATION
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+# The story lists: the archive, each category and each tag, at these (folder) URLs.
+# plugins/site_i18n writes them page by page in every language, so Pelican must
+# not write them itself: no "archives" in DIRECT_TEMPLATES, no *_SAVE_AS.
+ARCHIVES_URL = "stories/"
+CATEGORY_URL = "stories/category/{slug}/"
+CATEGORY_SAVE_AS = ""
+TAG_URL = "stories/tag/{slug}/"
+TAG_SAVE_AS = ""
 
 # Feeds need the site's absolute address, so they are part of production builds
 # only (publishconf.py); a development build has relative links.

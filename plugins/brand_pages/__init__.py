@@ -11,6 +11,7 @@ from jinja2 import FileSystemBytecodeCache, __version__ as jinja_version, pass_c
 from markupsafe import Markup
 from pelican import signals
 
+from pagination import window as page_window
 from thumbnails.markup import replace_placeholders
 
 from . import sharing
@@ -80,6 +81,7 @@ TEMPLATE_GLOBALS = {
     "url_for": url_for, "picture": picture, "canonical_path": canonical_path,
     "share_image_for": share_image_for, "brand_json_ld": brand_json_ld,
     "story_json_ld": story_json_ld, "site_urls": SITE_URLS, "data_url_for": data_url_for,
+    "page_window": page_window,
 }
 
 

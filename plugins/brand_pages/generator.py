@@ -13,17 +13,19 @@ from pelican.utils import get_relative_path, path_to_url
 from brand_registry import load_site_or_fail
 from brand_registry.build_day import build_day
 from brand_registry.issues import Issue, ValidationFailed, display_path, report, warnings
+from brand_registry.jsonsafe import dumps
 from brand_registry.markdown_body import render
 from brand_registry.messages import msg
 from brand_registry.settings_file import site_paths
 
+from pagination import paginate
 from site_i18n.languages import Languages
 from thumbnails.publisher import PublishFailed
 from thumbnails.settings import from_site
 
 from . import views
 from .publisher import OriginalsPublisher, ThumbnailPublisher
-from .urls import save_as, url_for
+from .urls import SITE_URLS, save_as, url_for
 
 
 def as_of_date(settings: dict) -> date:
@@ -52,6 +54,11 @@ class BrandPagesGenerator(Generator):
         unknown = [s for s in self.settings.get("FEATURED_BRANDS") or [] if s not in self.site.brands]
         issues = [Issue("pelicanconf.py", 0, "FEATURED_BRANDS", msg("featured_unknown", slug=slug))
                   for slug in unknown]
+        for name in ("BRANDS_PER_PAGE", "DEFAULT_PAGINATION"):
+            size = self.settings.get(name)
+            if size is not None and (not isinstance(size, int) or size < 0):
+                issues.append(Issue("pelicanconf.py", 0, name, msg("page_size", value=repr(size))))
+        self.brands_per_page = self.settings.get("BRANDS_PER_PAGE") or None
         self.thumbnail_settings, problems = from_site(self.settings, self.paths.root)
         issues += [Issue("pelicanconf.py", 0, name, message) for name, message in problems]
         if issues:
@@ -146,22 +153,34 @@ class BrandPagesGenerator(Generator):
             writer.write_file(save_as(lang.prefix + url), self.get_template(template), self.context,
                               relative_urls=relative, page_url=lang.prefix + url, **page)
 
+        def write_list(url: str, template: str, brands: list, **page) -> None:
+            """A list of brand cards, BRANDS_PER_PAGE a page (`brands_page` in the template)."""
+            for name, page_url, variables in paginate(save_as(lang.prefix + url), lang.prefix + url,
+                                                      brands, self.brands_per_page, self.settings,
+                                                      "brands"):
+                writer.write_file(name, self.get_template(template), self.context,
+                                  relative_urls=relative, page_url=page_url, **variables, **page)
+
         for brand in site.brands.values():
             text = views.brand_text(brand, lang.code, self.languages.default)
             write(url_for(brand), "brand", brand=brand, **views.brand_rows(brand, registry, self.as_of),
                   brand_stories=self.stories_by_brand[brand.slug], brand_text=text,
                   body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)))
         counts = views.facet_counts(site)
-        write("brands/", "brands", facet_counts=counts)
+        all_brands = self.context["all_brands"]
+        write_list("brands/", "brands", all_brands, facet_counts=counts,
+                   directory_data=lang.prefix + SITE_URLS["brand_directory"])
+        self._write_directory_data(lang, all_brands)
 
         tree = views.region_tree(site)
         write("regions/", "facet_index", facet_kind="region", facet_items=tree)
         for region, _count, _depth in tree:
             children = [(r, len(views.brands_in_region(site, r.code)))
                         for r in registry.region_children(region.code)]
-            write(url_for(region), "brand_list", facet_kind="region", facet=region,
-                  facet_brands=views.brands_in_region(site, region.code),
-                  region_chain=registry.region_chain(region.code), child_regions=children)
+            in_region = views.brands_in_region(site, region.code)
+            write_list(url_for(region), "brand_list", in_region, facet_kind="region", facet=region,
+                       facet_brands=in_region, region_chain=registry.region_chain(region.code),
+                       child_regions=children)
 
         for kind, items, key in (("category", counts["categories"], lambda b, c: b.category == c.id),
                                  ("certification", counts["certifications"],
@@ -169,8 +188,9 @@ class BrandPagesGenerator(Generator):
             folder = "categories/" if kind == "category" else "certifications/"
             write(folder, "facet_index", facet_kind=kind, facet_items=[(o, n, 0) for o, n in items])
             for obj, _count in items:
-                write(url_for(obj), "brand_list", facet_kind=kind, facet=obj,
-                      facet_brands=views.sorted_brands(b for b in site.brands.values() if key(b, obj)))
+                listed = views.sorted_brands(b for b in site.brands.values() if key(b, obj))
+                write_list(url_for(obj), "brand_list", listed, facet_kind=kind, facet=obj,
+                           facet_brands=listed)
 
         award_items = []
         for program in registry.award_programs.values():
@@ -182,6 +202,18 @@ class BrandPagesGenerator(Generator):
                 write(url_for(program, edition), "award_edition", program=program, edition=edition,
                       recipients=views.award_recipients(site, program.id, edition.number))
         write("awards/", "awards", award_items=award_items)
+
+    def _write_directory_data(self, lang, brands: list) -> None:
+        """What the directory's filter searches: every brand, not only the page shown."""
+        default_tag = self.languages.by_code[self.languages.default].tag
+        registry = self.site.registry
+        entries = [views.directory_entry(
+            brand, registry, lang.code, lang.prefix + url_for(brand),
+            self.publisher.smallest(brand.logo) if brand.logo else None, default_tag)
+            for brand in brands]
+        target = Path(self.output_path) / (lang.prefix + SITE_URLS["brand_directory"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dumps({"brands": entries}) + "\n", encoding="utf-8")
 
     def _body_html(self, brand, body: str, page_url: str) -> Markup:
         siteurl = self._siteurl_for(page_url)

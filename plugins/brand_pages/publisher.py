@@ -47,6 +47,9 @@ class OriginalsPublisher:
     def share(self, image: Image, alt: str = "") -> ShareImage:
         return ShareImage(self.url(image), image.width, image.height, image.alt or alt)
 
+    def smallest(self, image: Image) -> tuple[str, int, int]:
+        return self.url(image), image.width, image.height
+
     def publish(self) -> str:
         """Link (or copy) every registered original into the output."""
         for source, name in sorted(self._targets.items()):

@@ -50,6 +50,7 @@ def save_as(url: str) -> str:
 # that names them (an /en/ twin of a page adds its prefix here). Templates see
 # this as `site_urls`.
 SITE_URLS = {
+    "brand_directory": "brands/directory.json",  # the directory filter's data (per language)
     "verify": "verify/",
     "verify_shards": "verify/licences/",
     "data": "data/",

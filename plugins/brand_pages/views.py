@@ -154,3 +154,35 @@ def search_terms(names) -> str:
     """
     words = dict.fromkeys(name[i:] for name in names for i in range(len(name)) if not name[i].isspace())
     return " ".join(words)
+
+
+def directory_entry(brand: Brand, registry: Registry, lang: str, url: str,
+                    logo: tuple[str, int, int] | None, default_tag: str) -> dict:
+    """One brand of the directory's script data (brands/directory.json): what its card
+    shows in `lang` and what the filter matches, as the brand_card macro writes them."""
+    chain = registry.region_chain(brand.region)
+    category = registry.categories.get(brand.category)
+    title = brand.name_in(lang)
+    if title != brand.name:
+        other, other_lang = brand.name, default_tag
+    else:
+        other, other_lang = brand.name_en, "en"
+    return {
+        "url": url,
+        "name": title,
+        "other_name": other,
+        "other_lang": other_lang if other else "",
+        "initial": brand.name[:1],
+        "logo": list(logo) if logo else None,
+        "status": brand.status,
+        "current": brand.is_current,
+        "place": chain[-1].name_in(lang) if chain else "",
+        "category_name": category.name_in(lang) if category else "",
+        "summary": brand.summary_in(lang),
+        # What the filter matches (the cards' data-* attributes)
+        "text": " ".join([brand.name, brand.name_en, brand.owner]).lower(),
+        "regions": [region.code for region in chain] or [brand.region],
+        "category": brand.category,
+        "certs": list(dict.fromkeys(c.type for c in brand.certifications)),
+        "awards": [f"{a.program}:{a.edition}" for a in brand.awards],
+    }

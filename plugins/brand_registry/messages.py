@@ -195,6 +195,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "catalogue_entry": ("{problem} (msgid {msgid})", "译文有误：{problem}（原文 {msgid}）"),
     # -- settings (brand_pages) ------------------------------------------------
     "featured_unknown": ('"{slug}" is not a brand in brands/', "“{slug}” 不是 brands/ 中的品牌"),
+    "page_size": ("must be a whole number of items a page, not {value} (0: all on one page)",
+                  "须为每页条目数（整数），而不是 {value}（0 表示全部列在一页）"),
     # -- summaries (tools.build, tools.check) -----------------------------------
     "content_errors": ("{count} content error(s):", "{count} 处内容错误："),
     "check_ok": ("OK: {brands} brands, {stories} stories, {licences} licences checked; {warnings} warning(s)",
@@ -241,6 +243,7 @@ FIELD_LABELS = {
     "regions": "地区列表", "categories": "类别列表", "certification_types": "认证类型列表",
     "award_programs": "质量奖列表", "editions": "届次", "year": "年份", "parent": "上级地区",
     "id": "代码", "author": "作者", "translation": "译文", "FEATURED_BRANDS": "首页推荐品牌",
+    "BRANDS_PER_PAGE": "每页品牌数", "DEFAULT_PAGINATION": "每页故事数",
 }
 _FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 

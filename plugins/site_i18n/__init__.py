@@ -6,6 +6,8 @@
   knows its twins for the language switcher and hreflang (LanguageWriter).
 - Stories and pages: `x.en.md` translates `x.md` and shares its category
   and tags.
+- Story lists (archive, categories, tags): written in every language,
+  paginated (StoryListsGenerator).
 """
 
 from __future__ import annotations
@@ -88,9 +90,10 @@ def _flush_pages(generator, writer=None) -> None:
 
 
 def get_generators(pelican):
+    from .story_lists import StoryListsGenerator
     from .twins import TwinPagesGenerator
 
-    return TwinPagesGenerator
+    return TwinPagesGenerator, StoryListsGenerator
 
 
 def register():

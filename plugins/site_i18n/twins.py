@@ -1,8 +1,7 @@
-"""Pelican glue: write the story lists Pelican writes once (home, story
-archive, search, story categories and tags) again for every other language.
+"""Pelican glue: write the pages Pelican writes once from its direct templates
+(home, search) again for every other language.
 
-The lists hold the same stories; templates show each in the page's language
-when it has a translation (the `in_language` filter).
+The story lists are written in every language by `story_lists`.
 """
 
 from __future__ import annotations
@@ -24,17 +23,9 @@ class TwinPagesGenerator(Generator):
         for lang in self.languages.all:
             if not lang.prefix:
                 continue
-
-            def write(save_as: str, template: str, **page) -> None:
-                writer.write_file(lang.prefix + save_as, self.get_template(template), self.context,
-                                  relative_urls=relative, blog=True, **page)
-
             for name in self.settings["DIRECT_TEMPLATES"]:
                 save_as = self.settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
-                write(save_as, name, page_name=name, template_name=name,
-                      articles=articles, dates=dates)
-            for kind, listing in (("category", "categories"), ("tag", "tags")):
-                for item, listed in self.context.get(listing, []):
-                    write(item.save_as, kind, template_name=kind, page_name=item.page_name,
-                          articles=listed, dates=[a for a in dates if a in listed], **{kind: item})
+                writer.write_file(lang.prefix + save_as, self.get_template(name), self.context,
+                                  relative_urls=relative, blog=True, page_name=name,
+                                  template_name=name, articles=articles, dates=dates)
         flush_pages(self, writer)

@@ -104,9 +104,16 @@ class ResponsivePublisher:
 
     def largest(self, image) -> tuple[str, int, int]:
         """(site-relative path, width, height) of `image`'s largest JPEG or PNG."""
+        return self._fallback(image, -1)
+
+    def smallest(self, image) -> tuple[str, int, int]:
+        """(site-relative path, width, height) of `image`'s smallest JPEG or PNG (icons, logos)."""
+        return self._fallback(image, 0)
+
+    def _fallback(self, image, index: int) -> tuple[str, int, int]:
         rendition = self._renditions[image.path]
-        biggest = [v for v in rendition.variants if v.format in ("jpeg", "png")][-1]
-        return markup.site_path(self._targets[image.path].folder, biggest.name), biggest.width, biggest.height
+        chosen = [v for v in rendition.variants if v.format in ("jpeg", "png")][index]
+        return markup.site_path(self._targets[image.path].folder, chosen.name), chosen.width, chosen.height
 
     def og_image(self, image) -> tuple[str, int, int] | None:
         """(site-relative path, width, height) of `image`'s Open Graph JPEG, if it has one.

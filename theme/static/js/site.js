@@ -77,38 +77,123 @@
     });
   });
 
-  /* 4. Brand directory: selects and a text box filter the cards in place. */
+  /* 4. Brand directory: selects and a text box filter the brands. The page shows one
+     page of the registry; a filter searches all of it (data-source: every brand's card,
+     fetched once), or only this page's cards if that data cannot be loaded. */
   var form = d.getElementById("brand-filter");
   if (!form) return;
-  var cards = all("[data-name]", d.getElementById(form.getAttribute("data-target")) || d);
+  var list = d.getElementById(form.getAttribute("data-target"));
+  var built = [].slice.call(list.childNodes);  // the page as built, back when no filter is set
   var count = d.getElementById("brand-count"), empty = d.getElementById("brand-empty");
-  var links = d.getElementById("facet-links"), fields = ["q", "region", "category", "cert", "award"];
+  var pager = d.getElementById("brand-pages"), links = d.getElementById("facet-links");
+  var cardTpl = d.getElementById("brand-card"), badges = d.getElementById("brand-status-badges");
+  var base = new URL(form.getAttribute("data-siteurl") || "./", location.href);
+  var fields = ["q", "region", "category", "cert", "award"], brands = null, loading = null;
+  var results = d.createElement("ul");
+  results.className = "cards";
+  results.setAttribute("role", "list");
+
+  function words(el, attr) { return (el.getAttribute(attr) || "").split(" ").filter(Boolean); }
+  function fromPage() {
+    return all("[data-name]", list).map(function (c) {
+      var li = c.closest("li") || c;
+      return { text: c.getAttribute("data-name"), regions: words(c, "data-regions"),
+        category: c.getAttribute("data-category"), certs: words(c, "data-certs"),
+        awards: words(c, "data-awards"), card: function () { return li.cloneNode(true); } };
+    });
+  }
+  function load() {
+    loading = loading || fetch(form.getAttribute("data-source"))
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (data) {
+        brands = data.brands.map(function (b) { b.card = function () { return draw(b); }; return b; });
+      }, function () { brands = fromPage(); });
+    return loading;
+  }
+  function part(li, sel, value, lang) {
+    var el = li.querySelector(sel);
+    if (!value) { el.remove(); return el; }
+    el.textContent = value;
+    if (lang) el.lang = lang;
+    return el;
+  }
+  function draw(b) {  /* the brand_card macro, from a brand's data */
+    var li = cardTpl.content.firstElementChild.cloneNode(true), mark;
+    if (!b.current) li.firstElementChild.className += " card--inactive card--" + b.status;
+    if (b.logo) {
+      mark = d.createElement("img");
+      mark.src = new URL(b.logo[0], base).href;
+      mark.width = b.logo[1];
+      mark.height = b.logo[2];
+      mark.alt = "";
+      mark.loading = "lazy";
+      mark.decoding = "async";
+    } else {
+      mark = d.createElement("span");
+      mark.textContent = b.initial;
+    }
+    li.querySelector(".card-logo").appendChild(mark);
+    part(li, ".card-title a", b.name).href = new URL(b.url, base).href;
+    part(li, ".card-en", b.other_name, b.other_lang);
+    var badge = !b.current && badges && badges.content.querySelector('[data-status="' + b.status + '"]');
+    if (badge) li.querySelector(".card-status").appendChild(badge.cloneNode(true));
+    else li.querySelector(".card-status").remove();
+    var meta = part(li, ".card-meta", b.place || b.category_name);
+    if (b.place && b.category_name) {
+      meta.textContent = b.place;
+      var dot = d.createElement("span");
+      dot.setAttribute("aria-hidden", "true");
+      dot.textContent = " · ";
+      meta.append(dot, b.category_name);
+    }
+    part(li, ".card-summary", b.summary);
+    return li;
+  }
+  function matches(b, v, q) {
+    return (!q || b.text.indexOf(q) >= 0) &&
+      (!v.region || b.regions.indexOf(v.region) >= 0) &&
+      (!v.category || b.category === v.category) &&
+      (!v.cert || b.certs.indexOf(v.cert) >= 0) &&
+      (!v.award || b.awards.some(function (a) { return a === v.award || a.split(":")[0] === v.award; }));
+  }
+  function show(n) {
+    var fmt = count && count.getAttribute(n === 1 ? "data-one" : "data-other");
+    if (fmt && count.textContent.trim() !== fill(fmt, { n: n })) count.textContent = fill(fmt, { n: n });
+  }
+  function apply() {
+    var v = {}, p = new URLSearchParams(), active = false;
+    fields.forEach(function (f) {
+      v[f] = form.elements[f] ? form.elements[f].value : "";
+      if (v[f]) { p.set(f, v[f]); active = true; }
+    });
+    p = p.toString();
+    history.replaceState(null, "", location.pathname + (p ? "?" + p : "") + location.hash);
+    if (!active) {  /* the page as built */
+      list.replaceChildren.apply(list, built);
+      if (pager) pager.hidden = false;
+      if (empty) empty.hidden = true;
+      if (count) show(parseInt(count.getAttribute("data-total"), 10));
+      return;
+    }
+    load().then(function () {
+      var q = norm(v.q), found = [];
+      if (fields.some(function (f) { return (form.elements[f] ? form.elements[f].value : "") !== v[f]; })) return;
+      brands.forEach(function (b) {
+        if (!matches(b, v, q)) return;
+        b.el = b.el || b.card();
+        found.push(b.el);
+      });
+      results.replaceChildren.apply(results, found);
+      list.replaceChildren(results);
+      if (pager) pager.hidden = true;
+      if (empty) empty.hidden = found.length > 0;
+      show(found.length);
+    });
+  }
   var params = new URLSearchParams(location.search);
   fields.forEach(function (f) { if (form.elements[f] && params.get(f)) form.elements[f].value = params.get(f); });
   form.hidden = false;
   if (links) links.hidden = true;
-  function has(card, attr, v) { return (card.getAttribute(attr) || "").split(" ").indexOf(v) >= 0; }
-  function apply() {
-    var v = {}, p = new URLSearchParams(), n = 0;
-    fields.forEach(function (f) { v[f] = form.elements[f] ? form.elements[f].value : ""; if (v[f]) p.set(f, v[f]); });
-    var q = norm(v.q);
-    cards.forEach(function (c) {
-      var ok = (!q || c.getAttribute("data-name").indexOf(q) >= 0) &&
-        (!v.region || has(c, "data-regions", v.region)) &&
-        (!v.category || c.getAttribute("data-category") === v.category) &&
-        (!v.cert || has(c, "data-certs", v.cert)) &&
-        (!v.award || (c.getAttribute("data-awards") || "").split(" ").some(function (a) {
-          return a === v.award || a.split(":")[0] === v.award;
-        }));
-      (c.closest("li") || c).hidden = !ok;
-      if (ok) n++;
-    });
-    var fmt = count && count.getAttribute(n === 1 ? "data-one" : "data-other");
-    if (fmt && count.textContent.trim() !== fill(fmt, { n: n })) count.textContent = fill(fmt, { n: n });
-    if (empty) empty.hidden = n > 0;
-    p = p.toString();
-    history.replaceState(null, "", location.pathname + (p ? "?" + p : "") + location.hash);
-  }
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
