@@ -267,6 +267,24 @@ def plain_pelican_project(project: Path) -> Path:
     return plain
 
 
+PAGE_LIMIT_KB = 200  # no HTML page may be larger (the lists are paginated)
+
+
+@dataclass
+class PageSizes:
+    largest: Path
+    largest_bytes: int
+    over_limit: list[Path]
+
+
+def page_sizes(output: Path) -> PageSizes:
+    """The largest HTML page of a build and the pages over PAGE_LIMIT_KB."""
+    sizes = {path: path.stat().st_size for path in sorted(output.rglob("*.html"))}
+    largest = max(sizes, key=sizes.get)
+    over = [path for path, size in sizes.items() if size > PAGE_LIMIT_KB * 1000]
+    return PageSizes(largest.relative_to(output), sizes[largest], [p.relative_to(output) for p in over])
+
+
 def median(runs: list[Run]) -> Run:
     ready = [r.pages_ready for r in runs if r.pages_ready is not None]
     changed = [r.files_changed for r in runs if r.files_changed is not None]
@@ -344,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
         cold.append(timed(ours(project), project))
     results["cold build (no caches)"] = median(cold)
     pages = sum(1 for _ in (project / "output").rglob("*.html"))
+    sizes = page_sizes(project / "output")
     results["no-change rebuild"] = median([timed(ours(project), project) for _ in range(args.runs)])
 
     story = project / "content" / "stories" / "story-0001.md"
@@ -403,6 +422,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ncold ratio (ours / plain Pelican): {cold_run.seconds / plain_cold_run.seconds:.2f}x "
           f"(target <= 1.5x)")
     print(f"pages per second, cold: {pages / cold_run.seconds:.0f}")
+    print(f"largest HTML page: {sizes.largest_bytes / 1000:.0f} KB ({sizes.largest}); "
+          f"pages over {PAGE_LIMIT_KB} KB: {len(sizes.over_limit)} (target 0)")
+    for path in sizes.over_limit[:10]:
+        print(f"  over {PAGE_LIMIT_KB} KB: {path}")
     return 0
 
 

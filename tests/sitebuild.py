@@ -43,3 +43,16 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
                                               path.stat().st_mtime_ns)
         for path in sorted(folder.rglob("*")) if path.is_file()
     }
+
+
+# Page sizes small enough for the sample site's lists to run over several pages.
+SMALL_PAGES = {"BRANDS_PER_PAGE": 6, "DEFAULT_PAGINATION": 4}
+
+
+def with_small_pages(root: Path, base: str = "pelicanconf") -> str:
+    """Write settings into the project copy at `root` that are `base` (a settings module
+    of the project) with SMALL_PAGES; returns their file name, for `build(settings=...)`."""
+    name = f"small_pages_{base}.py"
+    lines = [f"from {base} import *  # noqa: F403"] + [f"{k} = {v!r}" for k, v in SMALL_PAGES.items()]
+    (root / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return name

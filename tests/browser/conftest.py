@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build
+from sitebuild import ROOT, build, copy_project, with_small_pages
 from browser.site_pages import SitePage
 from tools.htmlcheck import java_available
 from tools.serve import serve
@@ -79,10 +79,14 @@ class Visit:
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory) -> ServedSite:
+    """The sample site as `make publish` builds it, but with small page sizes (SMALL_PAGES),
+    so that the directory, facet pages and story lists run over several pages."""
     folder = tmp_path_factory.mktemp("served")
+    project = copy_project(folder / "project")
+    settings = with_small_pages(project, "publishconf")
     server = serve(folder / "output", prefix=SUBPATH)  # the port must be known before the build
     site = ServedSite(f"http://127.0.0.1:{server.server_port}{SUBPATH}", folder / "output")
-    result = build(ROOT, site.output, settings="publishconf.py", siteurl=site.base.rstrip("/"))
+    result = build(project, site.output, settings=settings, siteurl=site.base.rstrip("/"))
     assert result.returncode == 0, result.stderr
     yield site
     server.shutdown()

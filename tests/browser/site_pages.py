@@ -41,14 +41,22 @@ PAGES = (
     SitePage("home", "", budget_kb=60),
     SitePage("brand directory", "brands/"),
     SitePage("brand directory without JavaScript", "brands/", javascript=False),
+    # The browser build has small page sizes (sitebuild.SMALL_PAGES): lists run over pages.
+    SitePage("brand directory page 2", "brands/page/2/"),
+    # Cards of every page, drawn by the filter from brands/directory.json (7 industrial brands).
+    SitePage("filtered brand directory", "brands/?category=industrial", built_as="brands/index.html",
+             ready="#brand-list .cards > li:nth-child(7)"),
     SitePage("brand", "brands/korla-fragrant-pear/", budget_kb=40),
     SitePage("suspended brand", "brands/bohu-reed-crafts/", budget_kb=40),
     SitePage("facet index", "regions/"),
     SitePage("facet brand list", "regions/652800/"),
+    SitePage("facet brand list page 2", "regions/650000/page/2/"),
     SitePage("awards", "awards/"),
     SitePage("award programme", "awards/regional-quality-award/"),
     SitePage("award edition", "awards/regional-quality-award/6/"),
     SitePage("story archive", "stories/"),
+    SitePage("story archive page 2", "stories/page/2/"),
+    SitePage("story archive last page without JavaScript", "stories/page/3/", javascript=False),
     SitePage("story", "stories/korla-pear-standardisation/"),
     SitePage("story category", "stories/category/biao-zhun-hua/"),
     SitePage("story tag", "stories/tag/xiang-li/"),
@@ -67,6 +75,7 @@ PAGES = (
     SitePage("open data", "data/"),
     SitePage("English home", "en/"),
     SitePage("English brand", "en/brands/korla-fragrant-pear/", budget_kb=40),
+    SitePage("English brand directory page 2", "en/brands/page/2/"),
     SitePage("English story", "en/stories/korla-pear-standardisation/"),
     # Pages other work is adding go here with arrives_with="issue N (what)" until they are built.
 )

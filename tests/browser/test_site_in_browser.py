@@ -3,15 +3,20 @@ and its interactive parts work with and without JavaScript."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
+from brand_pages.views import sorted_brands
 from brand_registry import Paths, load_site
-from sitebuild import AS_OF, ROOT
+from sitebuild import AS_OF, ROOT, SMALL_PAGES
 from browser.site_pages import BY_NAME, PAGES
+from tools.linkcheck import check_site
 
 PHONE_WIDTHS = (320, 390)
 VALID_LICENCE = "XJ-KFP-2024-001"
 UNKNOWN_LICENCE = "XJ-NOPE-0000"
+BRANDS_PER_PAGE = SMALL_PAGES["BRANDS_PER_PAGE"]  # the browser build's page size
 
 OVERFLOWING = """() => {
   const width = document.documentElement.clientWidth;
@@ -59,30 +64,56 @@ def test_no_horizontal_scrolling_on_a_phone(open_page, site_page):
             + "\n".join(page.evaluate(OVERFLOWING)))
 
 
-def test_directory_filters_with_javascript(open_page, site):
+def test_directory_filters_every_brand_with_javascript(open_page, site):
+    """The page shows BRANDS_PER_PAGE brands; the filter searches the whole registry."""
     visit = open_page(BY_NAME["brand directory"])
     page = visit.page
     cards = "#brand-list li"
     assert page.locator("#brand-filter").is_visible()
     assert not page.locator("#facet-links").is_visible(), "the form replaces the facet links"
-    assert visible_count(page, cards) == len(site.brands)
+    assert visible_count(page, cards) == BRANDS_PER_PAGE < len(site.brands)
+    assert page.locator("#brand-pages").is_visible()
 
-    category = next(iter(site.registry.categories))
-    expected = sum(b.category == category for b in site.brands.values())
+    counts = Counter(b.category for b in site.brands.values())
+    category, expected = counts.most_common(1)[0]
+    assert expected > BRANDS_PER_PAGE, "the test needs a category with brands beyond the first page"
     page.select_option("#f-category", category)
+    page.locator(f"{cards}:nth-child({expected})").wait_for()
     assert visible_count(page, cards) == expected
     assert page.locator("#brand-count").inner_text().startswith(f"{expected} ")
+    assert not page.locator("#brand-pages").is_visible(), "one list of every match, no pages"
     assert f"category={category}" in page.url, "the filter is kept in the address, to share it"
+    last = sorted_brands(b for b in site.brands.values() if b.category == category)[-1]
+    link = page.locator(cards).last.locator(".card-title a")
+    assert link.inner_text() == last.name
+    assert link.get_attribute("href").endswith(f"/brands/{last.slug}/")
+    assert visit.problems == []
 
     page.click("#brand-filter button[type=reset]")
+    page.locator("#brand-pages").wait_for()
+    assert visible_count(page, cards) == BRANDS_PER_PAGE
+    assert page.locator("#brand-count").inner_text().startswith(f"{len(site.brands)} ")
     page.fill("#f-q", "库尔勒香梨")
+    page.locator("#brand-pages").wait_for(state="hidden")
     assert visible_count(page, cards) == 1
     assert page.locator(cards).filter(visible=True).locator("a").get_attribute("href").endswith(
         "brands/korla-fragrant-pear/")
 
     page.fill("#f-q", "没有这个品牌")
+    page.locator("#brand-empty").wait_for()
     assert visible_count(page, cards) == 0
-    assert page.locator("#brand-empty").is_visible()
+
+
+def test_english_directory_filter_draws_english_cards(open_page, site):
+    brand = site.brands["korla-fragrant-pear"]
+    page = open_page("en/brands/?q=korla%20fragrant").page
+    card = page.locator("#brand-list .card")
+    card.first.wait_for()
+    assert card.count() == 1
+    assert card.locator(".card-title a").inner_text() == brand.translations["en"].name
+    assert card.locator(".card-title a").get_attribute("href").endswith("/en/brands/korla-fragrant-pear/")
+    assert card.locator(".card-en").get_attribute("lang") == "zh-CN"
+    assert card.locator(".card-summary").inner_text() == brand.translations["en"].summary
 
 
 def test_directory_filter_from_a_shared_address(open_page, site):
@@ -90,21 +121,53 @@ def test_directory_filter_from_a_shared_address(open_page, site):
     expected = sum(region in [r.code for r in site.registry.region_chain(b.region)] for b in site.brands.values())
     page = open_page(f"brands/?region={region}").page
     assert page.input_value("#f-region") == region
+    page.locator("#brand-pages").wait_for(state="hidden")
     assert visible_count(page, "#brand-list li") == expected
 
 
-def test_directory_without_javascript_offers_facet_links(open_page, site):
+def test_directory_without_javascript_offers_facet_links_and_pages(open_page, site):
     page = open_page(BY_NAME["brand directory without JavaScript"]).page
     assert not page.locator("#brand-filter").is_visible()
     assert page.locator("#facet-links").is_visible()
-    assert visible_count(page, "#brand-list li") == len(site.brands)
+    assert visible_count(page, "#brand-list li") == BRANDS_PER_PAGE
+
+    listed = page.locator("#brand-list .card-title a").all_inner_texts()
+    while page.locator('#brand-pages a[rel="next"]').count():
+        page.locator('#brand-pages a[rel="next"]').click()
+        page.wait_for_load_state()
+        listed += page.locator("#brand-list .card-title a").all_inner_texts()
+    assert listed == [b.name for b in sorted_brands(site.brands.values())]
+    assert page.url.endswith("brands/page/3/")
+    assert page.locator('#brand-pages a[aria-current="page"]').inner_text() == "3"
+    page.locator('#brand-pages a[rel="prev"]').click()
+    page.wait_for_load_state()
+    assert page.url.endswith("brands/page/2/")
+    page.get_by_role("navigation", name="分页").get_by_role("link", name="第 1 页").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/brands/")
+
     region = site.registry.regions["652800"]
     page.locator("#facet-links").get_by_role("link", name=region.name, exact=True).click()
     page.wait_for_load_state()
     assert page.url.endswith("regions/652800/")
     expected = sum(region.code in [r.code for r in site.registry.region_chain(b.region)]
                    for b in site.brands.values())
-    assert page.locator("main .cards > li").count() == expected
+    assert page.locator("main .cards > li").count() == min(expected, BRANDS_PER_PAGE)
+
+
+def test_paginated_pages_have_no_broken_links_under_a_subpath(served_site):
+    """The browser build is a production build under a sub-path, with small page sizes."""
+    assert (served_site.output / "stories/page/2/index.html").is_file()
+    broken = [str(b) for b in check_site(served_site.output, served_site.base.rstrip("/"))]
+    assert broken == [], f"{len(broken)} broken link(s), as page: link: problem\n" + "\n".join(broken)
+
+
+def test_story_pages_switch_language_page_for_page(open_page):
+    page = open_page(BY_NAME["story archive page 2"]).page
+    page.locator(".lang-switch").get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/en/stories/page/2/")
+    assert page.get_by_role("navigation", name="Pagination").get_by_text("Page 2 of 3").is_visible()
 
 
 def test_brand_gallery_images_load_with_their_alt_text(open_page, site):
