@@ -32,16 +32,22 @@ def add_brand(model: Path, new: Path) -> None:
     index.write_text(text.replace("name: 哈密瓜", "name: 哈密瓜二号", 1), encoding="utf-8")
 
 
+# Short pages, so that lists have several and list pages are reused too.
+SETTINGS = "smallpages.py"
+SMALL_PAGES = "from pelicanconf import *\nBRANDS_PER_PAGE = 4\nDEFAULT_PAGINATION = 3\n"
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("incremental"))
-    result = build(root, root / "output")
+    (root / SETTINGS).write_text(SMALL_PAGES)
+    result = build(root, root / "output", settings=SETTINGS)
     assert result.returncode == 0, result.stderr
     return root
 
 
 def rebuild(root: Path) -> str:
-    result = build(root, root / "output")
+    result = build(root, root / "output", settings=SETTINGS)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -49,7 +55,7 @@ def rebuild(root: Path) -> str:
 def assert_same_as_full_build(root: Path) -> None:
     reference = root / "reference"
     shutil.rmtree(reference, ignore_errors=True)
-    result = build(root, reference)
+    result = build(root, reference, settings=SETTINGS)
     assert result.returncode == 0, result.stderr
     incremental, full = tree(root / "output"), tree(reference)
     assert sorted(incremental) == sorted(full)
@@ -79,20 +85,20 @@ EDITS = [
      lambda r: replace(r / "content/stories/korla-pear-standardisation.md", "\n## ", "\n新增一段。\n\n## "),
      ["stories/korla-pear-standardisation/index.html"],
      ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html",
-      "en/stories/korla-pear-standardisation/index.html"]),
+      "en/stories/korla-pear-standardisation/index.html", "brands/index.html", "brands/page/2/index.html",
+      "regions/650000/index.html"]),
     ("story title (lists and the brand page show it)",
      lambda r: replace(r / "content/stories/korla-pear-standardisation.md", "title: ", "title: 新标题 "),
-     ["stories/korla-pear-standardisation/index.html", "brands/korla-fragrant-pear/index.html",
-      "stories/index.html"],
-     ["brands/hami-melon/index.html"]),
+     ["stories/korla-pear-standardisation/index.html", "brands/korla-fragrant-pear/index.html"],
+     ["brands/hami-melon/index.html", "brands/index.html"]),
     ("translation",
      lambda r: replace(r / "content/stories/korla-pear-standardisation.en.md", "title: \"", "title: \"New "),
      ["en/stories/korla-pear-standardisation/index.html", "en/brands/korla-fragrant-pear/index.html"],
      ["brands/hami-melon/index.html"]),
     ("brand summary (its page, its stories' pages, lists)",
      lambda r: replace(r / "brands/korla-fragrant-pear/index.md", "summary: ", "summary: 新摘要，"),
-     ["brands/korla-fragrant-pear/index.html", "brands/index.html"],
-     ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html"]),
+     ["brands/korla-fragrant-pear/index.html"],
+     ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html", "stories/index.html"]),
     ("licensee list",
      lambda r: replace(r / "brands/korla-fragrant-pear/licensees.csv", "巴州聚丰冷链物流有限公司", "巴州聚丰冷链有限公司"),
      ["brands/korla-fragrant-pear/index.html"],
@@ -103,11 +109,11 @@ EDITS = [
      ["brands/korla-fragrant-pear/index.html"]),
     ("brand added",
      lambda r: add_brand(r / "brands/hami-melon", r / "brands/hami-melon-two"),
-     ["brands/index.html"],
+     ["regions/650000/index.html"],
      ["brands/korla-fragrant-pear/index.html", "stories/hami-melon-cold-chain/index.html"]),
     ("story removed",
      lambda r: (r / "content/stories/quality-month-2026.md").unlink(),
-     ["stories/index.html"],
+     ["stories/page/2/index.html"],
      ["brands/hami-melon/index.html"]),
     ("registry: a region renamed (every page may show it)",
      lambda r: replace(r / "brands/_registry.yaml", "name: 库尔勒市", "name: 库尔勒"),

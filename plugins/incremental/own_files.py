@@ -1,9 +1,13 @@
 """Which files a page is rendered from, besides what every page shares.
 
-Only the templates listed here are ever reused; every other page (lists,
-facets, the home page, ...) shows many things at once and is always rendered.
-A template that starts showing something else (another brand, the latest
-stories) must say so here, or its pages would go stale.
+Only the templates listed here are ever reused; every other page (the home
+page, facet indexes, awards, ...) shows many things at once and is always
+rendered. A template that starts showing something else (another brand, the
+latest stories, a count) must say so here, or its pages would go stale.
+
+A page's inputs are its own files plus "facts": small values that are not
+files (how many brands a list has, which ones, the page's number), so that a
+list page follows a brand added elsewhere in the list.
 """
 
 from __future__ import annotations
@@ -12,23 +16,96 @@ from pathlib import Path
 
 from .inputs import Inputs
 
+Inputs_ = tuple[list[str], list] | None  # (files, facts), or None: unknown, always render
 
-def own_files(template: str, page: dict, inputs: Inputs) -> list[str] | None:
-    """The page's own input files, or None when they are not known."""
-    if template == "article.html" and page.get("article") is not None:
-        article = page["article"]
-        files = _sources(article, inputs)
-        for brand in getattr(article, "brand_objects", None) or ():
-            files += inputs.bundle_files(Path(brand.bundle))
-        return files
-    if template == "page.html" and page.get("page") is not None:
-        return _sources(page["page"], inputs)
-    if template == "brand.html" and page.get("brand") is not None:
-        files = inputs.bundle_files(Path(page["brand"].bundle))
-        for story in page.get("brand_stories") or ():
-            files += _sources(story, inputs)
-        return files
-    return None
+
+def own_inputs(template: str, page: dict, inputs: Inputs) -> Inputs_:
+    """The page's own input files and facts, or None when they are not known."""
+    known = _READERS.get(template)
+    return known(page, inputs) if known else None
+
+
+def _article(page: dict, inputs: Inputs) -> Inputs_:
+    article = page.get("article")
+    if article is None:
+        return None
+    files = _sources(article, inputs)
+    for brand in getattr(article, "brand_objects", None) or ():
+        files += inputs.bundle_files(Path(brand.bundle))
+    return files, []
+
+
+def _page(page: dict, inputs: Inputs) -> Inputs_:
+    return None if page.get("page") is None else (_sources(page["page"], inputs), [])
+
+
+def _brand(page: dict, inputs: Inputs) -> Inputs_:
+    brand = page.get("brand")
+    if brand is None:
+        return None
+    files = inputs.bundle_files(Path(brand.bundle))
+    for story in page.get("brand_stories") or ():
+        files += _sources(story, inputs)
+    return files, []
+
+
+def _brand_list(page: dict, inputs: Inputs) -> Inputs_:
+    """A page of a region's, category's or certification's brands."""
+    listed = page.get("facet_brands")
+    if listed is None:
+        return None
+    shown = _shown(page, "brands", listed)
+    files = [f for brand in shown for f in inputs.bundle_files(Path(brand.bundle))]
+    children = [(_id(region), count) for region, count in page.get("child_regions") or ()]
+    return files, [page.get("facet_kind"), _id(page.get("facet")), [b.slug for b in listed], children,
+                   _numbers(page, "brands")]
+
+
+def _directory(page: dict, inputs: Inputs) -> Inputs_:
+    """A page of the brand directory: its cards, and filters counting every brand."""
+    listed, counts = page.get("all_brands"), page.get("facet_counts")
+    if listed is None or counts is None:
+        return None
+    shown = _shown(page, "brands", listed)
+    files = [f for brand in shown for f in inputs.bundle_files(Path(brand.bundle))]
+    counted = {kind: [[_id(item) for item in row[:-1]] + [row[-1]] for row in rows]
+               for kind, rows in sorted(counts.items())}
+    return files, [[b.slug for b in listed], counted, page.get("directory_data"), _numbers(page, "brands")]
+
+
+def _story_list(page: dict, inputs: Inputs) -> Inputs_:
+    """A page of the story archive, a category or a tag."""
+    listed = page.get("articles")
+    if listed is None:
+        return None
+    shown = _shown(page, "articles", listed)
+    files = [f for article in shown for f in _sources(article, inputs)]
+    named = page.get("category") or page.get("tag")
+    return files, [[str(a.source_path) for a in listed], str(named) if named else None,
+                   _numbers(page, "articles")]
+
+
+_READERS = {
+    "article.html": _article, "page.html": _page, "brand.html": _brand,
+    "brand_list.html": _brand_list, "brands.html": _directory,
+    "archives.html": _story_list, "category.html": _story_list, "tag.html": _story_list,
+}
+
+
+def _shown(page: dict, key: str, listed: list) -> list:
+    current = page.get(f"{key}_page")
+    return list(current.object_list) if current is not None else list(listed)
+
+
+def _numbers(page: dict, key: str) -> list | None:
+    current = page.get(f"{key}_page")
+    return None if current is None else [current.number, current.paginator.num_pages]
+
+
+def _id(item) -> str | None:
+    if item is None:
+        return None
+    return str(getattr(item, "code", None) or getattr(item, "id", None) or getattr(item, "slug", None) or item)
 
 
 def _sources(content, inputs: Inputs) -> list[str]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections import ChainMap
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from incremental.fork_pool import WorkerFailed, run_shared
-from incremental.own_files import own_files
+from incremental.own_files import own_inputs
 
 from .languages import Languages, page_url, translation_urls
 
@@ -58,13 +59,14 @@ class LanguageWriter(Writer):
             super().write_file(name, template, context, relative_urls, paginated, template_name,
                                override_output, url, **kwargs)
             return
-        if self.reuse is not None and self._reused(name, template, relative_urls, kwargs):
+        if self.reuse is not None and self._reused(name, template, context, relative_urls, kwargs):
             return
         self._defer(name, template, context, relative_urls, override_output, kwargs)
 
-    def _reused(self, name, template, relative_urls, kwargs) -> bool:
-        files = own_files(template.name, kwargs, self.reuse.inputs)
-        key = self.reuse.key(name, template.name, files, [relative_urls, self.settings.get("SITEURL")])
+    def _reused(self, name, template, context, relative_urls, kwargs) -> bool:
+        own = own_inputs(template.name, ChainMap(kwargs, context), self.reuse.inputs)
+        files, facts = own if own else (None, None)
+        key = self.reuse.key(name, template.name, files, [relative_urls, self.settings.get("SITEURL"), facts])
         if not self.reuse.reuse(name, key):
             return False
         self._written_files.add(sanitised_join(self.output_path, name))
