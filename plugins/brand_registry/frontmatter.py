@@ -35,7 +35,8 @@ FAST_MAX_DEPTH_BOUND = 200
 # start, line breaks other than \n, tags, anchors and aliases (`!x`, `&x`, `*x`),
 # a comment right after a block scalar's `|` or `>`, a `?` inside brackets
 # (PyYAML ends a plain value there). PyYAML alone reads those.
-_FOR_PYTHON_ONLY = re.compile(r"[\t\r\ufeff\x85\u2028\u2029]|(?:^|[\s\[\]{},:?-])[!&*]|[|>][-+0-9]*#")
+_FOR_PYTHON_ONLY = re.compile(r"[\t\r\ufeff\x85\u2028\u2029]|(?<![^\s\[\]{},:?-])[!&*]|[|>][-+0-9]*#")
+_MAYBE_FOR_PYTHON_ONLY = re.compile("[\t\r\ufeff\x85\u2028\u2029!&*#]")  # a quicker first look
 
 Key = tuple  # a path into the data: ("licensees", 2, "valid_to")
 
@@ -206,7 +207,8 @@ def _compose_checked(text: str, first_line: int) -> tuple[Any, Any]:
 def _compose_fast(text: str) -> tuple[Any, Any] | None:
     """libyaml's node tree and data, or None wherever the Python loader might differ:
     any error, an alias, a limit passed, or text libyaml reads otherwise."""
-    if (_FastLoader is None or len(text) > FAST_MAX_CHARS or _FOR_PYTHON_ONLY.search(text)
+    if (_FastLoader is None or len(text) > FAST_MAX_CHARS
+            or (_MAYBE_FOR_PYTHON_ONLY.search(text) and _FOR_PYTHON_ONLY.search(text))
             or ("?" in text and ("[" in text or "{" in text))
             or _depth_bound(text) > FAST_MAX_DEPTH_BOUND):
         return None
