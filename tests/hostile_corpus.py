@@ -106,6 +106,16 @@ def _too_many_values(project, _outside, _name):
     project.brand("too-many-values", text="---\ntags: [" + "a, " * 60_000 + "]\n---\n")
 
 
+def _dense_values(project, _outside, _name):
+    # 60,000 values in 60 KB: small enough for the libyaml fast path, which must refuse it too
+    project.brand("dense-values", text="---\ntags: {" + "a," * 30_000 + "}\n---\n")
+
+
+def _nested_for_libyaml(project, _outside, _name):
+    # shallow enough to be handed to libyaml, deeper than the limit
+    project.brand("nested-for-libyaml", text="---\nname: " + "[" * 60 + "]" * 60 + "\n---\n")
+
+
 def _huge_front_matter(project, _outside, _name):
     project.brand("huge-front-matter", text="---\nsummary: " + "x" * 300_000 + "\n---\n")
 
@@ -178,6 +188,10 @@ CASES = [
         f"{B}/deep-nesting/index.md:2: front matter is nested deeper than 20 levels"]),
     Case("too-many-values", _too_many_values, [
         f"{B}/too-many-values/index.md:2: front matter has more than 50000 values"]),
+    Case("dense-values", _dense_values, [
+        f"{B}/dense-values/index.md:2: front matter has more than 50000 values"]),
+    Case("nested-for-libyaml", _nested_for_libyaml, [
+        f"{B}/nested-for-libyaml/index.md:2: front matter is nested deeper than 20 levels"]),
     Case("long-key", _long_key, [
         f"{B}/long-key/index.md:8: {'k' * 60}…: unknown field"], brand_loads=True),
     Case("binary-junk", _copy("binary-junk.md"), [

@@ -25,6 +25,7 @@ from conftest import Project  # noqa: E402
 from hostile_corpus import outside_folder, plant  # noqa: E402
 
 COSTLIEST = ("yaml-bomb", "huge-file", "huge-front-matter", "deep-nesting", "too-many-values",
+             "dense-values", "nested-for-libyaml",
              "largest-image", "pixel-bomb", "header-bomb", "huge-csv", "many-rows-csv",
              "csv-huge-cell", "long-body", "unclosed-brackets", "deep-list")
 CHILD = """

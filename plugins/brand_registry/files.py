@@ -16,6 +16,8 @@ from .messages import msg
 
 def links_outside(path: Path, folder: Path) -> bool:
     """True when `path` exists but resolves (through links) outside `folder`."""
+    if path.parent == folder and not path.is_symlink():
+        return False  # a plain file of the folder itself: nothing to resolve
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -45,7 +47,7 @@ def walk(folder: Path, root: Path, issues: list[Issue], ignored: tuple[str, ...]
         dirs[:] = kept
         for name in sorted(filter(wanted, files)):
             path = here / name
-            if links_outside(path, folder):
+            if path.is_symlink() and links_outside(path, folder):  # folders here are not links
                 issues.append(Issue(display_path(path, root), 0, "",
                                     msg("link_outside", folder=display_path(folder, root))))
             else:

@@ -2,10 +2,16 @@
 
 Editors' YAML is untrusted: aliases (the "billion laughs" bomb), huge
 documents and deep nesting are refused before they can cost much.
+
+YAML is read by libyaml (C) when it can be, with the same limits checked on
+the node tree it returns; on anything unusual, or any error, the pure-Python
+loader reads it again, so what editors are told never depends on which one
+ran. Results are memoised by the text's hash (see `memo`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -13,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from . import memo
 from .issues import Issue
 from .messages import Message, msg
 
@@ -20,6 +27,16 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_NODES = 50_000
 MAX_DEPTH = 20
+# The C parser composes recursively in C: only documents it reads quickly and
+# surely, and shallow, go to it (deep ones would overflow the C stack).
+FAST_MAX_CHARS = 64 * 1024
+FAST_MAX_DEPTH_BOUND = 200
+# Where libyaml and PyYAML are known to read differently: tabs, a BOM not at the
+# start, line breaks other than \n, tags, anchors and aliases (`!x`, `&x`, `*x`),
+# a comment right after a block scalar's `|` or `>`, a `?` inside brackets
+# (PyYAML ends a plain value there). PyYAML alone reads those.
+_FOR_PYTHON_ONLY = re.compile(r"[\t\r\ufeff\x85\u2028\u2029]|(?<![^\s\[\]{},:?-])[!&*]|[|>][-+0-9]*#")
+_MAYBE_FOR_PYTHON_ONLY = re.compile("[\t\r\ufeff\x85\u2028\u2029!&*#]")  # a quicker first look
 
 Key = tuple  # a path into the data: ("licensees", 2, "valid_to")
 
@@ -50,11 +67,30 @@ class Document:
         return 1
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases, bounds size and keeps bad dates as text."""
+class _Constructor(yaml.constructor.SafeConstructor):
+    """SafeConstructor that keeps bad dates as text."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value  # "2024-02-30": validation reports it as a bad date
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+class _BoundedLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                     yaml.composer.Composer, _Constructor, yaml.resolver.Resolver):
+    """The pure-Python loader, refusing aliases and bounding size as it composes."""
 
     def __init__(self, stream: str):
-        super().__init__(stream)
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Constructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
         self._nodes = 0
         self._depth = 0
 
@@ -75,16 +111,17 @@ class _BoundedLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
-    def construct_yaml_timestamp(self, node):
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return node.value  # "2024-02-30": validation reports it as a bad date
 
+if yaml.__with_libyaml__:
+    class _FastLoader(yaml.cyaml.CParser, _Constructor, yaml.resolver.Resolver):
+        """libyaml's parser and composer, with the same constructor and resolver."""
 
-_BoundedLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", _BoundedLoader.construct_yaml_timestamp
-)
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            _Constructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = None
 
 
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
@@ -133,6 +170,21 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Key, int], lis
         line = text.count("\n", 0, unprintable.start()) + first_line
         raise FrontMatterError(msg("yaml_control_character", code=f"{ord(unprintable.group()):04X}"),
                                line)
+    name = memo.key("yaml", text, first_line, MAX_NODES, MAX_DEPTH)
+    kept = memo.get(name)
+    if kept is not memo.MISSING:
+        return kept
+    node, data = _compose_fast(text) or _compose_checked(text, first_line)
+    lines: dict[Key, int] = {}
+    duplicates: list[tuple[Key, int]] = []
+    if node is not None:
+        _map_lines(node, (), lines, duplicates, first_line - 1)
+    memo.put(name, (data, lines, duplicates))
+    return data, lines, duplicates
+
+
+def _compose_checked(text: str, first_line: int) -> tuple[Any, Any]:
+    """The pure-Python loader's node tree and data; its errors as FrontMatterErrors."""
     loader = _BoundedLoader(text)
     try:
         node = loader.get_single_node()
@@ -149,11 +201,62 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Key, int], lis
         raise FrontMatterError(msg("yaml_error", problem=exc), first_line) from None
     finally:
         loader.dispose()
-    lines: dict[Key, int] = {}
-    duplicates: list[tuple[Key, int]] = []
-    if node is not None:
-        _map_lines(node, (), lines, duplicates, first_line - 1)
-    return data, lines, duplicates
+    return node, data
+
+
+def _compose_fast(text: str) -> tuple[Any, Any] | None:
+    """libyaml's node tree and data, or None wherever the Python loader might differ:
+    any error, an alias, a limit passed, or text libyaml reads otherwise."""
+    if (_FastLoader is None or len(text) > FAST_MAX_CHARS
+            or (_MAYBE_FOR_PYTHON_ONLY.search(text) and _FOR_PYTHON_ONLY.search(text))
+            or ("?" in text and ("[" in text or "{" in text))
+            or _depth_bound(text) > FAST_MAX_DEPTH_BOUND):
+        return None
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and not _within_limits(node):
+            return None
+        return node, (loader.construct_document(node) if node is not None else None)
+    except Exception:  # noqa: BLE001 - the Python loader reads it again and says what is wrong
+        return None
+    finally:
+        loader.dispose()
+
+
+def _depth_bound(text: str) -> int:
+    """At least the nesting depth of any YAML `text` (usually far more).
+
+    A block collection inside another starts further right on a later line
+    (at most two share a column: a list as a mapping's value), or on the same
+    line after a `-`, `?` or `:`; a flow collection opens with `[` or `{`.
+    """
+    block = 0
+    for line in text.split("\n"):
+        content = line.lstrip(" ")
+        indent = len(line) - len(content)
+        indicators = content.count("-") + content.count("?") + content.count(":")
+        block = max(block, 2 * indent + 3 + indicators)
+    return block + text.count("[") + text.count("{")
+
+
+def _within_limits(root) -> bool:
+    """Whether the tree keeps the Python loader's limits: depth, node count, no alias
+    (libyaml gives an alias as its anchor's node again: a node met twice)."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH or id(node) in seen or len(seen) >= MAX_NODES:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                stack.append((key_node, depth + 1))
+                stack.append((value_node, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+    return True
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[Message, Any]:

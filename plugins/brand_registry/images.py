@@ -3,15 +3,21 @@
 Image files are hostile input too: only the formats browsers show safely are
 opened at all, their pixel count is bounded before decoding, and the name must
 say what the file is (a PNG named `x.html` would be served as a web page).
+
+What a good image's probe found is memoised by the file's real path, size,
+modification time and inode (see `memo`), as git and make trust them: a
+rebuild opens only the images that changed.
 """
 
 from __future__ import annotations
 
+import time
 import warnings
 from pathlib import Path, PurePosixPath
 
 from PIL import Image as PILImage
 
+from . import memo
 from .issues import shortened
 from .messages import Message, msg
 from .model import Image
@@ -30,6 +36,9 @@ SIGNATURES = (
 HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
 HEIC, SVG, HTML = Message("a HEIC", "HEIC"), Message("an SVG", "SVG"), Message("an HTML", "HTML")
 MAX_SIDE = 16383  # no thumbnail side may be longer (WebP's limit)
+# A file modified this recently may be written again within the same timestamp
+# tick, its size unchanged: its probe is not memoised until it is older.
+RACY_NS = 2_000_000_000
 
 
 class ImageProblem(Exception):
@@ -65,10 +74,29 @@ def probe(path: Path, src: str, alt: str = "", caption: str = "",
           max_pixels: int = MAX_PIXELS) -> Image:
     """Open and fully decode `path` (cheaply), returning its display size."""
     name = shortened(src)
-    limit = max_pixels // 1_000_000
-    size_bytes = path.stat().st_size
-    if size_bytes == 0:
+    info = path.stat()
+    if info.st_size == 0:
         raise ImageProblem(msg("empty_image", src=name))
+    stamp = memo.key("image", str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ino,
+                     max_pixels, MAX_SIDE)
+    facts = memo.get(stamp)
+    if facts is memo.MISSING:
+        facts = _decode(path, name, max_pixels)
+        if time.time_ns() - info.st_mtime_ns > RACY_NS:
+            memo.put(stamp, facts)
+    image_format, width, height, orientation = facts
+    suffixes = SUFFIXES[image_format]
+    if PurePosixPath(src).suffix.lower() not in suffixes:
+        raise ImageProblem(msg("image_name_mismatch", src=name, format=image_format,
+                               suffixes=" or ".join(suffixes)))
+    if orientation in ROTATED:
+        width, height = height, width
+    return Image(src, path, width, height, image_format, alt, caption, info.st_size)
+
+
+def _decode(path: Path, name: str, max_pixels: int) -> tuple[str, int, int, int]:
+    """The format, stored size and EXIF orientation of a good image; ImageProblem if not."""
+    limit = max_pixels // 1_000_000
     try:
         with warnings.catch_warnings():
             # Pillow only warns below twice its own limit; ours is lower and checked below.
@@ -96,13 +124,7 @@ def probe(path: Path, src: str, alt: str = "", caption: str = "",
         raise ImageProblem(msg("not_an_image", src=name)) from None
     except Exception:  # noqa: BLE001 - decoders of hostile bytes fail in many ways
         raise ImageProblem(msg("damaged_image", src=name)) from None
-    suffixes = SUFFIXES[image_format]
-    if PurePosixPath(src).suffix.lower() not in suffixes:
-        raise ImageProblem(msg("image_name_mismatch", src=name, format=image_format,
-                               suffixes=" or ".join(suffixes)))
-    if orientation in ROTATED:
-        width, height = height, width
-    return Image(src, path, width, height, image_format, alt, caption, size_bytes)
+    return image_format, width, height, orientation
 
 
 def _orientation(image) -> int:

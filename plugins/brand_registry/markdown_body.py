@@ -4,6 +4,10 @@ Python-Markdown has inputs that take quadratic time (thousands of unclosed
 `[`) or recurse deeply (lists nested hundreds of levels), so rendering runs
 under a time limit and a recursion guard: a hostile body costs seconds, not
 hours, and is reported like any other content error.
+
+What validation and the reader need of a body (its references, its sanitised
+HTML) is memoised by the body's hash (see `memo`): a rebuild renders only the
+bodies that changed.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Callable
 
 import nh3
 
+from . import memo
 from .messages import Message, msg
 
 EXTENSIONS = ["extra", "sane_lists"]
@@ -118,19 +123,46 @@ def sanitize(html_text: str) -> str:
 
 def render(text: str, render_image: ImageRenderer | None = None) -> str:
     """Markdown to sanitised HTML; images go through `render_image`."""
-    safe = sanitize(to_html(text))
+    safe = safe_html(text)
     if render_image is None:
         return safe
     return IMG_TAG.sub(lambda match: _replace_img(match.group(0), render_image), safe)
 
 
+def safe_html(text: str) -> str:
+    """Markdown to sanitised HTML, images as they are (memoised)."""
+    name = memo.key("html", text, RENDER_SECONDS, MAX_NESTING)
+    kept = memo.get(name)
+    if kept is memo.MISSING:
+        kept = sanitize(_markdown_html(text, keep=False))
+        memo.put(name, kept)
+    return kept
+
+
 def references(text: str) -> list[Reference]:
     """Every URL of the rendered body (raw HTML included), in page order, with its line."""
+    name = memo.key("references", text, RENDER_SECONDS, MAX_NESTING)
+    kept = memo.get(name)
+    if kept is not memo.MISSING:
+        return [Reference(*fields) for fields in kept]
     collector = _UrlCollector()
-    collector.feed(to_html(text))
+    collector.feed(_markdown_html(text, keep=True))
     collector.close()
     locate = _Locator(text)
-    return [Reference(locate(url), tag, url, alt) for tag, url, alt in collector.found]
+    found = [Reference(locate(url), tag, url, alt) for tag, url, alt in collector.found]
+    memo.put(name, [(ref.line, ref.tag, ref.url, ref.alt) for ref in found])
+    return found
+
+
+def _markdown_html(text: str, keep: bool) -> str:
+    """to_html(text); validation `keep`s it for the page rendered later in the build."""
+    name = memo.key("markdown", text, RENDER_SECONDS, MAX_NESTING)
+    html_text = memo.recall(name)
+    if html_text is memo.MISSING:
+        html_text = to_html(text)
+        if keep:
+            memo.remember(name, html_text)
+    return html_text
 
 
 def _replace_img(tag: str, render_image: ImageRenderer) -> str:

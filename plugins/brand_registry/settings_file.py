@@ -14,7 +14,8 @@ from pathlib import Path
 from .site import Paths
 
 DEFAULTS = {"PATH": ".", "ARTICLE_PATHS": [""], "PAGE_PATHS": ["pages"], "STATIC_PATHS": ["images"],
-            "IGNORE_FILES": ["**/.*"]}
+            "IGNORE_FILES": ["**/.*"], "CACHE_PATH": "cache"}
+MEMO_FOLDER = "registry"  # under CACHE_PATH: parse results kept between builds
 
 
 def read_settings_file(settings_file: str | Path) -> dict:
@@ -24,8 +25,9 @@ def read_settings_file(settings_file: str | Path) -> dict:
         sys.path.insert(0, str(path.parent))  # `from pelicanconf import *` in publishconf.py
     values = {k: v for k, v in runpy.run_path(str(path)).items() if k.isupper()}
     settings = {**DEFAULTS, **values}
-    if not Path(settings["PATH"]).is_absolute():
-        settings["PATH"] = str((path.parent / settings["PATH"]).resolve())
+    for name in ("PATH", "CACHE_PATH"):
+        if settings[name] and not Path(settings[name]).is_absolute():
+            settings[name] = str((path.parent / settings[name]).resolve())
     return settings
 
 
@@ -37,4 +39,11 @@ def site_paths(settings: dict) -> Paths:
     pages = content / settings["PAGE_PATHS"][0] if settings.get("PAGE_PATHS") else None
     static = tuple(content / folder for folder in settings.get("STATIC_PATHS") or ())
     return Paths(root, Path(settings.get("BRANDS_PATH") or root / "brands"), content, stories,
-                 pages, static, tuple(settings.get("IGNORE_FILES") or ()))
+                 pages, static, tuple(settings.get("IGNORE_FILES") or ()), memo_folder(settings))
+
+
+def memo_folder(settings: dict) -> Path | None:
+    """Where parse results are kept between builds: a folder of CACHE_PATH (made absolute
+    by Pelican, or by read_settings_file); None without one."""
+    cache = settings.get("CACHE_PATH")
+    return Path(cache) / MEMO_FOLDER if cache else None

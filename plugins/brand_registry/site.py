@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import memo
 from .brand_file import load_brand
 from .files import walk
 from .issues import Issue, ValidationFailed, display_path, errors, shortened
@@ -31,6 +32,7 @@ class Paths:
     pages: Path | None = None
     static: tuple[Path, ...] = ()  # copied to the site as they are (STATIC_PATHS)
     ignored: tuple[str, ...] = (".*",)  # file name patterns the build skips (IGNORE_FILES)
+    cache: Path | None = None  # where parse results are kept between runs (see memo)
 
     @classmethod
     def under(cls, root: Path, brands: str = "brands", content: str = "content",
@@ -48,6 +50,7 @@ def normalize_license(number: str) -> str:
 
 def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue]]:
     """Everything, checked; with `as_of`, also warn of licences and certificates expiring soon."""
+    memo.begin(paths.cache)
     issues: list[Issue] = []
     registry_path = paths.brands / REGISTRY_FILE
     shown_registry = display_path(registry_path, paths.root)

@@ -1,7 +1,10 @@
 """Pelican plugin: read stories and pages with the registry's YAML front matter.
 
 One front matter syntax everywhere (brands and stories), parsed by the same
-bounded YAML loader, and bodies sanitised the same way.
+bounded YAML loader, and bodies sanitised the same way. Both are memoised by
+the text's hash (brand_registry.memo), kept under CACHE_PATH between builds:
+a rebuild reads again only what changed, and a story validation has just
+parsed is not parsed twice.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import BaseReader
 
+from brand_registry import memo
 from brand_registry.frontmatter import read_document
 from brand_registry.images import ImageProblem, load_image
 from brand_registry.markdown_body import has_url_scheme, render
+from brand_registry.settings_file import memo_folder
 from brand_registry.stories import name_parts
 from thumbnails.markup import placeholder
 
@@ -81,5 +86,16 @@ def add_reader(readers) -> None:
         readers.reader_classes[extension] = StoryReader
 
 
+def open_memo(pelican) -> None:
+    memo.begin(memo_folder(pelican.settings))
+
+
+def save_memo(_pelican) -> None:
+    """The build went well: keep what it parsed for the next one (and only that)."""
+    memo.save()
+
+
 def register():
+    signals.initialized.connect(open_memo)
     signals.readers_init.connect(add_reader)
+    signals.finalized.connect(save_memo)

@@ -1,0 +1,184 @@
+"""Parse results kept by the hash of the exact text that produced them.
+
+Within a process a story's second parse is free; with a folder (a build's
+cache, `.cache/pelican/registry/`), a rebuild parses only the files that
+changed. A key hashes the input text, the limits it was parsed under and,
+in the file, the source of the code and the versions of the libraries that
+produced the results, so an edit, a code change or an upgrade is a miss,
+never a stale answer. Only successes are kept: errors are worked out again.
+
+    memo.begin(folder)   # a build starts (load_site does it)
+    memo.save()          # it ended well: keep what it used, drop the rest
+
+The file is written to a temporary name, then renamed: two builds at once
+leave one of their files, both valid. A file that cannot be read, or was
+written by other code, or whose checksum is wrong, counts as empty. Values
+are pickled, and unpickled by a loader that builds only plain data and dates,
+never code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+FILE_NAME = "memo.pickle"
+FORMAT = "brand-registry-memo-1"
+# Whose code shapes the results kept: an edit to one of these starts afresh.
+MODULES = ("memo.py", "frontmatter.py", "markdown_body.py", "images.py")
+LIBRARIES = ("PyYAML", "Markdown", "nh3", "Pillow")
+MAX_SCRATCH = 20_000  # in-process intermediate results kept at most
+
+MISSING = object()
+_ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"),
+            ("datetime", "timedelta")}
+
+
+def key(kind: str, text: str, *settings: Any) -> str:
+    """The key of `kind` of result for `text` parsed under `settings` (limits, options)."""
+    digest = hashlib.sha256(repr(settings).encode())
+    digest.update(b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return f"{kind}:{digest.hexdigest()}"
+
+
+class _Unpickler(pickle.Unpickler):
+    """Plain data and dates only: a cache file is never a way to run code."""
+
+    def find_class(self, module, name):
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the memo")
+
+
+def _loads(data: bytes) -> Any:
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+def _dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class Memo:
+    """Entries of the build in progress (`used`), over what the last one left (`stored`)."""
+
+    def __init__(self):
+        self.folder: Path | None = None
+        self.stored: dict[str, bytes] = {}
+        self.used: dict[str, bytes] = {}
+        self.on_disk: frozenset[str] = frozenset()
+        self.scratch: dict[str, Any] = {}
+
+    def begin(self, folder: Path | None) -> None:
+        """A build starts: read `folder`'s file, or carry this process's last build over."""
+        folder = Path(folder) if folder is not None else None
+        if folder != self.folder:
+            self.folder = folder
+            self.stored = _read(folder / FILE_NAME) if folder is not None else {}
+            self.on_disk = frozenset(self.stored) if folder is not None else frozenset()
+            self.used = {}
+        elif self.used:
+            self.stored, self.used = self.used, {}
+        self.scratch = {}
+
+    def get(self, name: str) -> Any:
+        """The value kept under `name` (a fresh copy), or MISSING."""
+        data = self.used.get(name)
+        if data is None:
+            data = self.stored.get(name)
+            if data is None:
+                return MISSING
+        try:
+            value = _loads(data)
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
+            self.stored.pop(name, None)
+            self.used.pop(name, None)
+            return MISSING
+        self.used[name] = data
+        return value
+
+    def put(self, name: str, value: Any) -> None:
+        self.used[name] = _dumps(value)
+
+    def remember(self, name: str, value: Any) -> None:
+        """Keep an intermediate result for this build only (never written)."""
+        if len(self.scratch) >= MAX_SCRATCH:
+            self.scratch.clear()
+        self.scratch[name] = value
+
+    def recall(self, name: str) -> Any:
+        return self.scratch.pop(name, MISSING)
+
+    def save(self) -> bool:
+        """Write what this build used, if that differs from the file; True if written."""
+        if self.folder is None or set(self.used) == self.on_disk:
+            return False
+        payload = _dumps(self.used)
+        kept = _dumps((FORMAT, code_version(), hashlib.sha256(payload).hexdigest(), payload))
+        try:
+            _write_atomic(self.folder / FILE_NAME, kept)
+        except OSError as exc:  # a read-only checkout still builds, only slower next time
+            print(f"Parse cache not saved in {self.folder}: {exc.strerror or exc}", file=sys.stderr)
+            return False
+        self.on_disk = frozenset(self.used)
+        return True
+
+
+def _read(path: Path) -> dict[str, bytes]:
+    try:
+        with path.open("rb") as file:
+            form, version, digest, payload = _Unpickler(file).load()
+        if (form, version) != (FORMAT, code_version()) or hashlib.sha256(payload).hexdigest() != digest:
+            return {}  # other code's, or damaged
+        entries = _loads(payload)
+        return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
+    except Exception:  # noqa: BLE001 - missing, damaged or foreign: start afresh
+        return {}
+
+
+_code_version: str | None = None
+
+
+def code_version() -> str:
+    """A hash of the code and libraries whose results the memo keeps."""
+    global _code_version
+    if _code_version is None:
+        digest = hashlib.sha256(sys.version.encode())
+        here = Path(__file__).resolve().parent
+        for name in MODULES:
+            digest.update((here / name).read_bytes())
+        for library in LIBRARIES:
+            try:
+                digest.update(f"{library} {metadata.version(library)}".encode())
+            except metadata.PackageNotFoundError:
+                digest.update(f"{library} none".encode())
+        _code_version = digest.hexdigest()
+    return _code_version
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+_memo = Memo()  # the process's: a build runs in one process
+begin = _memo.begin
+get = _memo.get
+put = _memo.put
+remember = _memo.remember
+recall = _memo.recall
+save = _memo.save

@@ -1,0 +1,50 @@
+"""Rebuilds from the parse cache (.cache/pelican/registry/): byte-identical to a cold
+build, edits show at once, and an image deleted under an unchanged story still fails."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from sitebuild import build, copy_project
+
+
+def files(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_rebuilds_from_the_parse_cache(tmp_path):
+    root = copy_project(tmp_path)
+    output = root / "output"
+    memo_file = root / ".cache" / "pelican" / "registry" / "memo.pickle"
+    assert build(root, output).returncode == 0
+    cold = files(output)
+    kept = memo_file.stat().st_mtime_ns
+
+    settings = root / "pelicanconf.py"
+    os.utime(settings, ns=(time.time_ns(), time.time_ns()))  # every page is rendered again
+    result = build(root, output)
+    assert result.returncode == 0, result.stderr
+    warm = files(output)
+    assert "Nothing changed" not in result.stdout
+    assert sorted(warm) == sorted(cold)
+    assert [name for name in cold if cold[name] != warm[name]] == []
+    assert memo_file.stat().st_mtime_ns == kept  # nothing new to keep: left as it was
+
+    story = root / "content" / "stories" / "hami-melon-cold-chain.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\n编辑刚加的一段。\n", encoding="utf-8")
+    brand = root / "brands" / "aksu-apple" / "index.md"
+    brand.write_text(brand.read_text(encoding="utf-8").replace("酸甜适口", "编辑改过的摘要"),
+                     encoding="utf-8")
+    result = build(root, output)
+    assert result.returncode == 0, result.stderr
+    assert "编辑刚加的一段" in (output / "stories" / "hami-melon-cold-chain" / "index.html").read_text(
+        encoding="utf-8")
+    assert "编辑改过的摘要" in (output / "brands" / "aksu-apple" / "index.html").read_text(encoding="utf-8")
+
+    (root / "content" / "images" / "cold-chain.jpg").unlink()  # its story is unchanged
+    result = build(root, output)
+    assert result.returncode == 1
+    assert ('content/stories/hami-melon-cold-chain.md:8: cover: file "images/cold-chain.jpg" '
+            "does not exist") in result.stderr
