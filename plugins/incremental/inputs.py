@@ -9,6 +9,7 @@ are the page's own (its story, its brand bundle, ...).
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ class Inputs:
     bundles: dict[str, list[str]] = field(default_factory=dict)  # brand bundle -> its files
     local: set[str] = field(default_factory=set)  # files some pages depend on, not all
     _families: dict | None = field(default=None, repr=False)
+    _shared: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def scan(cls, roots: Iterable[Path], brands: Path | None, stories: Iterable[Path],
@@ -60,19 +62,33 @@ class Inputs:
     def files_digest(self, paths: Iterable[str]) -> str:
         return digest_files(self.stamps, paths)
 
-    def bundle_files(self, bundle: Path) -> list[str]:
-        return self.bundles.get(str(bundle.resolve()), [str(bundle.resolve())])
+    def bundle_files(self, bundle: Path | str) -> list[str]:
+        path = _absolute(bundle)
+        return self.bundles.get(path, [path])
 
-    def family(self, source: Path) -> list[str]:
+    def family(self, source: Path | str) -> list[str]:
         """A story or page file with its translations: `x.md`, `x.en.md`."""
         if self._families is None:
             self._families = {}
             for path in self.stamps:
                 folder, _, name = path.rpartition("/")
                 self._families.setdefault((folder, name.partition(".")[0]), []).append(path)
-        path = str(Path(source).resolve())
+        path = _absolute(source)
         folder, _, name = path.rpartition("/")
         return self._families.get((folder, name.partition(".")[0]), [path])
+
+    def digest_once(self, items: list, describe) -> str:
+        """The digest of `describe(items)`, worked out once for a list many pages share."""
+        known = self._shared.get(id(items))
+        if known is None or known[0] is not items:
+            known = self._shared[id(items)] = (items, digest(describe(items)))
+        return known[1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _absolute(path: Path | str) -> str:
+    """The path as the scan named it (resolved): each is resolved once a build."""
+    return str(Path(path).resolve())
 
 
 def roots_of(settings: dict, settings_file: Path, code: Iterable[Path] = ()) -> list[Path]:

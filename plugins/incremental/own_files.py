@@ -12,8 +12,6 @@ list page follows a brand added elsewhere in the list.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .inputs import Inputs
 
 Inputs_ = tuple[list[str], list] | None  # (files, facts), or None: unknown, always render
@@ -31,7 +29,7 @@ def _article(page: dict, inputs: Inputs) -> Inputs_:
         return None
     files = _sources(article, inputs)
     for brand in getattr(article, "brand_objects", None) or ():
-        files += inputs.bundle_files(Path(brand.bundle))
+        files += inputs.bundle_files(brand.bundle)
     return files, []
 
 
@@ -43,7 +41,7 @@ def _brand(page: dict, inputs: Inputs) -> Inputs_:
     brand = page.get("brand")
     if brand is None:
         return None
-    files = inputs.bundle_files(Path(brand.bundle))
+    files = list(inputs.bundle_files(brand.bundle))  # a copy: the list is the scan's own
     for story in page.get("brand_stories") or ():
         files += _sources(story, inputs)
     return files, []
@@ -55,9 +53,9 @@ def _brand_list(page: dict, inputs: Inputs) -> Inputs_:
     if listed is None:
         return None
     shown = _shown(page, "brands", listed)
-    files = [f for brand in shown for f in inputs.bundle_files(Path(brand.bundle))]
+    files = [f for brand in shown for f in inputs.bundle_files(brand.bundle)]
     children = [(_id(region), count) for region, count in page.get("child_regions") or ()]
-    return files, [page.get("facet_kind"), _id(page.get("facet")), [b.slug for b in listed], children,
+    return files, [page.get("facet_kind"), _id(page.get("facet")), _slugs(listed, inputs), children,
                    _numbers(page, "brands")]
 
 
@@ -67,10 +65,10 @@ def _directory(page: dict, inputs: Inputs) -> Inputs_:
     if listed is None or counts is None:
         return None
     shown = _shown(page, "brands", listed)
-    files = [f for brand in shown for f in inputs.bundle_files(Path(brand.bundle))]
+    files = [f for brand in shown for f in inputs.bundle_files(brand.bundle)]
     counted = {kind: [[_id(item) for item in row[:-1]] + [row[-1]] for row in rows]
                for kind, rows in sorted(counts.items())}
-    return files, [[b.slug for b in listed], counted, page.get("directory_data"), _numbers(page, "brands")]
+    return files, [_slugs(listed, inputs), counted, page.get("directory_data"), _numbers(page, "brands")]
 
 
 def _story_list(page: dict, inputs: Inputs) -> Inputs_:
@@ -81,8 +79,8 @@ def _story_list(page: dict, inputs: Inputs) -> Inputs_:
     shown = _shown(page, "articles", listed)
     files = [f for article in shown for f in _sources(article, inputs)]
     named = page.get("category") or page.get("tag")
-    return files, [[str(a.source_path) for a in listed], str(named) if named else None,
-                   _numbers(page, "articles")]
+    members = inputs.digest_once(listed, lambda items: [str(a.source_path) for a in items])
+    return files, [members, str(named) if named else None, _numbers(page, "articles")]
 
 
 _READERS = {
@@ -90,6 +88,11 @@ _READERS = {
     "brand_list.html": _brand_list, "brands.html": _directory,
     "archives.html": _story_list, "category.html": _story_list, "tag.html": _story_list,
 }
+
+
+def _slugs(listed: list, inputs: Inputs) -> str:
+    """Which brands a list holds, in order (a digest: many pages share one list)."""
+    return inputs.digest_once(listed, lambda items: [brand.slug for brand in items])
 
 
 def _shown(page: dict, key: str, listed: list) -> list:
@@ -109,7 +112,7 @@ def _id(item) -> str | None:
 
 
 def _sources(content, inputs: Inputs) -> list[str]:
-    files = inputs.family(Path(content.source_path))
+    files = list(inputs.family(content.source_path))
     for translation in getattr(content, "translations", None) or ():
-        files += inputs.family(Path(translation.source_path))
+        files += inputs.family(translation.source_path)
     return files

@@ -118,3 +118,19 @@ def test_a_record_knows_its_output_and_survives_corruption(tmp_path):
     assert not record.untouched(output, ("CNAME",))
     path.write_text("{not json")
     assert Record.load(path) == Record()
+
+
+def test_a_page_s_inputs_never_change_the_scan(tmp_path):
+    from types import SimpleNamespace
+
+    from incremental.own_files import own_inputs
+
+    sample(tmp_path)
+    inputs = project(tmp_path)
+    bundle = tmp_path / "brands" / "pear"
+    story = SimpleNamespace(source_path=str(tmp_path / "content" / "stories" / "a.md"), translations=[])
+    page = {"brand": SimpleNamespace(bundle=bundle, slug="pear"), "brand_stories": [story]}
+    first = own_inputs("brand.html", page, inputs)
+    assert own_inputs("brand.html", page, inputs) == first
+    assert inputs.bundle_files(bundle) == [str(bundle / "index.md")]
+    assert own_inputs("index.html", page, inputs) is None  # not listed: always rendered
