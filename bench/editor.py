@@ -136,8 +136,17 @@ def bench_preview(root: Path, runs: int) -> None:
 
 def bench_publish(root: Path, runs: int) -> None:
     make(root, "html")
-    figures("make html (development build)", [make(root, "html") for _ in range(runs)])
-    figures("make publish (with .gz/.br precompression)", [make(root, "publish") for _ in range(runs)])
+    figures("make html, nothing changed", [make(root, "html") for _ in range(runs)])
+    story = root / STORY
+
+    def edited(target: str, run: int) -> float:
+        with story.open("a", encoding="utf-8") as out:
+            out.write(f"\n{target} 第{run}次修改。\n")
+        return make(root, target)
+
+    figures("make html, one story edited", [edited("html", run) for run in range(runs)])
+    make(root, "publish")
+    figures("make publish (.gz/.br), one story edited", [edited("publish", run) for run in range(runs)])
 
 
 def main() -> int:
