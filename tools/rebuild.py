@@ -67,6 +67,7 @@ class Incremental:
         self.pages = PageReuse(self.inputs, output if self.previous.pages else None,
                                self.previous.pages, staging)
         self.search = ""  # digest of the pages the staged search index was made from
+        self._pages_digest = ""  # of the staged pages, worked out by search_is_current
         self.page_manifest: dict = {}
 
     def keep_pages(self) -> None:

@@ -20,6 +20,7 @@ from brand_registry.settings_file import site_paths
 
 from pagination import paginate
 from site_i18n.languages import Languages
+from site_i18n.writer import flush_pages
 from thumbnails.publisher import PublishFailed
 from thumbnails.settings import from_site
 
@@ -141,8 +142,7 @@ class BrandPagesGenerator(Generator):
         # Served for any missing path, at any depth: its links cannot be relative.
         writer.write_file("404.html", self.get_template("404"), self.context,
                           relative_urls=False, page_url="404.html", lang_twins={})
-        if hasattr(writer, "flush"):  # site_i18n's writer renders queued pages on every core
-            writer.flush()
+        flush_pages(self, writer)  # site_i18n's writer renders queued pages on every core
 
     def _write_language(self, writer, lang) -> None:
         """Every registry page in one language, under its folder (`en/...`)."""

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import sys
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from atomic_write import write_atomic
 
 FILE_NAME = "memo.pickle"
 FORMAT = "brand-registry-memo-1"
@@ -123,7 +123,7 @@ class Memo:
         payload = _dumps(self.used)
         kept = _dumps((FORMAT, code_version(), hashlib.sha256(payload).hexdigest(), payload))
         try:
-            _write_atomic(self.folder / FILE_NAME, kept)
+            write_atomic(self.folder / FILE_NAME, kept)
         except OSError as exc:  # a read-only checkout still builds, only slower next time
             print(f"Parse cache not saved in {self.folder}: {exc.strerror or exc}", file=sys.stderr)
             return False
@@ -161,18 +161,6 @@ def code_version() -> str:
                 digest.update(f"{library} none".encode())
         _code_version = digest.hexdigest()
     return _code_version
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 _memo = Memo()  # the process's: a build runs in one process

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from atomic_write import write_atomic
 
 from .stamps import digest
 
@@ -46,16 +47,7 @@ class Record:
 
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(asdict(self), out, sort_keys=True)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-
+        write_atomic(path, json.dumps(asdict(self), sort_keys=True).encode("utf-8"))
 
 def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
     """The digest of every file's path and stamp under `folder` (top-level names in `skip` left out)."""

@@ -17,7 +17,6 @@ from pathlib import Path
 class Kept:
     same: int = 0  # hard-linked to the previous output (now or by the writer)
     changed: int = 0  # new, or different from the previous output
-    changed_pages: int = 0  # of those, HTML pages
 
 
 def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = ()) -> Kept:
@@ -34,7 +33,6 @@ def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = ()) -> Kept:
                 kept.same += 1
             else:
                 kept.changed += 1
-                kept.changed_pages += name.endswith(".html")
     return kept
 
 
@@ -57,15 +55,3 @@ def _same(path: str, twin: str) -> bool:
         Path(temporary).unlink(missing_ok=True)
         return False
     return True
-
-
-def removed_pages(new: Path, old: Path, skip: tuple[str, ...] = ()) -> int:
-    """HTML pages of `old` that `new` no longer has."""
-    count = 0
-    for current, dirs, files in os.walk(old):
-        relative = os.path.relpath(current, old)
-        if relative == ".":
-            dirs[:] = [d for d in dirs if d not in skip]
-        count += sum(1 for name in files
-                     if name.endswith(".html") and not os.path.lexists(os.path.join(new, relative, name)))
-    return count

@@ -13,6 +13,7 @@ from brand_pages.urls import SITE_URLS, data_url_for, is_absolute, save_as, url_
 from brand_registry import open_data
 from brand_registry.changes import registry_changes
 from site_i18n.languages import Languages
+from site_i18n.writer import flush_pages
 
 from .files import write_licence_shards, write_open_data, write_text
 
@@ -44,8 +45,7 @@ class RegistryDataGenerator(Generator):
         write_text(self.output_path, SITE_URLS["robots"],
                    robots_txt(self.settings["SITEURL"], self._sitemap_url()))
         logger.info("Wrote open data for %d brands and %d licence shards", len(records), 1 << bits)
-        if hasattr(writer, "flush"):  # site_i18n's writer renders queued pages on every core
-            writer.flush()
+        flush_pages(self, writer)  # site_i18n's writer renders queued pages on every core
 
     def _absolute(self, path: str) -> str:
         """`path` on the published site: absolute when SITEURL is, else relative to the root."""

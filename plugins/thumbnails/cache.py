@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
+
+from atomic_write import write_atomic
 
 from .plan import PIPELINE_VERSION, Facts, source_key
 
@@ -55,7 +56,7 @@ class Cache:
                 keys[path] = exc
         if changed:
             memo = {name: entry for name, entry in memo.items() if Path(name).exists()}
-            _write_atomic(memo_path, json.dumps(memo, sort_keys=True).encode())
+            write_atomic(memo_path, json.dumps(memo, sort_keys=True).encode())
         return keys
 
     def facts(self, key: str) -> Facts | None:
@@ -67,7 +68,7 @@ class Cache:
 
     def store_facts(self, key: str, facts: Facts) -> None:
         data = {"width": facts.width, "height": facts.height, "alpha": facts.alpha}
-        _write_atomic(self._facts_path(key), json.dumps(data, sort_keys=True).encode())
+        write_atomic(self._facts_path(key), json.dumps(data, sort_keys=True).encode())
 
     def path(self, name: str) -> Path:
         return self.files / name
@@ -78,7 +79,7 @@ class Cache:
         return name in self._names or self.path(name).is_file()
 
     def store(self, name: str, data: bytes) -> None:
-        _write_atomic(self.path(name), data)
+        write_atomic(self.path(name), data)
 
     def export(self, name: str, target: Path) -> None:
         """Put a cached file at `target` (its folder exists): a hard link where possible, else a copy."""
@@ -105,16 +106,3 @@ class Cache:
 
     def _facts_path(self, key: str) -> Path:
         return self.facts_dir / f"{key}.v{PIPELINE_VERSION}.json"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide the file from web servers
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
