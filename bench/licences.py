@@ -30,7 +30,7 @@ from brand_pages.urls import SITE_URLS, data_url_for, url_for  # noqa: E402
 from brand_registry import Paths, load_site  # noqa: E402
 from brand_registry.issues import errors  # noqa: E402
 from brand_registry.open_data import Links  # noqa: E402
-from registry_data.files import write_licence_shards, write_open_data  # noqa: E402
+from registry_data.files import DataFiles, write_licence_shards, write_open_data  # noqa: E402
 
 SEED = 20261126
 PLACES = "库尔勒 阿克苏 哈密 吐鲁番 和田 喀什 伊犁 昌吉 奇台 温宿 轮台 博湖 鄯善 察布查尔 阿图什".split()
@@ -98,9 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         brands = list(site.brands.values())
         output = work / "output"
-        bits, _version = write_licence_shards(output, brands)
+        bits, _version = write_licence_shards(DataFiles(output), brands)
         sharded = time.perf_counter()
-        write_open_data(output, brands, site.registry,
+        write_open_data(DataFiles(output), brands, site.registry,
                         lambda b: Links(page=url_for(b), data=data_url_for(b)))
         finished = time.perf_counter()
 

@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 from brand_registry.messages import msg  # noqa: E402
 from site_i18n.writer import PAGE_REUSE  # noqa: E402
+from incremental.spare import keep_as_spare, take_spare  # noqa: E402
 from tools.rebuild import Incremental  # noqa: E402
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -171,11 +172,13 @@ def carry_over(old: Path, new: Path, retained: list[str]) -> None:
             os.rename(old / name, new / name)
 
 
-def swap_in(staging: Path, output: Path, retained: list[str], trash: Path | None = None) -> None:
+def swap_in(staging: Path, output: Path, retained: list[str], trash: Path | None = None,
+            spare: Path | None = None) -> None:
     """Make `staging` the new `output`, keeping the operator's files.
 
     The old output is renamed aside first, so at every moment either it or the
-    new one is complete; `recover` finishes the job after a kill.
+    new one is complete; `recover` finishes the job after a kill. The old
+    output becomes `spare`, whose folders the next build reuses, or is deleted.
     """
     if not output.exists():
         staging.rename(output)
@@ -184,7 +187,8 @@ def swap_in(staging: Path, output: Path, retained: list[str], trash: Path | None
     output.rename(old)
     staging.rename(output)
     carry_over(old, output, retained)
-    discard(old, trash)
+    if spare is None or not keep_as_spare(old, spare):
+        discard(old, trash)
 
 
 def discard(folder: Path, trash: Path | None) -> None:
@@ -246,7 +250,10 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                     say("build_unchanged", output=output.name)
                     return 0
                 settings[PAGE_REUSE] = incremental.pages
+                spare = incremental.spare_path()
                 try:
+                    with stop.held():
+                        take_spare(spare, staging)
                     code = run_pelican(settings)
                     search_deferred = False
                     if code == 0:
@@ -262,7 +269,7 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                         return code
                     incremental.before_swap()
                     with stop.held():
-                        swap_in(staging, output, retained, trash)
+                        swap_in(staging, output, retained, trash, spare)
                         swapped = True
                         incremental.save()
                     say("built", output=output.name)

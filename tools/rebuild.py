@@ -21,6 +21,7 @@ from brand_registry.settings_file import site_paths
 from incremental.inputs import ENVIRONMENT, Inputs, roots_of
 from incremental.pages import PageReuse
 from incremental.record import Record, tree_digest
+from incremental.spare import remove_empty_folders
 from incremental.stamps import digest
 from incremental.unchanged import keep_unchanged
 
@@ -65,13 +66,18 @@ class Incremental:
         self.unchanged = (not force and self.previous.fingerprint == self.fingerprint
                           and self.previous.untouched(output, self.retained))
         self.pages = PageReuse(self.inputs, output if self.previous.pages else None,
-                               self.previous.pages, staging)
+                               self.previous.pages, staging, self.previous.groups)
         self.search = ""  # digest of the pages the staged search index was made from
         self._pages_digest = ""  # of the staged pages, worked out by search_is_current
         self.page_manifest: dict = {}
 
+    def spare_path(self) -> Path:
+        """Where the output a swap retires waits to lend its folders to the next build."""
+        return self.record_path.with_suffix(".spare")
+
     def keep_pages(self) -> None:
         """After Pelican: unchanged files become links to the previous output's."""
+        remove_empty_folders(self.staging)  # of the spare, not used this time
         kept = keep_unchanged(self.staging, self.output, skip=(SEARCH_BUNDLE,))
         print(f"Pages: {self.pages.reused} reused from the last build; "
               f"files: {kept.changed} new or changed, {kept.same} as before")
@@ -130,7 +136,7 @@ class Incremental:
         """Record the output as it now is (after the swap)."""
         written = tree_digest(self.output, self.retained)
         Record(self.fingerprint, self.output.stat().st_ino, written, self.search,
-               self.page_manifest).save(self.record_path)
+               self.page_manifest, self.pages.groups).save(self.record_path)
 
 
 def _page_stamps(site: Path) -> list:

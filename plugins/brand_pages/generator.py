@@ -20,7 +20,8 @@ from brand_registry.settings_file import site_paths
 
 from pagination import paginate
 from site_i18n.languages import Languages
-from site_i18n.writer import flush_pages
+from incremental.unchanged import write_or_link
+from site_i18n.writer import flush_pages, previous_output
 from thumbnails.publisher import PublishFailed
 from thumbnails.settings import from_site
 
@@ -173,11 +174,12 @@ class BrandPagesGenerator(Generator):
         self._write_directory_data(lang, all_brands)
 
         tree = views.region_tree(site)
+        by_region = views.brands_by_region(site)
         write("regions/", "facet_index", facet_kind="region", facet_items=tree)
         for region, _count, _depth in tree:
-            children = [(r, len(views.brands_in_region(site, r.code)))
+            children = [(r, len(by_region.get(r.code, ())))
                         for r in registry.region_children(region.code)]
-            in_region = views.brands_in_region(site, region.code)
+            in_region = by_region.get(region.code, [])
             write_list(url_for(region), "brand_list", in_region, facet_kind="region", facet=region,
                        facet_brands=in_region, region_chain=registry.region_chain(region.code),
                        child_regions=children)
@@ -211,9 +213,10 @@ class BrandPagesGenerator(Generator):
             brand, registry, lang.code, lang.prefix + url_for(brand),
             self.publisher.smallest(brand.logo) if brand.logo else None, default_tag)
             for brand in brands]
-        target = Path(self.output_path) / (lang.prefix + SITE_URLS["brand_directory"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dumps({"brands": entries}) + "\n", encoding="utf-8")
+        name = lang.prefix + SITE_URLS["brand_directory"]
+        previous = previous_output(self.settings)
+        write_or_link(str(Path(self.output_path) / name), (dumps({"brands": entries}) + "\n").encode(),
+                      None if previous is None else str(previous / name))
 
     def _body_html(self, brand, body: str, page_url: str) -> Markup:
         siteurl = self._siteurl_for(page_url)

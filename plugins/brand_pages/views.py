@@ -43,11 +43,13 @@ def region_codes(registry: Registry, code: str) -> list[str]:
     return [region.code for region in registry.region_chain(code)]
 
 
-def brands_in_region(site: Site, code: str) -> list[Brand]:
-    """Brands of the region and of every region under it."""
-    return sorted_brands(
-        b for b in site.brands.values() if code in region_codes(site.registry, b.region)
-    )
+def brands_by_region(site: Site) -> dict[str, list[Brand]]:
+    """For each region with brands: its brands and those of every region under it, sorted."""
+    found: dict[str, list[Brand]] = {}
+    for brand in site.brands.values():
+        for code in region_codes(site.registry, brand.region):
+            found.setdefault(code, []).append(brand)
+    return {code: sorted_brands(brands) for code, brands in found.items()}
 
 
 def region_tree(site: Site) -> list[tuple]:

@@ -16,17 +16,21 @@ from .inputs import Inputs
 from .stamps import digest
 
 Entry = list  # [key, size, mtime_ns, inode]
+Group = list  # [key, facts, number of files]
 
 
 class PageReuse:
     def __init__(self, inputs: Inputs, previous_output: Path | None,
-                 previous_pages: dict[str, Entry], output: Path):
+                 previous_pages: dict[str, Entry], output: Path,
+                 previous_groups: dict[str, Group] | None = None):
         self.inputs = inputs
         self.previous_output = previous_output
         self.previous_pages = previous_pages
+        self.previous_groups = previous_groups or {}
         self.output = output
         self.site = inputs.site_digest()
         self.keys: dict[str, str] = {}  # this build's pages that have one
+        self.groups: dict[str, Group] = {}
         self.reused = 0
 
     def key(self, name: str, template: str, own_files: list[str] | None, extra: object = None) -> str | None:
@@ -43,6 +47,12 @@ class PageReuse:
         entry = self.previous_pages.get(name)
         if self.previous_output is None or not entry or entry[0] != key:
             return False
+        if not self._link(name, entry):
+            return False
+        self.reused += 1
+        return True
+
+    def _link(self, name: str, entry: Entry) -> bool:
         old = self.previous_output / name
         try:
             info = old.stat()
@@ -53,8 +63,38 @@ class PageReuse:
             os.link(old, target)
         except OSError:
             return False
-        self.reused += 1
         return True
+
+    # -- groups: files made together (the open data), reused all or none ----
+
+    def group_key(self, group: str, own_files: list[str], extra: object = None) -> str:
+        return digest(self.site, "group", group, self.inputs.files_digest(own_files), extra)
+
+    def reuse_group(self, group: str, key: str) -> dict | None:
+        """Link every file the previous build made for `group` under the same key, and
+        return the facts it recorded with them; None (nothing linked): make them again."""
+        previous = self.previous_groups.get(group)
+        if self.previous_output is None or not previous or previous[0] != key:
+            return None
+        names = [name for name, entry in self.previous_pages.items() if entry[0] == key]
+        linked = []
+        for name in names if len(names) == previous[2] else ():
+            if not self._link(name, self.previous_pages[name]):
+                break
+            linked.append(name)
+        if not names or len(linked) != len(names):
+            for name in linked:
+                (self.output / name).unlink()
+            return None
+        self.record_group(group, key, names, previous[1])
+        return previous[1]
+
+    def record_group(self, group: str, key: str, names: list[str], facts: dict) -> None:
+        """This build made `names` for `group`; `facts` (JSON) are what it learnt making them."""
+        names = set(names)
+        self.groups[group] = [key, facts, len(names)]
+        for name in names:
+            self.keys[name] = key
 
     def manifest(self) -> dict[str, Entry]:
         """Each keyed page with the stamp of the file now standing for it."""

@@ -19,6 +19,7 @@ class Record:
     output: str = ""  # digest of the stamps of every file it wrote (tree_digest)
     search: str = ""  # digest of the pages the search index was made from
     pages: dict = field(default_factory=dict)  # page name -> [key, size, mtime_ns, inode]
+    groups: dict = field(default_factory=dict)  # group -> [key, facts, number of files] (pages.py)
 
     @staticmethod
     def path_for(cache: Path, output: Path) -> Path:
@@ -30,7 +31,7 @@ class Record:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(str(data["fingerprint"]), int(data["output_inode"]), str(data["output"]),
-                       str(data["search"]), dict(data["pages"]))
+                       str(data["search"]), dict(data["pages"]), dict(data.get("groups") or {}))
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 

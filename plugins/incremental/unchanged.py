@@ -2,6 +2,8 @@
 
 A fresh output folder would otherwise give every file a new mtime, and rsync,
 CDNs and caches would see the whole site as changed after every build.
+Writers that know the previous output link its file as they write
+(`write_or_link`: cheaper than creating a file); `keep_unchanged` catches the rest.
 """
 
 from __future__ import annotations
@@ -34,6 +36,36 @@ def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = ()) -> Kept:
             else:
                 kept.changed += 1
     return kept
+
+
+def write_or_link(path: str, data: bytes, twin: str | None = None) -> bool:
+    """Write `data` to `path`, or hard-link `twin` there when it holds exactly `data`.
+
+    True when linked. A file already at `path` is replaced, never written
+    through: it may be a link to the previous output.
+    """
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if os.path.lexists(path):
+        os.unlink(path)
+    if twin is not None and _holds(twin, data):
+        try:
+            os.link(twin, path)
+            return True
+        except OSError:
+            pass
+    with open(path, "wb") as file:
+        file.write(data)
+    return False
+
+
+def _holds(path: str, data: bytes) -> bool:
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode) or os.path.getsize(path) != len(data):
+            return False
+        with open(path, "rb") as file:
+            return file.read() == data
+    except OSError:
+        return False
 
 
 def _same(path: str, twin: str) -> bool:

@@ -12,40 +12,51 @@ from brand_registry import open_data
 from brand_registry.jsonsafe import dumps
 from brand_registry.licence_index import licence_shards
 from brand_registry.model import Brand, Registry
+from incremental.unchanged import write_or_link
 
 SCHEMA_FILE = Path(open_data.__file__).with_name("brand.schema.json")
 
 
-def write_text(output: Path, name: str, text: str) -> Path:
-    """Write `text` as UTF-8 under `output`, line ends as given."""
-    target = Path(output) / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "w", encoding="utf-8", newline="") as file:
-        file.write(text)
-    return target
+class DataFiles:
+    """Writes this build's data files under `output` and remembers their names.
+
+    A file whose bytes the last build's output (`previous`) holds under the same
+    name is linked from there instead: it keeps its mtime, and linking is
+    cheaper than writing.
+    """
+
+    def __init__(self, output: Path, previous: Path | None = None):
+        self.output, self.previous = Path(output), previous
+        self.names: list[str] = []
+
+    def write(self, name: str, text: str) -> None:
+        """`text` as UTF-8, line ends as given."""
+        twin = None if self.previous is None else str(self.previous / name)
+        write_or_link(str(self.output / name), text.encode("utf-8"), twin)
+        self.names.append(name)
 
 
-def write_licence_shards(output: Path, brands: list[Brand]) -> tuple[int, str]:
+def write_licence_shards(files: DataFiles, brands: list[Brand]) -> tuple[int, str]:
     """Every shard of the licence check; returns (bits, data version)."""
     bits, shards = licence_shards(brands, url_for)
     texts = {name: dumps(shard) for name, shard in shards.items()}
     for name, text in texts.items():
-        write_text(output, f"{SITE_URLS['verify_shards']}{name}.json", text)
+        files.write(f"{SITE_URLS['verify_shards']}{name}.json", text)
     return bits, digest(texts)
 
 
-def write_open_data(output: Path, brands: list[Brand], registry: Registry,
+def write_open_data(files: DataFiles, brands: list[Brand], registry: Registry,
                     links_of: Callable[[Brand], open_data.Links]) -> list[dict]:
     """brands.json, one JSON per brand, the two CSV tables and the schema; returns the records."""
     records = [open_data.brand_record(brand, registry, links_of(brand)) for brand in brands]
-    write_text(output, SITE_URLS["brands_json"], dumps({"brands": records}, indent=1) + "\n")
+    files.write(SITE_URLS["brands_json"], dumps({"brands": records}, indent=1) + "\n")
     for brand, record in zip(brands, records):
-        write_text(output, data_url_for(brand), dumps(record, indent=1) + "\n")
-    write_text(output, SITE_URLS["brands_csv"], open_data.csv_text(
+        files.write(data_url_for(brand), dumps(record, indent=1) + "\n")
+    files.write(SITE_URLS["brands_csv"], open_data.csv_text(
         open_data.BRAND_COLUMNS, [open_data.brand_row(r) for r in records]))
-    write_text(output, SITE_URLS["licensees_csv"], open_data.csv_text(
+    files.write(SITE_URLS["licensees_csv"], open_data.csv_text(
         open_data.LICENSEE_COLUMNS, [row for r in records for row in open_data.licensee_rows(r)]))
-    write_text(output, SITE_URLS["schema"], SCHEMA_FILE.read_text(encoding="utf-8"))
+    files.write(SITE_URLS["schema"], SCHEMA_FILE.read_text(encoding="utf-8"))
     return records
 
 

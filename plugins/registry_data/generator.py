@@ -13,12 +13,13 @@ from brand_pages.urls import SITE_URLS, data_url_for, is_absolute, save_as, url_
 from brand_registry import open_data
 from brand_registry.changes import registry_changes
 from site_i18n.languages import Languages
-from site_i18n.writer import flush_pages
+from site_i18n.writer import PAGE_REUSE, flush_pages, previous_output
 
-from .files import write_licence_shards, write_open_data, write_text
+from .files import DataFiles, write_licence_shards, write_open_data
 
 logger = logging.getLogger(__name__)
 SITEMAP_PLUGIN = "pelican.plugins.sitemap"
+DATA_GROUP = "registry-data"  # the files this generator writes itself, reused together
 
 
 class RegistryDataGenerator(Generator):
@@ -29,23 +30,41 @@ class RegistryDataGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         brands = list(self.context["brands_by_slug"].values())
-        bits, version = write_licence_shards(self.output_path, brands)
-        self._write_page(writer, SITE_URLS["verify"], "verify", licence_bits=bits,
-                         licence_data_version=version)
-
-        records = write_open_data(self.output_path, brands, self.context["registry"], self._links)
-        self._write_page(writer, SITE_URLS["data"], "data", brand_count=len(records),
-                         licence_count=sum(len(r["licensees"]) for r in records),
+        facts = self._data_files(brands)
+        self._write_page(writer, SITE_URLS["verify"], "verify", licence_bits=facts["bits"],
+                         licence_data_version=facts["version"])
+        self._write_page(writer, SITE_URLS["data"], "data", brand_count=facts["brands"],
+                         licence_count=facts["licences"],
                          example_brand=brands[0] if brands else None,
                          brand_columns=open_data.BRAND_COLUMNS,
                          licensee_columns=open_data.LICENSEE_COLUMNS)
-
-        if self.settings.get("REGISTRY_FEED_ATOM"):
-            self._write_registry_feed(brands)
-        write_text(self.output_path, SITE_URLS["robots"],
-                   robots_txt(self.settings["SITEURL"], self._sitemap_url()))
-        logger.info("Wrote open data for %d brands and %d licence shards", len(records), 1 << bits)
         flush_pages(self, writer)  # site_i18n's writer renders queued pages on every core
+
+    def _data_files(self, brands) -> dict:
+        """Write the licence shards, open data, feed and robots.txt; returns what the pages show.
+
+        Run by tools.build, the files are linked from the last build instead when
+        no brand bundle changed (nor anything all pages depend on).
+        """
+        reuse = self.settings.get(PAGE_REUSE)
+        if reuse is not None:
+            key = reuse.group_key(DATA_GROUP, [f for files in reuse.inputs.bundles.values() for f in files])
+            facts = reuse.reuse_group(DATA_GROUP, key)
+            if facts is not None:
+                logger.info("Open data and licence shards: as in the last build")
+                return facts
+        files = DataFiles(self.output_path, previous_output(self.settings))
+        bits, version = write_licence_shards(files, brands)
+        records = write_open_data(files, brands, self.context["registry"], self._links)
+        if self.settings.get("REGISTRY_FEED_ATOM"):
+            self._write_registry_feed(files, brands)
+        files.write(SITE_URLS["robots"], robots_txt(self.settings["SITEURL"], self._sitemap_url()))
+        logger.info("Wrote open data for %d brands and %d licence shards", len(records), 1 << bits)
+        facts = {"bits": bits, "version": version, "brands": len(records),
+                 "licences": sum(len(r["licensees"]) for r in records)}
+        if reuse is not None:
+            reuse.record_group(DATA_GROUP, key, files.names, facts)
+        return facts
 
     def _absolute(self, path: str) -> str:
         """`path` on the published site: absolute when SITEURL is, else relative to the root."""
@@ -62,7 +81,7 @@ class RegistryDataGenerator(Generator):
                                data=self._absolute(data_url_for(brand)),
                                logo=image(brand.logo), cover=image(brand.cover))
 
-    def _write_registry_feed(self, brands) -> None:
+    def _write_registry_feed(self, files: DataFiles, brands) -> None:
         siteurl = self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]
         if not is_absolute(siteurl):
             raise ValueError("REGISTRY_FEED_ATOM needs an absolute SITEURL (or FEED_DOMAIN): "
@@ -83,7 +102,7 @@ class RegistryDataGenerator(Generator):
         feed = {"id": f"{siteurl}/{path}", "self_url": f"{siteurl}/{path}", "site_url": f"{siteurl}/",
                 "updated": timestamp(newest, zone)}
         template = self.env.get_template("registry.atom.xml")
-        write_text(self.output_path, path, template.render(
+        files.write(path, template.render(
             {**self.context, "SITEURL": siteurl, "feed": feed, "entries": entries}))
 
     def _sitemap_url(self) -> str | None:

@@ -11,6 +11,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from incremental.fork_pool import WorkerFailed, run_shared
 from incremental.own_files import own_inputs
+from incremental.unchanged import write_or_link
 
 from .languages import Languages, page_url, translation_urls
 
@@ -94,7 +95,12 @@ class LanguageWriter(Writer):
         local["output_file"] = name
         local.update(kwargs)
         self.pending.pop(path, None)  # an override replaces what was queued
-        self.pending[path] = (path, template, local, context)
+        self.pending[path] = (path, template, local, context, self._previous(name))
+
+    def _previous(self, name: str) -> str | None:
+        """Where the previous build wrote the page `name`, if tools.build said."""
+        previous = previous_output(self.settings)
+        return None if previous is None else os.path.join(previous, name)
 
     def flush(self) -> None:
         """Render and write every queued page, sharing them between processes."""
@@ -136,16 +142,17 @@ class LanguageWriter(Writer):
 
 
 def _render(job) -> None:
-    path, template, local, context = job
+    path, template, local, context, previous = job
     if local["localsiteurl"]:
         context["localsiteurl"] = local["localsiteurl"]  # read by content's links, as in Pelican
-    page = template.render(local)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    if os.path.lexists(path):
-        os.unlink(path)  # never write through a link to the previous output
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(page)
+    write_or_link(path, template.render(local).encode("utf-8"), previous)
     signals.content_written.send(path, context=local)
+
+
+def previous_output(settings: dict):
+    """The last build's output, whose identical files are linked, not written (tools.build)."""
+    reuse = settings.get(PAGE_REUSE)
+    return reuse.previous_output if reuse is not None else None
 
 
 def flush_pages(_generator, writer=None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from incremental.inputs import Inputs
 from incremental.pages import PageReuse
 from incremental.record import Record, tree_digest
-from incremental.unchanged import keep_unchanged
+from incremental.unchanged import keep_unchanged, write_or_link
 
 
 def write(path: Path, text: str) -> Path:
@@ -133,3 +133,70 @@ def test_a_page_s_inputs_never_change_the_scan(tmp_path):
     assert own_inputs("brand.html", page, inputs) == first
     assert inputs.bundle_files(bundle) == [str(bundle / "index.md")]
     assert own_inputs("index.html", page, inputs) is None  # not listed: always rendered
+
+
+def test_write_or_link_links_identical_bytes_and_never_writes_through(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    write(old / "same.json", "same")
+    write(old / "other.json", "before")
+    assert write_or_link(str(new / "a" / "same.json"), b"same", str(old / "same.json"))
+    assert os.path.samefile(new / "a" / "same.json", old / "same.json")
+    assert not write_or_link(str(new / "a" / "same.json"), b"after", str(old / "same.json"))
+    assert (old / "same.json").read_text() == "same"  # the link was replaced, not written through
+    assert not write_or_link(str(new / "other.json"), b"after", str(old / "other.json"))
+    assert (new / "other.json").read_bytes() == b"after" and (old / "other.json").read_text() == "before"
+    assert not write_or_link(str(new / "fresh.json"), b"x", str(old / "missing.json"))
+
+
+def group_build(inputs, previous, pages, groups, output, files):
+    reuse = PageReuse(inputs, previous, pages, output, groups)
+    key = reuse.group_key("data", inputs.bundle_files(inputs_root(inputs) / "brands" / "pear"))
+    facts = reuse.reuse_group("data", key)
+    if facts is None:
+        for name, text in files.items():
+            write(output / name, text)
+        facts = {"made": str(output)}
+        reuse.record_group("data", key, list(files), facts)
+    return reuse, facts
+
+
+def inputs_root(inputs) -> Path:
+    return Path(next(p for p in inputs.stamps if p.endswith("_registry.yaml"))).parent.parent
+
+
+def test_a_group_is_linked_whole_while_its_files_and_inputs_are_unchanged(tmp_path):
+    src = tmp_path / "src"
+    sample(src)
+    files = {"data/a.json": "a", "data/b.json": "b"}
+    first, facts = group_build(project(src), None, {}, {}, tmp_path / "one", files)
+    assert facts == {"made": str(tmp_path / "one")}
+    second, facts = group_build(project(src), tmp_path / "one", first.manifest(), first.groups,
+                                tmp_path / "two", files)
+    assert facts == {"made": str(tmp_path / "one")}  # the first build's facts: nothing made
+    assert os.path.samefile(tmp_path / "two/data/a.json", tmp_path / "one/data/a.json")
+    # A file of the group edited in the output: the whole group is made again.
+    manifest = second.manifest()
+    (tmp_path / "two/data/b.json").unlink()
+    write(tmp_path / "two/data/b.json", "edited")
+    third, facts = group_build(project(src), tmp_path / "two", manifest, second.groups,
+                               tmp_path / "three", files)
+    assert facts == {"made": str(tmp_path / "three")}
+    assert (tmp_path / "three/data/b.json").read_text() == "b"
+    # An input of the group changed: made again.
+    write(src / "brands/pear/index.md", "---\nname: 香梨\n---\n")
+    _fourth, facts = group_build(project(src), tmp_path / "three", third.manifest(), third.groups,
+                                 tmp_path / "four", files)
+    assert facts == {"made": str(tmp_path / "four")}
+
+
+def test_a_group_is_made_again_when_one_of_its_files_is_gone(tmp_path):
+    src = tmp_path / "src"
+    sample(src)
+    files = {"data/a.json": "a", "data/b.json": "b"}
+    first, _ = group_build(project(src), None, {}, {}, tmp_path / "one", files)
+    manifest = first.manifest()
+    (tmp_path / "one/data/b.json").unlink()
+    _second, facts = group_build(project(src), tmp_path / "one", manifest, first.groups,
+                                 tmp_path / "two", files)
+    assert facts == {"made": str(tmp_path / "two")}
+    assert (tmp_path / "two/data/a.json").read_text() == "a"

@@ -1,0 +1,66 @@
+"""Reuse the folders of the output before last for the next build.
+
+Each build writes a fresh folder and swaps it in for the output. A site of
+thousands of pages is thousands of folders, and creating a folder costs more
+than linking a file (about 0.1-0.3 ms each on ext4 here: seconds at 8,000).
+So the output a swap retires is kept as the spare; the next build takes it,
+empties it of files, builds into its folders and finally removes the folders
+it did not use. Only folders are reused, never a file: every file is written
+or linked anew, so nothing stale can survive.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+def take_spare(spare: Path, staging: Path) -> bool:
+    """Move `spare` to `staging` (which must not exist) and empty it of files.
+
+    False, and no spare left behind, when it cannot be moved (another file system).
+    """
+    if not spare.is_dir() or spare.is_symlink():
+        return False
+    try:
+        spare.rename(staging)
+    except OSError:
+        shutil.rmtree(spare, ignore_errors=True)
+        return False
+    remove_files(staging)
+    return True
+
+
+def remove_files(root: Path) -> None:
+    """Unlink every file and symlink under `root`, keeping the real folders."""
+    for current, dirs, files in os.walk(root):
+        for name in files:
+            os.unlink(os.path.join(current, name))
+        for name in [d for d in dirs if os.path.islink(os.path.join(current, d))]:
+            os.unlink(os.path.join(current, name))
+            dirs.remove(name)
+
+
+def remove_empty_folders(root: Path) -> int:
+    """Remove the folders under `root` that hold nothing (after their own empty ones went)."""
+    removed = 0
+    emptied: set[str] = set()
+    for current, dirs, files in os.walk(root, topdown=False):
+        if current != str(root) and not files and all(os.path.join(current, d) in emptied for d in dirs):
+            os.rmdir(current)
+            emptied.add(current)
+            removed += 1
+    return removed
+
+
+def keep_as_spare(retired: Path, spare: Path) -> bool:
+    """Keep the retired output as the next build's spare; False if it cannot be."""
+    if os.path.lexists(spare):
+        return False
+    try:
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        retired.rename(spare)
+    except OSError:
+        return False
+    return True

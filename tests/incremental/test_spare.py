@@ -1,0 +1,40 @@
+"""plugins/incremental/spare: the retired output lends its folders, never its files."""
+
+from __future__ import annotations
+
+import os
+
+from incremental.spare import keep_as_spare, remove_empty_folders, take_spare
+
+
+def test_a_spare_is_taken_empty_of_files_and_unused_folders_go(tmp_path):
+    spare, staging = tmp_path / "spare", tmp_path / "staging"
+    (spare / "brands" / "pear").mkdir(parents=True)
+    (spare / "stories" / "gone" / "deep").mkdir(parents=True)
+    (spare / "brands" / "pear" / "index.html").write_text("old page")
+    (spare / "index.html").write_text("old home")
+    os.symlink(spare / "brands", spare / "linked")
+    assert take_spare(spare, staging)
+    assert not spare.exists()
+    assert sorted(str(p.relative_to(staging)) for p in staging.rglob("*")) == [
+        "brands", "brands/pear", "stories", "stories/gone", "stories/gone/deep"]
+    (staging / "brands" / "pear" / "index.html").write_text("new page")
+    assert remove_empty_folders(staging) == 3
+    assert sorted(str(p.relative_to(staging)) for p in staging.rglob("*")) == [
+        "brands", "brands/pear", "brands/pear/index.html"]
+
+
+def test_no_spare_no_staging(tmp_path):
+    assert not take_spare(tmp_path / "missing", tmp_path / "staging")
+    assert not (tmp_path / "staging").exists()
+
+
+def test_a_retired_output_becomes_the_spare_unless_one_is_there(tmp_path):
+    retired, spare = tmp_path / "old", tmp_path / "cache" / "x.spare"
+    retired.mkdir()
+    assert keep_as_spare(retired, spare)
+    assert spare.is_dir() and not retired.exists()
+    another = tmp_path / "older"
+    another.mkdir()
+    assert not keep_as_spare(another, spare)
+    assert another.is_dir()
