@@ -166,3 +166,53 @@ process.on("beforeExit", () => console.log(JSON.stringify({polls, reloads})));
 
     assert run(f"[{same}, {same}, {same}]") == {"polls": 3, "reloads": 0}
     assert run(f"[{same}, null, {new}]") == {"polls": 3, "reloads": 1}
+
+
+FAKE_WORKER = """
+import os, subprocess, sys
+for _request in sys.stdin:
+    child = subprocess.Popen([sys.executable, "-c", '''
+import os, sys, time
+print("pages written", flush=True)
+print(sys.argv[1], os.getpid(), flush=True)
+time.sleep(60)  # "making the search index"
+print("search index made", flush=True)
+''', sys.argv[1]])
+    print("DONE-MARK", child.wait(), flush=True)
+"""
+
+
+def fake_builder(tmp_path, monkeypatch):
+    from tools import devserver
+
+    monkeypatch.setattr(devserver, "DONE", "DONE-MARK")
+    script = tmp_path / "fake_worker.py"
+    script.write_text(FAKE_WORKER, encoding="utf-8")
+    builder = devserver.Builder("pelicanconf.py", tmp_path / "output")
+    builder.command = [sys.executable, str(script), devserver.PAGES_SERVED]
+    return builder
+
+
+def test_a_new_edit_stops_the_search_index_after_the_pages_are_served(tmp_path, monkeypatch):
+    from tools.devserver import POSTPONED
+
+    builder = fake_builder(tmp_path, monkeypatch)
+    served = []
+    started = time.monotonic()
+    try:
+        ok, log, _seconds = builder.build(lambda log, s: served.append(log), edited=lambda: bool(served))
+    finally:
+        builder.stop()
+    assert time.monotonic() - started < 30  # not the 60 s the search index would take
+    assert served == ["pages written\n"]
+    assert (ok, log) == (True, POSTPONED)
+
+
+def test_without_a_new_edit_the_search_index_is_made(tmp_path, monkeypatch):
+    builder = fake_builder(tmp_path, monkeypatch)
+    builder.command[1:2] = ["-c", FAKE_WORKER.replace("time.sleep(60)", "time.sleep(0.3)")]
+    try:
+        ok, log, _seconds = builder.build(lambda log, s: None, edited=lambda: False)
+    finally:
+        builder.stop()
+    assert (ok, log) == (True, "search index made\n")

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
 from brand_registry.messages import msg  # noqa: E402
 from site_i18n.writer import PAGE_REUSE  # noqa: E402
-from incremental.spare import keep_as_spare, take_spare  # noqa: E402
+from incremental.spare import empty_spare, keep_as_spare, take_spare  # noqa: E402
 from tools.rebuild import Incremental  # noqa: E402
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -274,8 +274,12 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                         incremental.save()
                     say("built", output=output.name)
                     if search_deferred:
-                        print(PAGES_SERVED, flush=True)
-                        code = incremental.refresh_search(settings, lambda old: discard(old, trash))
+                        print(PAGES_SERVED, os.getpid(), flush=True)
+                    with stop.held():
+                        empty_spare(spare)
+                    if search_deferred:
+                        code = incremental.refresh_search(settings, lambda old: discard(old, trash),
+                                                          stop.held)
                         if code != 0:
                             say("search_index_failed", sys.stderr)
                     return code

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("content", "brands", "theme", "plugins", "translations")
 STATE_PATH = "/__devserver__/state"
 POLL_MS = 250
+POSTPONED = "搜索索引留待下次构建：文件又有改动 · Search index left for the next build: files changed again\n"
 
 RELOAD_SCRIPT = """<script>/* devserver: reload after each rebuild */
 (function () {
@@ -108,6 +109,7 @@ class Builder:
     def __init__(self, settings: str, output: Path):
         self.settings, self.output = settings, output
         self.worker: subprocess.Popen | None = None
+        self.command = [sys.executable, "-m", "tools.build_worker", settings, str(output)]
 
     def needs_restart(self, changed: list[Path]) -> bool:
         code = [ROOT / name for name in self.RESTART_ON]
@@ -115,45 +117,78 @@ class Builder:
                    for path in changed)
 
     def stop(self) -> None:
-        if self.worker and self.worker.poll() is None:
-            self.worker.stdin.close()
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        if worker.poll() is None:
             try:
-                self.worker.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.worker.kill()
-                self.worker.wait()
-        self.worker = None
+                worker.stdin.close()  # the worker's signal to finish
+                worker.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                worker.kill()
+                worker.wait()
+        for stream in (worker.stdin, worker.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
 
-    def build(self, on_pages_served=None) -> tuple[bool, str, float]:
+    def build(self, on_pages_served=None, edited=None) -> tuple[bool, str, float]:
         """One atomic build; (succeeded, its output, seconds). The pages are served before
-        the search index is remade: then `on_pages_served(output so far, seconds)` is called."""
+        the search index is remade: then `on_pages_served(output so far, seconds)` is called.
+        If `edited()` turns true meanwhile, the search index is left for the next build,
+        which starts at once (at 1,000 brands the index takes 10 s or more)."""
         started = time.perf_counter()
         lines: list[str] = []
+        postponed = threading.Event()
         for _attempt in range(2):  # a worker that died is replaced once
             if self.worker is None or self.worker.poll() is not None:
                 self.worker = subprocess.Popen(
-                    [sys.executable, "-m", "tools.build_worker", self.settings, str(self.output)],
-                    cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                    text=True, encoding="utf-8", errors="replace",
+                    self.command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace",
                 )
             try:
                 self.worker.stdin.write("build\n")
                 self.worker.stdin.flush()
             except BrokenPipeError:
-                self.worker = None
+                self.stop()
                 continue
             lines = []
+            done = threading.Event()
             for line in self.worker.stdout:
-                if line.startswith(PAGES_SERVED) and on_pages_served:
-                    on_pages_served("".join(lines), time.perf_counter() - started)
+                if line.startswith(PAGES_SERVED):
+                    if on_pages_served:
+                        on_pages_served("".join(lines), time.perf_counter() - started)
                     lines.clear()  # what follows is the search index's
+                    if edited:
+                        _stop_when(edited, int(line.split()[-1]), done, postponed)
                     continue
                 if line.startswith(DONE):
+                    done.set()
                     code = int(line.split()[-1])
+                    if postponed.is_set():
+                        return True, POSTPONED, time.perf_counter() - started
                     return code == 0, "".join(lines), time.perf_counter() - started
                 lines.append(line)
-            self.worker = None
+            done.set()
+            self.stop()  # it died: the next attempt starts another
         return False, "".join(lines), time.perf_counter() - started
+
+
+def _stop_when(edited, pid: int, done: threading.Event, stopped: threading.Event) -> None:
+    """Stop the build `pid` (making the search index, its pages served) once `edited()`."""
+
+    def watch() -> None:
+        while not done.wait(0.05):
+            if edited():
+                stopped.set()
+                try:
+                    os.kill(pid, signal.SIGTERM)  # tools.build leaves the served site as it is
+                except ProcessLookupError:
+                    pass
+                return
+
+    threading.Thread(target=watch, daemon=True, name="postpone-search").start()
 
 
 def inject(page: bytes, snippet: str) -> bytes:
@@ -220,7 +255,7 @@ def serve(output: Path, port: int, state: BuildState) -> http.server.ThreadingHT
     return server
 
 
-def build_and_report(builder: Builder, state: BuildState) -> None:
+def build_and_report(builder: Builder, state: BuildState, edited=None) -> None:
     served = []
 
     def pages_served(log: str, seconds: float) -> None:
@@ -231,7 +266,10 @@ def build_and_report(builder: Builder, state: BuildState) -> None:
         print(f"页面已更新，用时 {seconds:.2f} 秒，正在更新搜索索引 · "
               f"Pages served after {seconds:.2f} s; updating the search index", flush=True)
 
-    ok, log, seconds = builder.build(pages_served)
+    ok, log, seconds = builder.build(pages_served, edited)
+    if log == POSTPONED:
+        print(log.rstrip(), flush=True)
+        return
     if not served or not ok:  # a failed search index after the pages: shown like any failure
         state.record(ok, log.strip(), seconds)
     if log.strip():
@@ -262,8 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     builder = Builder(args.settings, output)
     watched = [ROOT / name for name in WATCHED if (ROOT / name).exists()] + [Path(args.settings).resolve()]
     changes = watch_in_background(watched)  # from before the first build: no edit is missed
+    edited = lambda: not changes.empty()  # noqa: E731
     try:
-        build_and_report(builder, state)
+        build_and_report(builder, state, edited)
         print(f"预览地址 http://127.0.0.1:{args.port}/ ，按 Ctrl-C 停止\n"
               f"Serving {output.name}/ at http://127.0.0.1:{args.port}/ - Ctrl-C to stop", flush=True)
         while True:
@@ -274,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"有改动 · Changed: {', '.join(path.name for path in changed)}", flush=True)
             if builder.needs_restart(changed):
                 builder.stop()  # the next build imports the edited code afresh
-            build_and_report(builder, state)
+            build_and_report(builder, state, edited)
     except KeyboardInterrupt:
         pass
     finally:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -108,8 +109,9 @@ class Incremental:
         if old.is_dir() and not os.path.lexists(self.staging / SEARCH_BUNDLE):
             shutil.copytree(old, self.staging / SEARCH_BUNDLE, copy_function=os.link)
 
-    def refresh_search(self, settings: dict, discard) -> int:
-        """After the swap: make the index of the live pages beside them, then swap it in."""
+    def refresh_search(self, settings: dict, discard, held=contextlib.nullcontext) -> int:
+        """After the swap: make the index of the live pages beside them, then swap it in
+        (inside `held()`, where a stop signal waits)."""
         fresh = self.output.parent / f".{self.output.name}.building-{os.getpid()}-search"
         shutil.rmtree(fresh, ignore_errors=True)
         code = run_search_index(self.output, settings, fresh)
@@ -118,15 +120,16 @@ class Incremental:
             return code
         live = self.output / SEARCH_BUNDLE
         keep_unchanged(fresh, live)
-        if live.exists():
-            aside = self.output.parent / f".{self.output.name}.building-{os.getpid()}-search-old"
-            live.rename(aside)
-            fresh.rename(live)
-            discard(aside)
-        else:
-            fresh.rename(live)
-        self.search = self._pages_digest
-        self.save()
+        with held():
+            if live.exists():
+                aside = self.output.parent / f".{self.output.name}.building-{os.getpid()}-search-old"
+                live.rename(aside)
+                fresh.rename(live)
+                discard(aside)
+            else:
+                fresh.rename(live)
+            self.search = self._pages_digest
+            self.save()
         return 0
 
     def before_swap(self) -> None:

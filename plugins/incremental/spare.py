@@ -16,10 +16,14 @@ import shutil
 from pathlib import Path
 
 
+EMPTIED = ".spare-emptied"  # left in a spare by `empty_spare` once it holds no other file
+
+
 def take_spare(spare: Path, staging: Path) -> bool:
-    """Move `spare` to `staging` (which must not exist) and empty it of files.
+    """Move `spare` to `staging` (which must not exist), empty of files.
 
     False, and no spare left behind, when it cannot be moved (another file system).
+    The caller holds the build's lock, so no other build empties or takes it meanwhile.
     """
     if not spare.is_dir() or spare.is_symlink():
         return False
@@ -28,8 +32,19 @@ def take_spare(spare: Path, staging: Path) -> bool:
     except OSError:
         shutil.rmtree(spare, ignore_errors=True)
         return False
-    remove_files(staging)
+    marker = staging / EMPTIED
+    if marker.is_file() and not marker.is_symlink():
+        marker.unlink()  # emptied when it was retired
+    else:
+        remove_files(staging)
     return True
+
+
+def empty_spare(spare: Path) -> None:
+    """Empty the spare now (after a build has served its pages), so the next build need not."""
+    if spare.is_dir() and not spare.is_symlink():
+        remove_files(spare)
+        (spare / EMPTIED).touch()
 
 
 def remove_files(root: Path) -> None:

@@ -24,18 +24,31 @@ class Kept:
 def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = ()) -> Kept:
     """Replace each file of `new` identical to its twin in `old` by a hard link to that twin."""
     kept = Kept()
-    for current, dirs, files in os.walk(new):
-        relative = os.path.relpath(current, new)
-        if relative == ".":
-            dirs[:] = [d for d in dirs if d not in skip]
-        for name in files:
-            path = os.path.join(current, name)
-            twin = os.path.normpath(os.path.join(old, relative, name))
-            if _same(path, twin):
+    try:
+        same_device = os.stat(new).st_dev == os.stat(old).st_dev
+    except OSError:
+        same_device = False
+    _keep_in(str(new), str(old), kept, skip, same_device)
+    return kept
+
+
+def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device: bool) -> None:
+    # Folder listings give each file's inode for free: a file the writer
+    # already linked (most of them) costs no stat and no read.
+    try:
+        with os.scandir(old) as entries:
+            theirs = {entry.name: entry.inode() for entry in entries} if same_device else {}
+    except OSError:
+        theirs = {}
+    with os.scandir(new) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in skip:
+                    _keep_in(entry.path, os.path.join(old, entry.name), kept, (), same_device)
+            elif theirs.get(entry.name) == entry.inode() or _same(entry.path, os.path.join(old, entry.name)):
                 kept.same += 1
             else:
                 kept.changed += 1
-    return kept
 
 
 def write_or_link(path: str, data: bytes, twin: str | None = None) -> bool:

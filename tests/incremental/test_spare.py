@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from incremental.spare import keep_as_spare, remove_empty_folders, take_spare
+from incremental.spare import EMPTIED, empty_spare, keep_as_spare, remove_empty_folders, take_spare
 
 
 def test_a_spare_is_taken_empty_of_files_and_unused_folders_go(tmp_path):
@@ -38,3 +38,13 @@ def test_a_retired_output_becomes_the_spare_unless_one_is_there(tmp_path):
     another.mkdir()
     assert not keep_as_spare(another, spare)
     assert another.is_dir()
+
+
+def test_a_spare_emptied_when_retired_is_taken_without_another_walk(tmp_path):
+    spare, staging = tmp_path / "spare", tmp_path / "staging"
+    (spare / "brands").mkdir(parents=True)
+    (spare / "brands" / "index.html").write_text("old")
+    empty_spare(spare)
+    assert [p.name for p in spare.rglob("*") if p.is_file()] == [EMPTIED]
+    assert take_spare(spare, staging)
+    assert [str(p.relative_to(staging)) for p in staging.rglob("*")] == ["brands"]
