@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from brand_registry.messages import msg  # noqa: E402
 from site_i18n.writer import PAGE_REUSE  # noqa: E402
 from incremental.spare import empty_spare, keep_as_spare, take_spare  # noqa: E402
-from tools.rebuild import Incremental  # noqa: E402
+from tools.rebuild import SEARCH_BUNDLE, Incremental  # noqa: E402
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 PAGES_SERVED = "\x1ebuild-pages-served"  # printed by build(search_later=True) between its two steps
@@ -260,8 +260,7 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                         incremental.keep_pages()
                         print(f"Pages ready in {time.perf_counter() - started:.2f} s")
                         if search_later and not incremental.search_is_current():
-                            incremental.link_previous_search()  # until the new one is made
-                            search_deferred = True
+                            search_deferred = True  # the old index is carried over until then
                         else:
                             code = incremental.search_index(settings)
                     if code != 0:
@@ -269,13 +268,13 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                         return code
                     incremental.before_swap()
                     with stop.held():
-                        swap_in(staging, output, retained, trash, spare)
+                        swap_in(staging, output, retained + [SEARCH_BUNDLE] * search_deferred, trash, spare)
                         swapped = True
-                        incremental.save()
                     say("built", output=output.name)
                     if search_deferred:
                         print(PAGES_SERVED, os.getpid(), flush=True)
                     with stop.held():
+                        incremental.save()
                         empty_spare(spare)
                     if search_deferred:
                         code = incremental.refresh_search(settings, lambda old: discard(old, trash),

@@ -79,10 +79,10 @@ class BrandPagesGenerator(Generator):
             shared = {brand.logo.path if brand.logo else None, brand.cover.path if brand.cover else None}
             for image in brand.images():
                 self.publisher.add(image, f"brands/{brand.slug}/{image.src}", og=image.path in shared)
-        stories = {story.source_path.resolve(): story for story in site.stories.values()}
+        story_of = _StoryFinder(site.stories.values())
         for article in self.context.get("articles", []):  # originals; translations follow them
             for version in (article, *article.translations):
-                story = stories.get(Path(version.source_path).resolve())
+                story = story_of(version.source_path)
                 version.brand_objects = [site.brands[s] for s in story.brands] if story else []
                 version.cover_image = story.cover if story else None
                 if story and story.cover:
@@ -232,3 +232,20 @@ class BrandPagesGenerator(Generator):
         if self.settings["RELATIVE_URLS"]:
             return path_to_url(get_relative_path(save_as(page_url)))
         return self.settings["SITEURL"]
+
+
+class _StoryFinder:
+    """The validated story read from a file Pelican names (paths compared resolved)."""
+
+    def __init__(self, stories):
+        self.stories = list(stories)
+        self.by_path = {str(story.source_path): story for story in self.stories}
+        self.by_resolved: dict | None = None
+
+    def __call__(self, source_path):
+        found = self.by_path.get(str(source_path))
+        if found is not None:
+            return found
+        if self.by_resolved is None:  # Pelican named a path another way (a symlink on the way)
+            self.by_resolved = {story.source_path.resolve(): story for story in self.stories}
+        return self.by_resolved.get(Path(source_path).resolve())

@@ -10,6 +10,7 @@ are the page's own (its story, its brand bundle, ...).
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,9 @@ class Inputs:
         return digest_files(self.stamps, paths)
 
     def bundle_files(self, bundle: Path | str) -> list[str]:
+        files = self.bundles.get(os.fspath(bundle))  # most paths come as the scan named them
+        if files is not None:
+            return files
         path = _absolute(bundle)
         return self.bundles.get(path, [path])
 
@@ -73,7 +77,9 @@ class Inputs:
             for path in self.stamps:
                 folder, _, name = path.rpartition("/")
                 self._families.setdefault((folder, name.partition(".")[0]), []).append(path)
-        path = _absolute(source)
+        path = os.fspath(source)
+        if path not in self.stamps:
+            path = _absolute(source)
         folder, _, name = path.rpartition("/")
         return self._families.get((folder, name.partition(".")[0]), [path])
 
