@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import memo
+from . import checked, memo
 from .brand_file import load_brand
 from .files import walk
 from .issues import Issue, ValidationFailed, display_path, errors, shortened
@@ -60,6 +61,7 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
         issues.append(Issue(shown_registry, 0, "", msg("registry_missing")))
         registry = Registry()
     site = Site(registry)
+    checked.begin(paths.cache, _check_context(registry_path, paths.root, as_of))
 
     for bundle in sorted(p for p in paths.brands.iterdir() if p.is_dir()) if paths.brands.is_dir() else []:
         if bundle.name.startswith((".", "_")):
@@ -70,7 +72,9 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
         if not (bundle / "index.md").is_file():
             issues.append(Issue(display_path(bundle, paths.root), 0, "", msg("no_index")))
             continue
-        brand = load_brand(bundle, site.registry, paths.root, issues, as_of)
+        brand = checked.brand(
+            bundle, lambda found, bundle=bundle: load_brand(bundle, site.registry, paths.root, found, as_of),
+            issues)
         if brand:
             site.brands[brand.slug] = brand
 
@@ -100,6 +104,15 @@ def load_site_or_fail(paths: Paths, as_of: date | None = None) -> tuple[Site, li
     if errors(issues):
         raise ValidationFailed(issues)
     return site, issues
+
+
+def _check_context(registry_path: Path, root: Path, as_of: date | None) -> str:
+    """What checking any bundle depends on besides its own files."""
+    try:
+        registry = hashlib.sha256(registry_path.read_bytes()).hexdigest()
+    except OSError:
+        registry = None
+    return repr((registry, str(root), as_of.isoformat() if as_of else None))
 
 
 def _markdown_files(folder: Path | None, paths: Paths, issues: list[Issue]) -> list[Path]:

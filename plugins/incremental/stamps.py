@@ -5,19 +5,31 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Iterable
 
-Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes ctime
+Stamp = tuple  # size, mtime_ns, ctime_ns, inode (any write changes ctime) [, content hash]
 SKIPPED_FOLDERS = {"__pycache__", ".git", ".pytest_cache", "node_modules"}
+# A file changed this recently may be written again within the same timestamp
+# tick and keep its size: its stamp then also holds a hash of its bytes (as
+# git does for "racily clean" files), so that second write is seen too.
+RACY_NS = 2_000_000_000
 
 
-def stamp(path: Path) -> Stamp | None:
+def stamp(path: Path, now_ns: int | None = None) -> Stamp | None:
     try:
         info = path.stat()
     except OSError:
         return None
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    stamped = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    now_ns = time.time_ns() if now_ns is None else now_ns
+    if now_ns - max(info.st_mtime_ns, info.st_ctime_ns) <= RACY_NS:
+        try:
+            return stamped + (hashlib.sha256(path.read_bytes()).hexdigest(),)
+        except OSError:
+            return None
+    return stamped
 
 
 def stamp_tree(folder: Path) -> dict[str, Stamp]:
@@ -26,13 +38,14 @@ def stamp_tree(folder: Path) -> dict[str, Stamp]:
     if folder.is_file():
         found[str(folder)] = stamp(folder)
         return found
+    now_ns = time.time_ns()
     for current, dirs, files in os.walk(folder, followlinks=True):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
         for name in files:
             if name.endswith((".pyc", ".swp", "~")):
                 continue
             path = os.path.join(current, name)
-            info = stamp(Path(path))
+            info = stamp(Path(path), now_ns)
             if info is not None:
                 found[path] = info
     return found

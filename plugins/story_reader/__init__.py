@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import BaseReader
 
-from brand_registry import memo
+from brand_registry import checked, memo
 from brand_registry.frontmatter import read_document
 from brand_registry.images import ImageProblem, load_image
 from brand_registry.markdown_body import has_url_scheme, render
@@ -91,8 +91,9 @@ def open_memo(pelican) -> None:
 
 
 def save_memo(_pelican) -> None:
-    """The build went well: keep what it parsed for the next one (and only that)."""
+    """The build went well: keep what it parsed and checked for the next one (and only that)."""
     memo.save()
+    checked.save()
 
 
 def register():

@@ -200,3 +200,16 @@ def test_a_group_is_made_again_when_one_of_its_files_is_gone(tmp_path):
                                  tmp_path / "two", files)
     assert facts == {"made": str(tmp_path / "two")}
     assert (tmp_path / "two/data/a.json").read_text() == "a"
+
+
+def test_a_file_changed_just_now_is_stamped_with_its_bytes_too(tmp_path):
+    from incremental.stamps import RACY_NS, stamp
+
+    path = write(tmp_path / "a.md", "one")
+    fresh = stamp(path)
+    assert len(fresh) == 5  # a write in the same tick, same size, would change only this
+    path.write_text("two")
+    info = path.stat()
+    assert stamp(path)[4] != fresh[4]
+    later = info.st_ctime_ns + RACY_NS + 1
+    assert stamp(path, now_ns=later) == (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

@@ -1,0 +1,95 @@
+"""The checked-brands cache: an unchanged bundle is not checked again and gives the same
+brand and issues; any change to the bundle, the registry or the day is a miss."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from brand_registry import checked, site
+from conftest import png_bytes
+
+
+@pytest.fixture
+def counted(monkeypatch, tmp_path):
+    """Bundles checked (load_brand calls); files count as old enough to keep."""
+    monkeypatch.setattr(checked, "RACY_NS", -1)
+    calls = []
+    real = site.load_brand
+
+    def counting(bundle, *args, **kwargs):
+        calls.append(bundle.name)
+        return real(bundle, *args, **kwargs)
+
+    monkeypatch.setattr(site, "load_brand", counting)
+    yield calls
+    checked.begin(None, "")  # later tests start with an empty cache
+    checked.begin(None, "")
+
+
+def load(project, folder, as_of=None):
+    return site.load_site(replace(project.paths(), cache=folder), as_of)
+
+
+def test_an_unchanged_bundle_is_not_checked_again(project, counted, tmp_path):
+    project.brand("korla-fragrant-pear", logo="logo.png", files={"logo.png": png_bytes()})
+    project.brand("hami-melon", name="哈密瓜", phone_typo=1)  # an error: replayed too
+    folder = tmp_path / "cache"
+    first, first_issues = load(project, folder)
+    assert sorted(counted) == ["hami-melon", "korla-fragrant-pear"]
+    second, second_issues = load(project, folder)
+    assert sorted(counted) == ["hami-melon", "korla-fragrant-pear"]  # no more checks
+    assert second.brands == first.brands
+    assert second_issues == first_issues and any("phone_typo" in str(i) for i in second_issues)
+
+
+def test_a_changed_file_registry_or_day_is_checked_again(project, counted, tmp_path):
+    project.brand("korla-fragrant-pear", logo="logo.png", files={"logo.png": png_bytes()})
+    project.brand("hami-melon", name="哈密瓜")
+    folder = tmp_path / "cache"
+    load(project, folder)
+    counted.clear()
+    (project.brands / "korla-fragrant-pear" / "logo.png").write_bytes(png_bytes((50, 30)))
+    loaded, _ = load(project, folder)
+    assert counted == ["korla-fragrant-pear"]
+    assert loaded.brands["korla-fragrant-pear"].logo.width == 50
+    counted.clear()
+    project.registry(project.brands.joinpath("_registry.yaml").read_text(encoding="utf-8") + "\n")
+    load(project, folder)
+    assert sorted(counted) == ["hami-melon", "korla-fragrant-pear"]
+    counted.clear()
+    load(project, folder, as_of=date(2026, 11, 26))
+    assert sorted(counted) == ["hami-melon", "korla-fragrant-pear"]
+
+
+def test_the_cache_is_kept_for_the_next_build_and_a_damaged_file_is_ignored(project, counted, tmp_path):
+    project.brand("korla-fragrant-pear")
+    folder = tmp_path / "cache"
+    load(project, folder)
+    assert checked.save()
+    checked.begin(None, "")  # a new process
+    counted.clear()
+    load(project, folder)
+    assert counted == []
+    (folder / checked.FILE_NAME).write_bytes(b"\x80\x05damaged")
+    checked.begin(None, "")
+    load(project, folder)
+    assert counted == ["korla-fragrant-pear"]
+
+
+def test_a_bundle_changed_just_now_is_not_kept(project, counted, monkeypatch, tmp_path):
+    monkeypatch.setattr(checked, "RACY_NS", 2_000_000_000)
+    project.brand("korla-fragrant-pear")
+    folder = tmp_path / "cache"
+    load(project, folder)
+    load(project, folder)
+    assert counted == ["korla-fragrant-pear", "korla-fragrant-pear"]
+
+
+def test_only_the_registry_s_own_classes_are_unpickled():
+    import pickle
+
+    with pytest.raises(pickle.UnpicklingError):
+        checked._loads(pickle.dumps(print))  # builtins.print: code, never allowed
