@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import gc
 import os
 import shutil
 import signal
@@ -295,7 +296,20 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
             return 128 + signum
 
 
+def fewer_collections() -> None:
+    """Tune the garbage collector for a build process.
+
+    A build makes millions of objects that live until it ends; Python's default
+    thresholds scan them again and again (0.4 s of a story edit's build at 1,000
+    brands, 1.4 s of a full one). What is loaded so far (modules) is frozen: never
+    scanned again, and not copied page by page into forked processes.
+    """
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def main(argv: list[str] | None = None) -> int:
+    fewer_collections()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output", type=Path)

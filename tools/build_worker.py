@@ -30,6 +30,9 @@ def warm_up(settings_file: str) -> None:
     for name in settings.get("PLUGINS") or []:
         importlib.import_module(name if isinstance(name, str) else name.__name__)
     importlib.import_module("pelican.generators")
+    from tools.build import fewer_collections
+
+    fewer_collections()  # forked builds inherit it
 
 
 def build_in_child(settings_file: str, output: Path) -> int:
