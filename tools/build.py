@@ -260,14 +260,13 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                     if code == 0:
                         incremental.keep_pages()
                         print(f"Pages ready in {time.perf_counter() - started:.2f} s")
-                        if search_later and not incremental.search_is_current():
+                        if search_later:
                             search_deferred = True  # the old index is carried over until then
                         else:
                             code = incremental.search_index(settings)
                     if code != 0:
                         say("build_failed", sys.stderr, output=output.name)
                         return code
-                    incremental.before_swap()
                     with stop.held():
                         swap_in(staging, output, retained + [SEARCH_BUNDLE] * search_deferred, trash, spare)
                         swapped = True
@@ -275,6 +274,7 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                     if search_deferred:
                         print(PAGES_SERVED, os.getpid(), flush=True)
                     with stop.held():
+                        incremental.record_pages(output)
                         incremental.save()
                         empty_spare(spare)
                     if search_deferred:

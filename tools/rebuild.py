@@ -22,7 +22,6 @@ from brand_registry.settings_file import site_paths
 from incremental.inputs import ENVIRONMENT, Inputs, roots_of
 from incremental.pages import PageReuse
 from incremental.record import Record, tree_digest
-from incremental.spare import remove_empty_folders
 from incremental.stamps import digest
 from incremental.unchanged import keep_unchanged
 
@@ -78,18 +77,20 @@ class Incremental:
 
     def keep_pages(self) -> None:
         """After Pelican: unchanged files become links to the previous output's."""
-        remove_empty_folders(self.staging)  # of the spare, not used this time
-        kept = keep_unchanged(self.staging, self.output, skip=(SEARCH_BUNDLE,))
+        kept = keep_unchanged(self.staging, self.output, skip=(SEARCH_BUNDLE,),
+                              prune=True)  # the spare's folders this build did not use
         print(f"Pages: {self.pages.reused} reused from the last build; "
               f"files: {kept.changed} new or changed, {kept.same} as before")
 
-    def search_is_current(self) -> bool:
-        """True when the previous output's index was made from exactly these pages."""
+    def search_is_current(self, live: bool = False) -> bool:
+        """True when the previous output's index was made from exactly the staged pages
+        (with `live`, the pages of the output, once the preview has swapped them in)."""
         from tools.search_index import LAYOUT
 
-        self._pages_digest = digest(LAYOUT, _package_version("pagefind"), _page_stamps(self.staging))
+        site = self.output if live else self.staging
+        self._pages_digest = digest(LAYOUT, _package_version("pagefind"), _page_stamps(site))
         return (self._pages_digest == self.previous.search and (self.output / SEARCH_BUNDLE).is_dir()
-                and not os.path.lexists(self.staging / SEARCH_BUNDLE))  # nothing else in its place
+                and (live or not os.path.lexists(self.staging / SEARCH_BUNDLE)))  # nothing else there
 
     def search_index(self, settings: dict) -> int:
         """Pagefind into the staging folder, unless the previous index is still right."""
@@ -110,8 +111,15 @@ class Incremental:
             shutil.copytree(old, self.staging / SEARCH_BUNDLE, copy_function=os.link)
 
     def refresh_search(self, settings: dict, discard, held=contextlib.nullcontext) -> int:
-        """After the swap: make the index of the live pages beside them, then swap it in
-        (inside `held()`, where a stop signal waits)."""
+        """After the swap (the previous index carried over): unless it is still right, make
+        the index of the live pages beside them, then swap it in (inside `held()`, where a
+        stop signal waits)."""
+        if self.search_is_current(live=True):
+            with held():
+                self.search = self._pages_digest
+                self.save()
+            print("Search index: as before (no page changed)")
+            return 0
         fresh = self.output.parent / f".{self.output.name}.building-{os.getpid()}-search"
         shutil.rmtree(fresh, ignore_errors=True)
         code = run_search_index(self.output, settings, fresh)
@@ -132,8 +140,10 @@ class Incremental:
             self.save()
         return 0
 
-    def before_swap(self) -> None:
-        self.page_manifest = self.pages.manifest()  # stamps of the staged files: a rename keeps them
+    def record_pages(self, folder: Path) -> None:
+        """Stamps of the pages as staged: `folder` is the staging folder or, since a rename
+        keeps them, the output it became."""
+        self.page_manifest = self.pages.manifest(folder)
 
     def save(self) -> None:
         """Record the output as it now is (after the swap)."""

@@ -96,12 +96,14 @@ class PageReuse:
         for name in names:
             self.keys[name] = key
 
-    def manifest(self) -> dict[str, Entry]:
-        """Each keyed page with the stamp of the file now standing for it."""
+    def manifest(self, folder: Path | None = None) -> dict[str, Entry]:
+        """Each keyed page with the stamp of the file now standing for it (in `folder`,
+        where the output was moved, if it was)."""
+        folder = folder or self.output
         pages: dict[str, Entry] = {}
         for name, key in sorted(self.keys.items()):
             try:
-                info = (self.output / name).stat()
+                info = (folder / name).stat()
             except OSError:
                 continue
             pages[name] = [key, info.st_size, info.st_mtime_ns, info.st_ino]

@@ -5,8 +5,8 @@ thousands of pages is thousands of folders, and creating a folder costs more
 than linking a file (about 0.1-0.3 ms each on ext4 here: seconds at 8,000).
 So the output a swap retires is kept as the spare; the next build takes it,
 empties it of files, builds into its folders and finally removes the folders
-it did not use. Only folders are reused, never a file: every file is written
-or linked anew, so nothing stale can survive.
+it did not use (unchanged.keep_unchanged, `prune`). Only folders are reused,
+never a file: every file is written or linked anew, so nothing stale survives.
 """
 
 from __future__ import annotations
@@ -55,18 +55,6 @@ def remove_files(root: Path) -> None:
         for name in [d for d in dirs if os.path.islink(os.path.join(current, d))]:
             os.unlink(os.path.join(current, name))
             dirs.remove(name)
-
-
-def remove_empty_folders(root: Path) -> int:
-    """Remove the folders under `root` that hold nothing (after their own empty ones went)."""
-    removed = 0
-    emptied: set[str] = set()
-    for current, dirs, files in os.walk(root, topdown=False):
-        if current != str(root) and not files and all(os.path.join(current, d) in emptied for d in dirs):
-            os.rmdir(current)
-            emptied.add(current)
-            removed += 1
-    return removed
 
 
 def keep_as_spare(retired: Path, spare: Path) -> bool:

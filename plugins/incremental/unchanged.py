@@ -21,18 +21,21 @@ class Kept:
     changed: int = 0  # new, or different from the previous output
 
 
-def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = ()) -> Kept:
-    """Replace each file of `new` identical to its twin in `old` by a hard link to that twin."""
+def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = (), prune: bool = False) -> Kept:
+    """Replace each file of `new` identical to its twin in `old` by a hard link to that twin;
+    with `prune`, also remove the folders under `new` that hold nothing."""
     kept = Kept()
     try:
         same_device = os.stat(new).st_dev == os.stat(old).st_dev
     except OSError:
         same_device = False
-    _keep_in(str(new), str(old), kept, skip, same_device)
+    _keep_in(str(new), str(old), kept, skip, same_device, prune)
     return kept
 
 
-def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device: bool) -> None:
+def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device: bool,
+             prune: bool) -> bool:
+    """True if `new` is left empty."""
     # Folder listings give each file's inode for free: a file the writer
     # already linked (most of them) costs no stat and no read.
     try:
@@ -40,15 +43,23 @@ def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device:
             theirs = {entry.name: entry.inode() for entry in entries} if same_device else {}
     except OSError:
         theirs = {}
+    empty = True
     with os.scandir(new) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                if entry.name not in skip:
-                    _keep_in(entry.path, os.path.join(old, entry.name), kept, (), same_device)
-            elif theirs.get(entry.name) == entry.inode() or _same(entry.path, os.path.join(old, entry.name)):
+                if entry.name in skip:
+                    empty = False
+                elif _keep_in(entry.path, os.path.join(old, entry.name), kept, (), same_device, prune):
+                    os.rmdir(entry.path)
+                else:
+                    empty = False
+                continue
+            empty = False
+            if theirs.get(entry.name) == entry.inode() or _same(entry.path, os.path.join(old, entry.name)):
                 kept.same += 1
             else:
                 kept.changed += 1
+    return empty and prune
 
 
 def write_or_link(path: str, data: bytes, twin: str | None = None) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from incremental.spare import EMPTIED, empty_spare, keep_as_spare, remove_empty_folders, take_spare
+from incremental.spare import EMPTIED, empty_spare, keep_as_spare, take_spare
+from incremental.unchanged import keep_unchanged
 
 
 def test_a_spare_is_taken_empty_of_files_and_unused_folders_go(tmp_path):
@@ -19,7 +20,8 @@ def test_a_spare_is_taken_empty_of_files_and_unused_folders_go(tmp_path):
     assert sorted(str(p.relative_to(staging)) for p in staging.rglob("*")) == [
         "brands", "brands/pear", "stories", "stories/gone", "stories/gone/deep"]
     (staging / "brands" / "pear" / "index.html").write_text("new page")
-    assert remove_empty_folders(staging) == 3
+    kept = keep_unchanged(staging, tmp_path / "previous", prune=True)
+    assert (kept.same, kept.changed) == (0, 1)
     assert sorted(str(p.relative_to(staging)) for p in staging.rglob("*")) == [
         "brands", "brands/pear", "brands/pear/index.html"]
 
