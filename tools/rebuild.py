@@ -57,10 +57,10 @@ class Incremental:
         facts = {"settings": str(Path(settings_file).resolve()), "siteurl": siteurl,
                  "as_of": as_of.isoformat(), "environment": {k: os.environ.get(k) for k in ENVIRONMENT},
                  "packages": {name: _package_version(name) for name in PACKAGES}}
-        roots = roots_of(settings, Path(settings_file), [TOOLS])
-        self.inputs = Inputs.scan(roots, paths.brands, [paths.stories], facts)
         self.record_path = Record.path_for(Path(settings["CACHE_PATH"]), output)
         previous = Record.load(self.record_path)
+        roots = roots_of(settings, Path(settings_file), [TOOLS])
+        self.inputs = Inputs.scan(roots, paths.brands, [paths.stories], facts, previous.hashed)
         self.previous = previous if previous.describes(output) else Record()
         self.fingerprint = self.inputs.fingerprint()
         self.unchanged = (not force and self.previous.fingerprint == self.fingerprint
@@ -149,7 +149,7 @@ class Incremental:
         """Record the output as it now is (after the swap)."""
         written = tree_digest(self.output, self.retained)
         Record(self.fingerprint, self.output.stat().st_ino, written, self.search,
-               self.page_manifest, self.pages.groups).save(self.record_path)
+               self.page_manifest, self.pages.groups, self.inputs.hashed()).save(self.record_path)
 
 
 def _page_stamps(site: Path) -> list:

@@ -33,11 +33,11 @@ class Inputs:
 
     @classmethod
     def scan(cls, roots: Iterable[Path], brands: Path | None, stories: Iterable[Path],
-             facts: dict) -> "Inputs":
+             facts: dict, hashed_before: dict[str, Stamp] | None = None) -> "Inputs":
         stamps: dict[str, Stamp] = {}
         for root in roots:
             if root.exists():
-                stamps.update(stamp_tree(root.resolve()))
+                stamps.update(stamp_tree(root.resolve(), hashed_before))
         inputs = cls(stamps, {"version": VERSION, "python": sys.version, **facts})
         brands_prefix = f"{brands.resolve()}/" if brands else None
         story_prefixes = tuple(f"{folder.resolve()}/" for folder in stories)
@@ -50,6 +50,11 @@ class Inputs:
             elif story_prefixes and path.startswith(story_prefixes):
                 inputs.local.add(path)
         return inputs
+
+    def hashed(self) -> dict[str, Stamp]:
+        """The stamps that hold a hash (files changed just before the scan): the next scan's
+        `hashed_before`."""
+        return {path: found for path, found in self.stamps.items() if len(found) == 5}
 
     def fingerprint(self) -> str:
         """Changes when anything the build reads changes."""

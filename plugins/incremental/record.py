@@ -20,6 +20,7 @@ class Record:
     search: str = ""  # digest of the pages the search index was made from
     pages: dict = field(default_factory=dict)  # page name -> [key, size, mtime_ns, inode]
     groups: dict = field(default_factory=dict)  # group -> [key, facts, number of files] (pages.py)
+    hashed: dict = field(default_factory=dict)  # input path -> stamp with a hash (stamps.stamp)
 
     @staticmethod
     def path_for(cache: Path, output: Path) -> Path:
@@ -31,7 +32,8 @@ class Record:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(str(data["fingerprint"]), int(data["output_inode"]), str(data["output"]),
-                       str(data["search"]), dict(data["pages"]), dict(data.get("groups") or {}))
+                       str(data["search"]), dict(data["pages"]), dict(data.get("groups") or {}),
+                       {str(k): tuple(v) for k, v in (data.get("hashed") or {}).items()})
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 

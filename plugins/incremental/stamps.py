@@ -17,26 +17,31 @@ SKIPPED_FOLDERS = {"__pycache__", ".git", ".pytest_cache", "node_modules"}
 RACY_NS = 2_000_000_000
 
 
-def stamp(path: Path, now_ns: int | None = None) -> Stamp | None:
+def stamp(path: Path, now_ns: int | None = None, before: Stamp | None = None) -> Stamp | None:
+    """The file's stamp; `before` is its stamp in the last build, if that held a hash."""
     try:
         info = path.stat()
     except OSError:
         return None
     stamped = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
     now_ns = time.time_ns() if now_ns is None else now_ns
-    if now_ns - max(info.st_mtime_ns, info.st_ctime_ns) <= RACY_NS:
-        try:
-            return stamped + (hashlib.sha256(path.read_bytes()).hexdigest(),)
-        except OSError:
-            return None
-    return stamped
+    racy = now_ns - max(info.st_mtime_ns, info.st_ctime_ns) <= RACY_NS
+    if not racy and not (before and len(before) == 5 and tuple(before[:4]) == stamped):
+        return stamped
+    try:
+        # Unchanged bytes since a hashed stamp give that stamp again: no change.
+        return stamped + (hashlib.sha256(path.read_bytes()).hexdigest(),)
+    except OSError:
+        return None
 
 
-def stamp_tree(folder: Path) -> dict[str, Stamp]:
-    """Every file under `folder` (links followed, as Pelican follows them), by absolute path."""
+def stamp_tree(folder: Path, before: dict[str, Stamp] | None = None) -> dict[str, Stamp]:
+    """Every file under `folder` (links followed, as Pelican follows them), by absolute path.
+    `before`: the stamps that held a hash in the last build (see `stamp`)."""
     found: dict[str, Stamp] = {}
+    before = before or {}
     if folder.is_file():
-        found[str(folder)] = stamp(folder)
+        found[str(folder)] = stamp(folder, before=before.get(str(folder)))
         return found
     now_ns = time.time_ns()
     for current, dirs, files in os.walk(folder, followlinks=True):
@@ -45,7 +50,7 @@ def stamp_tree(folder: Path) -> dict[str, Stamp]:
             if name.endswith((".pyc", ".swp", "~")):
                 continue
             path = os.path.join(current, name)
-            info = stamp(Path(path), now_ns)
+            info = stamp(Path(path), now_ns, before.get(path))
             if info is not None:
                 found[path] = info
     return found

@@ -213,3 +213,13 @@ def test_a_file_changed_just_now_is_stamped_with_its_bytes_too(tmp_path):
     assert stamp(path)[4] != fresh[4]
     later = info.st_ctime_ns + RACY_NS + 1
     assert stamp(path, now_ns=later) == (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def test_a_hashed_stamp_stays_while_the_bytes_do(tmp_path):
+    from incremental.stamps import RACY_NS, stamp
+
+    path = write(tmp_path / "a.md", "one")
+    fresh = stamp(path)
+    later = max(fresh[1], fresh[2]) + RACY_NS + 1
+    assert stamp(path, now_ns=later, before=fresh) == fresh  # no change: the page keys stay
+    assert len(stamp(path, now_ns=later)) == 4  # without the last build's stamp: plain
