@@ -165,6 +165,9 @@ def open_page(served_site, browser, request):
         visit.status = response.status if response else None
         if ready:
             page.locator(ready).first.wait_for(state="visible")
+            # Pagefind loads the other results' fragments after the first: wait for
+            # them, or a result drawn during a test would move the focus order.
+            page.wait_for_load_state("networkidle")
         if expected == 404:  # the browser logs the document's own 404
             visit.problems[:] = [p for p in visit.problems if "status of 404" not in p]
         return visit
