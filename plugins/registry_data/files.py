@@ -49,15 +49,25 @@ def write_open_data(files: DataFiles, brands: list[Brand], registry: Registry,
                     links_of: Callable[[Brand], open_data.Links]) -> list[dict]:
     """brands.json, one JSON per brand, the two CSV tables and the schema; returns the records."""
     records = [open_data.brand_record(brand, registry, links_of(brand)) for brand in brands]
-    files.write(SITE_URLS["brands_json"], dumps({"brands": records}, indent=1) + "\n")
-    for brand, record in zip(brands, records):
-        files.write(data_url_for(brand), dumps(record, indent=1) + "\n")
+    texts = [dumps(record, indent=1) for record in records]
+    files.write(SITE_URLS["brands_json"], listed("brands", texts) + "\n")
+    for brand, text in zip(brands, texts):
+        files.write(data_url_for(brand), text + "\n")
     files.write(SITE_URLS["brands_csv"], open_data.csv_text(
         open_data.BRAND_COLUMNS, [open_data.brand_row(r) for r in records]))
     files.write(SITE_URLS["licensees_csv"], open_data.csv_text(
         open_data.LICENSEE_COLUMNS, [row for r in records for row in open_data.licensee_rows(r)]))
     files.write(SITE_URLS["schema"], SCHEMA_FILE.read_text(encoding="utf-8"))
     return records
+
+
+def listed(key: str, texts: list[str]) -> str:
+    """`dumps({key: items}, indent=1)`, put together from each item's own `dumps(item, indent=1)`
+    (the items are dumped once for their own files and the list both)."""
+    if not texts:
+        return dumps({key: []}, indent=1)
+    items = ",\n".join("\n".join("  " + line for line in text.split("\n")) for text in texts)
+    return "{\n " + dumps(key) + ": [\n" + items + "\n ]\n}"
 
 
 def digest(texts: dict[str, str]) -> str:
