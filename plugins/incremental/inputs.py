@@ -18,7 +18,7 @@ from typing import Iterable
 
 from .stamps import Stamp, digest, digest_files, stamp_tree
 
-VERSION = 1  # of the fingerprint and key formats
+VERSION = 2  # of the fingerprint and key formats
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "THUMBNAIL_CACHE_PATH")  # read by the build besides the settings
 
 

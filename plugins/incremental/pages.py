@@ -59,8 +59,11 @@ class PageReuse:
             if [info.st_size, info.st_mtime_ns, info.st_ino] != list(entry[1:]):
                 return False
             target = self.output / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(old, target)
+            try:
+                os.link(old, target)
+            except FileNotFoundError:  # its folder is new (most exist: see spare)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(old, target)
         except OSError:
             return False
         return True
