@@ -248,3 +248,22 @@ def test_the_depth_bound_is_never_below_the_real_depth(text):
         return
     if node is not None:
         assert frontmatter._depth_bound(text) >= depth_of(node)
+
+
+def test_a_file_read_twice_in_a_build_is_read_once_unless_it_changed(tmp_path, monkeypatch):
+    from brand_registry import memo
+
+    memo.begin(None)
+    reads = []
+    real = frontmatter.read_text
+    monkeypatch.setattr(frontmatter, "read_text", lambda path, *a: reads.append(path) or real(path, *a))
+    path = tmp_path / "story.md"
+    path.write_text("---\ntitle: 一\n---\n正文。\n", encoding="utf-8")
+    first = frontmatter.read_document(path)  # validation
+    second = frontmatter.read_document(path)  # Pelican's reader: handed over
+    assert second is first and len(reads) == 1
+    third = frontmatter.read_document(path)  # handed over once only: read again
+    assert third == first and len(reads) == 2
+    path.write_text("---\ntitle: 二\n---\n正文。\n", encoding="utf-8")
+    assert frontmatter.read_document(path).meta["title"] == "二"
+    memo.begin(None)
