@@ -162,10 +162,15 @@ class BrandPagesGenerator(Generator):
                 writer.write_file(name, self.get_template(template), self.context,
                                   relative_urls=relative, page_url=page_url, **variables, **page)
 
+        linked = getattr(writer, "linked_from_last_build", None)  # site_i18n's writer, run by tools.build
         for brand in site.brands.values():
+            stories = self.stories_by_brand[brand.slug]
+            if linked and linked(save_as(lang.prefix + url_for(brand)), self.get_template("brand"),
+                                 self.context, relative, brand=brand, brand_stories=stories):
+                continue  # unchanged: its tables and body need not be worked out
             text = views.brand_text(brand, lang.code, self.languages.default)
             write(url_for(brand), "brand", brand=brand, **views.brand_rows(brand, registry, self.as_of),
-                  brand_stories=self.stories_by_brand[brand.slug], brand_text=text,
+                  brand_stories=stories, brand_text=text,
                   body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)))
         counts = views.facet_counts(site)
         all_brands = self.context["all_brands"]

@@ -4,6 +4,7 @@ benchmark (bench/licences.py) times exactly what the build runs."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,14 +46,38 @@ def write_licence_shards(files: DataFiles, brands: list[Brand]) -> tuple[int, st
     return bits, digest(texts)
 
 
+def write_brand_files(files: DataFiles, brands: list[Brand], registry: Registry,
+                      links_of: Callable[[Brand], open_data.Links],
+                      linked: Callable[[Brand, str], bool] | None = None,
+                      records: bool = True) -> list[tuple[dict, str]]:
+    """One JSON per brand; with `records`, returns each brand's record and JSON text.
+
+    `linked(brand, name)` may put the last build's file for the brand in place
+    (its inputs unchanged): then its record is read back from that file rather
+    than made again.
+    """
+    made = []
+    for brand in brands:
+        name = data_url_for(brand)
+        if linked is not None and linked(brand, name):
+            if records:
+                text = (files.output / name).read_text(encoding="utf-8").removesuffix("\n")
+                made.append((json.loads(text), text))
+            continue
+        record = open_data.brand_record(brand, registry, links_of(brand))
+        text = dumps(record, indent=1)
+        files.write(name, text + "\n")
+        made.append((record, text))
+    return made
+
+
 def write_open_data(files: DataFiles, brands: list[Brand], registry: Registry,
-                    links_of: Callable[[Brand], open_data.Links]) -> list[dict]:
+                    links_of: Callable[[Brand], open_data.Links],
+                    linked: Callable[[Brand, str], bool] | None = None) -> list[dict]:
     """brands.json, one JSON per brand, the two CSV tables and the schema; returns the records."""
-    records = [open_data.brand_record(brand, registry, links_of(brand)) for brand in brands]
-    texts = [dumps(record, indent=1) for record in records]
-    files.write(SITE_URLS["brands_json"], listed("brands", texts) + "\n")
-    for brand, text in zip(brands, texts):
-        files.write(data_url_for(brand), text + "\n")
+    made = write_brand_files(files, brands, registry, links_of, linked)
+    records = [record for record, _text in made]
+    files.write(SITE_URLS["brands_json"], listed("brands", [text for _record, text in made]) + "\n")
     files.write(SITE_URLS["brands_csv"], open_data.csv_text(
         open_data.BRAND_COLUMNS, [open_data.brand_row(r) for r in records]))
     files.write(SITE_URLS["licensees_csv"], open_data.csv_text(

@@ -15,7 +15,7 @@ from brand_registry.changes import registry_changes
 from site_i18n.languages import Languages
 from site_i18n.writer import PAGE_REUSE, flush_pages, previous_output
 
-from .files import DataFiles, write_licence_shards, write_open_data
+from .files import DataFiles, write_brand_files, write_licence_shards, write_open_data
 
 logger = logging.getLogger(__name__)
 SITEMAP_PLUGIN = "pelican.plugins.sitemap"
@@ -44,18 +44,25 @@ class RegistryDataGenerator(Generator):
         """Write the licence shards, open data, feed and robots.txt; returns what the pages show.
 
         Run by tools.build, the files are linked from the last build instead when
-        no brand bundle changed (nor anything all pages depend on).
+        no brand bundle changed (nor anything all pages depend on); otherwise each
+        brand's own JSON still is, when its bundle did not change.
         """
         reuse = self.settings.get(PAGE_REUSE)
+        registry = self.context["registry"]
+        files = DataFiles(self.output_path, previous_output(self.settings))
+        linked = None
         if reuse is not None:
-            key = reuse.group_key(DATA_GROUP, [f for files in reuse.inputs.bundles.values() for f in files])
+            def linked(brand, name):
+                return reuse.reuse(name, reuse.key(name, "brand.json", reuse.inputs.bundle_files(brand.bundle)))
+
+            key = reuse.group_key(DATA_GROUP, [f for bundle in reuse.inputs.bundles.values() for f in bundle])
             facts = reuse.reuse_group(DATA_GROUP, key)
             if facts is not None:
+                write_brand_files(files, brands, registry, self._links, linked, records=False)
                 logger.info("Open data and licence shards: as in the last build")
                 return facts
-        files = DataFiles(self.output_path, previous_output(self.settings))
         bits, version = write_licence_shards(files, brands)
-        records = write_open_data(files, brands, self.context["registry"], self._links)
+        records = write_open_data(files, brands, registry, self._links, linked)
         if self.settings.get("REGISTRY_FEED_ATOM"):
             self._write_registry_feed(files, brands)
         files.write(SITE_URLS["robots"], robots_txt(self.settings["SITEURL"], self._sitemap_url()))
@@ -63,7 +70,8 @@ class RegistryDataGenerator(Generator):
         facts = {"bits": bits, "version": version, "brands": len(records),
                  "licences": sum(len(r["licensees"]) for r in records)}
         if reuse is not None:
-            reuse.record_group(DATA_GROUP, key, files.names, facts)
+            own = {data_url_for(brand) for brand in brands}  # keyed each by its own bundle
+            reuse.record_group(DATA_GROUP, key, [name for name in files.names if name not in own], facts)
         return facts
 
     def _absolute(self, path: str) -> str:

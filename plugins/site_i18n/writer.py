@@ -64,6 +64,14 @@ class LanguageWriter(Writer):
             return
         self._defer(name, template, context, relative_urls, override_output, kwargs)
 
+    def linked_from_last_build(self, name, template, context, relative_urls=False, **page) -> bool:
+        """Link the page `name` from the last build if its own inputs (in `page`) are unchanged.
+
+        A caller asks before working out the rest of an expensive page's context;
+        when this says False it calls write_file as usual.
+        """
+        return self.reuse is not None and self._reused(name, template, context, relative_urls, page)
+
     def _reused(self, name, template, context, relative_urls, kwargs) -> bool:
         own = own_inputs(template.name, ChainMap(kwargs, context), self.reuse.inputs)
         files, facts = own if own else (None, None)
