@@ -79,7 +79,7 @@ class Incremental:
         """After Pelican: unchanged files become links to the previous output's."""
         kept = keep_unchanged(self.staging, self.output, skip=(SEARCH_BUNDLE,),
                               prune=True)  # the spare's folders this build did not use
-        print(f"Pages: {self.pages.reused} reused from the last build; "
+        print(f"Pages and brand data: {self.pages.reused} reused from the last build; "
               f"files: {kept.changed} new or changed, {kept.same} as before")
 
     def search_is_current(self, live: bool = False) -> bool:
