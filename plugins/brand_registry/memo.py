@@ -66,26 +66,69 @@ def _dumps(value: Any) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class Memo:
-    """Entries of the build in progress (`used`), over what the last one left (`stored`)."""
+class KeptFile:
+    """Entries of the build in progress (`used`), over what the last one left (`stored`)
+    in `file_name` under the build's folder. A subclass names the file, its format, the
+    modules whose code shapes the entries (`code_version`) and itself in messages."""
+
+    file_name = FILE_NAME
+    form = FORMAT
+    modules = MODULES
+    label = "Parse cache"
 
     def __init__(self):
         self.folder: Path | None = None
         self.stored: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
         self.on_disk: frozenset[str] = frozenset()
-        self.scratch: dict[str, Any] = {}
 
     def begin(self, folder: Path | None) -> None:
         """A build starts: read `folder`'s file, or carry this process's last build over."""
         folder = Path(folder) if folder is not None else None
         if folder != self.folder:
             self.folder = folder
-            self.stored = _read(folder / FILE_NAME) if folder is not None else {}
-            self.on_disk = frozenset(self.stored) if folder is not None else frozenset()
-            self.used = {}
+            self.stored = self._read() if folder is not None else {}
+            self.on_disk = frozenset(self.stored)
         elif self.used:
-            self.stored, self.used = self.used, {}
+            self.stored = self.used
+        self.used = {}
+
+    def save(self) -> bool:
+        """Write what this build used, if that differs from the file; True if written."""
+        if self.folder is None or set(self.used) == self.on_disk:
+            return False
+        payload = _dumps(self.used)
+        kept = _dumps((self.form, code_version(self.modules), hashlib.sha256(payload).hexdigest(), payload))
+        try:
+            write_atomic(self.folder / self.file_name, kept)
+        except OSError as exc:  # a read-only checkout still builds, only slower next time
+            print(f"{self.label} not saved in {self.folder}: {exc.strerror or exc}", file=sys.stderr)
+            return False
+        self.on_disk = frozenset(self.used)
+        return True
+
+    def _read(self) -> dict[str, bytes]:
+        try:
+            with (self.folder / self.file_name).open("rb") as file:
+                form, version, digest, payload = _Unpickler(file).load()
+            if ((form, version) != (self.form, code_version(self.modules))
+                    or hashlib.sha256(payload).hexdigest() != digest):
+                return {}  # other code's, or damaged
+            entries = _loads(payload)
+            return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
+        except Exception:  # noqa: BLE001 - missing, damaged or foreign: start afresh
+            return {}
+
+
+class Memo(KeptFile):
+    """Parse results, and intermediate results of this build only (`scratch`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.scratch: dict[str, Any] = {}
+
+    def begin(self, folder: Path | None) -> None:
+        super().begin(folder)
         self.scratch = {}
 
     def get(self, name: str) -> Any:
@@ -116,51 +159,23 @@ class Memo:
     def recall(self, name: str) -> Any:
         return self.scratch.pop(name, MISSING)
 
-    def save(self) -> bool:
-        """Write what this build used, if that differs from the file; True if written."""
-        if self.folder is None or set(self.used) == self.on_disk:
-            return False
-        payload = _dumps(self.used)
-        kept = _dumps((FORMAT, code_version(), hashlib.sha256(payload).hexdigest(), payload))
-        try:
-            write_atomic(self.folder / FILE_NAME, kept)
-        except OSError as exc:  # a read-only checkout still builds, only slower next time
-            print(f"Parse cache not saved in {self.folder}: {exc.strerror or exc}", file=sys.stderr)
-            return False
-        self.on_disk = frozenset(self.used)
-        return True
+_code_versions: dict[tuple[str, ...], str] = {}
 
 
-def _read(path: Path) -> dict[str, bytes]:
-    try:
-        with path.open("rb") as file:
-            form, version, digest, payload = _Unpickler(file).load()
-        if (form, version) != (FORMAT, code_version()) or hashlib.sha256(payload).hexdigest() != digest:
-            return {}  # other code's, or damaged
-        entries = _loads(payload)
-        return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
-    except Exception:  # noqa: BLE001 - missing, damaged or foreign: start afresh
-        return {}
-
-
-_code_version: str | None = None
-
-
-def code_version() -> str:
-    """A hash of the code and libraries whose results the memo keeps."""
-    global _code_version
-    if _code_version is None:
+def code_version(modules: tuple[str, ...] = MODULES) -> str:
+    """A hash of the code (these modules of this package) and libraries whose results are kept."""
+    if modules not in _code_versions:
         digest = hashlib.sha256(sys.version.encode())
         here = Path(__file__).resolve().parent
-        for name in MODULES:
+        for name in modules:
             digest.update((here / name).read_bytes())
         for library in LIBRARIES:
             try:
                 digest.update(f"{library} {metadata.version(library)}".encode())
             except metadata.PackageNotFoundError:
                 digest.update(f"{library} none".encode())
-        _code_version = digest.hexdigest()
-    return _code_version
+        _code_versions[modules] = digest.hexdigest()
+    return _code_versions[modules]
 
 
 _memo = Memo()  # the process's: a build runs in one process

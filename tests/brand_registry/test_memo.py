@@ -133,7 +133,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(cache, counted, damage, monkeypat
     elif damage == "checksum":
         path.write_bytes(data.replace("库尔勒香梨".encode(), "阿克苏苹果".encode()))
     elif damage == "other-version":
-        monkeypatch.setattr(memo, "_code_version", "other code")
+        monkeypatch.setitem(memo._code_versions, memo.MODULES, "other code")
     monkeypatch.chdir(cache.parent)
     next_build(cache)
     assert parse_document(TEXT).meta["name"] == "库尔勒香梨"
