@@ -35,12 +35,16 @@ def add_brand(model: Path, new: Path) -> None:
 # Short pages, so that lists have several and list pages are reused too.
 SETTINGS = "smallpages.py"
 SMALL_PAGES = "from pelicanconf import *\nBRANDS_PER_PAGE = 4\nDEFAULT_PAGINATION = 3\n"
+# The full build compared with: the same settings, with caches of its own, cleared each time.
+REFERENCE = "reference.py"
+REFERENCE_SETTINGS = "from smallpages import *\nCACHE_PATH = '.cache/reference'\n"
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("incremental"))
     (root / SETTINGS).write_text(SMALL_PAGES)
+    (root / REFERENCE).write_text(REFERENCE_SETTINGS)
     result = build(root, root / "output", settings=SETTINGS)
     assert result.returncode == 0, result.stderr
     return root
@@ -55,7 +59,8 @@ def rebuild(root: Path) -> str:
 def assert_same_as_full_build(root: Path) -> None:
     reference = root / "reference"
     shutil.rmtree(reference, ignore_errors=True)
-    result = build(root, reference, settings=SETTINGS)
+    shutil.rmtree(root / ".cache" / "reference", ignore_errors=True)
+    result = build(root, reference, settings=REFERENCE)
     assert result.returncode == 0, result.stderr
     incremental, full = tree(root / "output"), tree(reference)
     assert sorted(incremental) == sorted(full)
@@ -125,6 +130,10 @@ EDITS = [
      []),
 ]
 
+STORIES_READ = {"story body": "Stories: 1 read,", "story title (lists and the brand page show it)": "Stories: 1 read,",
+                "translation": "Stories: 1 read,", "registry: a region renamed (every page may show it)": " 0 kept ",
+                "template": " 0 kept "}
+
 
 @pytest.mark.parametrize("what, edit, changed, kept", EDITS, ids=[e[0] for e in EDITS])
 def test_incremental_build_equals_full_build(project, what, edit, changed, kept):
@@ -134,6 +143,7 @@ def test_incremental_build_equals_full_build(project, what, edit, changed, kept)
     edit(project)
     out = rebuild(project)
     assert "Nothing changed" not in out
+    assert STORIES_READ.get(what, "Stories: 0 read,") in out  # only edited stories are read again
     assert_same_as_full_build(project)
     for name in changed:
         assert (output / name).read_bytes() != before[name][1], f"{name} should show the edit ({what})"

@@ -1,4 +1,4 @@
-"""Checked brands kept between builds, each under the stamps of its bundle's files.
+"""Checked brands and stories kept between builds, each under the stamps of its files.
 
 A bundle whose files did not change since the last build (nor the registry
 file, the day expiry is checked for, the project folder, this package's code
@@ -7,8 +7,14 @@ and the issues found in it come back as the last build left them. Any write
 to a file of the bundle changes its stamp (size, times, inode), so an edit is
 always a miss, never a stale answer.
 
+A story is kept the same way, under its file's stamp and those of every other
+file under content/ (the images it may show), only when it had no errors; on
+a hit, the brands it names must still exist (otherwise it is checked again,
+for the message).
+
     checked.begin(folder, context)   # load_site, once the registry is read
     checked.brand(bundle, load)      # the cached result, or load(issues) now
+    checked.story(path, load, issues, brand_slugs, content)
     checked.save()                   # the build went well (with memo.save)
 
 The file is kept as the memo's is (memo.KeptFile: written to a temporary name
@@ -28,16 +34,16 @@ from pathlib import Path
 from typing import Callable
 
 from .images import RACY_NS
-from .issues import Issue
+from .issues import Issue, errors
 from .memo import KeptFile
-from .model import Brand
+from .model import Brand, Story
 
 FILE_NAME = "checked.pickle"
 FORMAT = "brand-registry-checked-1"
 _ALLOWED = {("brand_registry.issues", "Issue"), ("brand_registry.messages", "Message"),
             ("datetime", "date"), ("datetime", "datetime"), ("pathlib", "PosixPath")} | {
     ("brand_registry.model", name) for name in
-    ("Award", "Brand", "Certification", "Contact", "Image", "Licensee", "Standard", "Translation")}
+    ("Award", "Brand", "Certification", "Contact", "Image", "Licensee", "Standard", "Story", "Translation")}
 
 
 class _Unpickler(pickle.Unpickler):
@@ -91,6 +97,52 @@ class Checked(KeptFile):
         return brand
 
 
+    def story(self, path: Path, load: Callable[[list[Issue]], Story | None], issues: list[Issue],
+              brand_slugs: set[str], content: ContentStamp) -> Story | None:
+        """The story (its issues added to `issues`), checked now only if it or content/ changed."""
+        stamp = file_stamp(str(path))
+        key = hashlib.sha256(repr((self.context, "story", content.digest, str(path), stamp)).encode()).hexdigest()
+        data = self.stored.get(key) or self.used.get(key)
+        if data is not None:
+            try:
+                story, found = _loads(data)
+            except Exception:  # noqa: BLE001 - a damaged entry is a miss
+                pass
+            else:
+                if set(story.brands) <= brand_slugs:
+                    self.used[key] = data
+                    issues.extend(found)
+                    return story
+        found = []
+        story = load(found)
+        issues.extend(found)
+        if (story is not None and not errors(found) and not content.racy
+                and stamp == file_stamp(str(path)) and not _racy((("", *stamp),))):
+            self.used[key] = pickle.dumps((story, found), protocol=pickle.HIGHEST_PROTOCOL)
+        return story
+
+
+class ContentStamp:
+    """The stamps of the files under a content folder that are not `skipped` (by suffix):
+    the images stories show. `racy` when one changed too recently to be told apart."""
+
+    def __init__(self, folder: Path | None, skipped: tuple[str, ...]):
+        entries = []
+        for current, dirs, files in os.walk(folder) if folder is not None else ():
+            dirs.sort()
+            for name in sorted(files):
+                if not name.lower().endswith(skipped):
+                    path = os.path.join(current, name)
+                    entries.append((path, *file_stamp(path)))
+        self.digest = hashlib.sha256(repr(entries).encode("utf-8", "surrogatepass")).hexdigest()
+        self.racy = _racy(entries)
+
+
+def file_stamp(path: str) -> tuple:
+    """The file's lstat and, for a link, its target's stat."""
+    return _stat(path, os.lstat), _stat(path, os.stat) if os.path.islink(path) else None
+
+
 def bundle_stamp(bundle: Path) -> tuple:
     """Each entry under `bundle` with its lstat (and, for a link, its target's stat)."""
     entries = []
@@ -121,4 +173,5 @@ def _stat(path: str, how) -> tuple | None:
 _checked = Checked()  # the process's: a build runs in one process
 begin = _checked.begin
 brand = _checked.brand
+story = _checked.story
 save = _checked.save

@@ -81,8 +81,11 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
     _check_unique_licences(site, issues)
     slugs = set(site.brands)
     seen: dict[tuple[str, str], Path] = {}
+    content = checked.ContentStamp(paths.content, MARKDOWN)
     for path in _markdown_files(paths.stories, paths, issues):
-        story = load_story(path, paths.content, slugs, paths.root, issues)
+        story = checked.story(
+            path, lambda found, path=path: load_story(path, paths.content, slugs, paths.root, found),
+            issues, slugs, content)
         if not story:
             continue
         first = seen.setdefault((story.lang, story.slug), path)

@@ -75,6 +75,14 @@ class Inputs:
         path = _absolute(bundle)
         return self.bundles.get(path, [path])
 
+    def stamp_name(self, source: Path | str) -> str | None:
+        """The name the scan gave `source`, or None if it did not see it."""
+        path = os.fspath(source)
+        if path in self.stamps:
+            return path
+        path = _absolute(source)
+        return path if path in self.stamps else None
+
     def family(self, source: Path | str) -> list[str]:
         """A story or page file with its translations: `x.md`, `x.en.md`."""
         if self._families is None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from .inputs import Inputs
 from .stamps import digest
 
+SETTING = "_INCREMENTAL_PAGES"  # the settings key under which a build hands its PageReuse to plugins
 Entry = list  # [key, size, mtime_ns, inode]
 Group = list  # [key, facts, number of files]
 
@@ -38,6 +39,14 @@ class PageReuse:
         if own_files is None:
             return None
         return digest(self.site, name, template, self.inputs.files_digest(own_files), extra)
+
+    def source_key(self, kind: str, source: Path | str) -> str | None:
+        """The key of what is made of one input file alone (`kind`: "article", say), or
+        None when the scan did not see the file."""
+        path = self.inputs.stamp_name(source)
+        if path is None:
+            return None
+        return digest(self.site, kind, self.inputs.files_digest([path]))
 
     def reuse(self, name: str, key: str | None) -> bool:
         """Link the previous build's page in place of rendering it, if it is still right."""

@@ -11,13 +11,13 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from incremental.fork_pool import WorkerFailed, run_shared
 from incremental.own_files import own_inputs
+from incremental.pages import SETTING as PAGE_REUSE
 from incremental.unchanged import write_or_link
 
 from .languages import Languages, page_url, translation_urls
 
 # Settings with a per-language variant: SITENAME_EN replaces SITENAME on English pages.
 LOCALIZED_SETTINGS = ("SITENAME", "SITE_DESCRIPTION")
-PAGE_REUSE = "_INCREMENTAL_PAGES"  # settings key of the build's incremental.pages.PageReuse
 
 
 class LanguageWriter(Writer):

@@ -17,12 +17,15 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from brand_registry import checked, memo
+from incremental.pages import SETTING as PAGE_REUSE
 from brand_registry.frontmatter import read_document
 from brand_registry.images import ImageProblem, load_image
 from brand_registry.markdown_body import has_url_scheme, render
 from brand_registry.settings_file import memo_folder
 from brand_registry.stories import name_parts
 from thumbnails.markup import placeholder
+
+from . import kept_articles
 
 STATIC = "{static}"
 
@@ -90,13 +93,34 @@ def open_memo(pelican) -> None:
     memo.begin(memo_folder(pelican.settings))
 
 
+def keep_articles(generator) -> None:
+    """Stories whose file and site did not change come back as the last build read them."""
+    reuse = generator.settings.get(PAGE_REUSE)
+    if reuse is None:  # not built by tools.build: nothing says what changed
+        return
+    kept_articles.begin(memo_folder(generator.settings), generator.path,
+                        lambda path: reuse.source_key("article", path),
+                        generator.settings, generator.context)
+    generator.get_cached_data = kept_articles.get_cached_data
+    generator.cache_data = kept_articles.cache_data
+    generator.kept_articles = True
+
+
+def say_what_was_read(generator) -> None:
+    if getattr(generator, "kept_articles", False):
+        print(kept_articles.summary())
+
+
 def save_memo(_pelican) -> None:
     """The build went well: keep what it parsed and checked for the next one (and only that)."""
     memo.save()
     checked.save()
+    kept_articles.save()
 
 
 def register():
     signals.initialized.connect(open_memo)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(keep_articles)
+    signals.article_generator_finalized.connect(say_what_was_read)
     signals.finalized.connect(save_memo)

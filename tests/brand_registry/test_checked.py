@@ -1,5 +1,6 @@
 """The checked-brands cache: an unchanged bundle is not checked again and gives the same
-brand and issues; any change to the bundle, the registry or the day is a miss."""
+brand and issues; any change to the bundle, the registry or the day is a miss. Stories
+likewise, with content/'s images, and the brands they name checked on every build."""
 
 from __future__ import annotations
 
@@ -23,7 +24,13 @@ def counted(monkeypatch, tmp_path):
         calls.append(bundle.name)
         return real(bundle, *args, **kwargs)
 
+    def counting_story(path, *args, **kwargs):
+        calls.append(path.name)
+        return real_story(path, *args, **kwargs)
+
+    real_story = site.load_story
     monkeypatch.setattr(site, "load_brand", counting)
+    monkeypatch.setattr(site, "load_story", counting_story)
     yield calls
     checked.begin(None, "")  # later tests start with an empty cache
     checked.begin(None, "")
@@ -93,3 +100,45 @@ def test_only_the_registry_s_own_classes_are_unpickled():
 
     with pytest.raises(pickle.UnpicklingError):
         checked._loads(pickle.dumps(print))  # builtins.print: code, never allowed
+
+
+def test_an_unchanged_story_is_not_checked_again(project, counted, tmp_path):
+    project.brand("korla-fragrant-pear")
+    project.story("pear", brands=["korla-fragrant-pear"])
+    project.story("orphan")  # a warning (no brand): replayed too
+    folder = tmp_path / "cache"
+    first, first_issues = load(project, folder)
+    second, second_issues = load(project, folder)
+    assert sorted(counted) == ["korla-fragrant-pear", "orphan.md", "pear.md"]  # each once
+    assert second.stories == first.stories
+    assert second_issues == first_issues and any("orphan" in str(i) for i in second_issues)
+
+
+def test_a_story_is_checked_again_after_its_file_an_image_or_its_brand_changed(project, counted, tmp_path):
+    project.brand("korla-fragrant-pear")
+    (project.content / "images" / "pear.png").write_bytes(png_bytes())
+    project.story("pear", brands=["korla-fragrant-pear"], cover="images/pear.png")
+    folder = tmp_path / "cache"
+    load(project, folder)
+    counted.clear()
+    (project.content / "images" / "pear.png").write_bytes(png_bytes((50, 30)))
+    loaded, _ = load(project, folder)
+    assert counted == ["pear.md"]
+    assert loaded.stories[project.stories / "pear.md"].cover.width == 50
+    counted.clear()
+    project.story("pear", brands=["korla-fragrant-pear"], cover="images/pear.png", title="新标题")
+    loaded, _ = load(project, folder)
+    assert counted == ["pear.md"] and loaded.stories[project.stories / "pear.md"].title == "新标题"
+    counted.clear()
+    (project.brands / "korla-fragrant-pear" / "index.md").unlink()
+    _, issues = load(project, folder)
+    assert counted == ["pear.md"]  # its brand is gone: checked again, for the message
+    assert any("korla-fragrant-pear" in str(issue) and issue.field.startswith("brands") for issue in issues)
+
+
+def test_a_story_with_errors_is_never_kept(project, counted, tmp_path):
+    project.story("pear", brands=["no-such-brand"])
+    folder = tmp_path / "cache"
+    load(project, folder)
+    load(project, folder)
+    assert counted == ["pear.md", "pear.md"]
