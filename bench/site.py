@@ -314,7 +314,7 @@ def preview_edits(project: Path, runs: int) -> list[float]:
         wait_for(lambda: first_build_recorded(fetch(base + "/__devserver__/state")), timeout=900)
         wait_for(lambda: "Rebuilt in" in (project / "devserver.log").read_text(errors="replace"), 900)
         for n in range(runs):
-            marker = f"预览测试{n}"
+            marker = f"预览测试{n}-{time.time_ns()}"  # never on the page before this edit
             text = story.read_text(encoding="utf-8")
             story.write_text(text.replace("title: ", f"title: {marker}", 1), encoding="utf-8")
             seconds.append(wait_for(lambda: marker in fetch(base + "/stories/story-0002/"), timeout=300))
