@@ -4,7 +4,9 @@ One front matter syntax everywhere (brands and stories), parsed by the same
 bounded YAML loader, and bodies sanitised the same way. Both are memoised by
 the text's hash (brand_registry.memo), kept under CACHE_PATH between builds:
 a rebuild reads again only what changed, and a story validation has just
-parsed is not parsed twice.
+parsed is not parsed twice. Within `tools.build`, a story whose file and site
+did not change is not read at all: Pelican gets the Article the last build
+made of it (kept_articles).
 """
 
 from __future__ import annotations
