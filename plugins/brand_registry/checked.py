@@ -20,7 +20,8 @@ for the message).
 The file is kept as the memo's is (memo.KeptFile: written to a temporary name
 and renamed, checksummed, ignored after a code change); its entries are
 unpickled by a loader that builds only the registry's own data classes, dates
-and paths, never code.
+and paths, never code. Each entry names the parse results (memo) it was made
+from, which are kept with it.
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ from pathlib import Path
 from typing import Callable
 
 from .images import RACY_NS
+from . import memo
 from .issues import Issue, errors
 from .memo import KeptFile
 from .model import Brand, Story
 
 FILE_NAME = "checked.pickle"
-FORMAT = "brand-registry-checked-1"
+FORMAT = "brand-registry-checked-2"
 _ALLOWED = {("brand_registry.issues", "Issue"), ("brand_registry.messages", "Message"),
             ("datetime", "date"), ("datetime", "datetime"), ("pathlib", "PosixPath")} | {
     ("brand_registry.model", name) for name in
@@ -55,6 +57,10 @@ class _Unpickler(pickle.Unpickler):
 
 def _loads(data: bytes):
     return _Unpickler(io.BytesIO(data)).load()
+
+
+def _dumps(entry: tuple) -> bytes:
+    return pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Checked(KeptFile):
@@ -82,18 +88,20 @@ class Checked(KeptFile):
         data = self.stored.get(key) or self.used.get(key)
         if data is not None:
             try:
-                brand, found = _loads(data)
+                brand, found, parsed = _loads(data)
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
                 pass
             else:
                 self.used[key] = data
+                memo.keep(parsed)
                 issues.extend(found)
                 return brand
         found: list[Issue] = []
-        brand = load(found)
+        with memo.recording() as parsed:
+            brand = load(found)
         issues.extend(found)
         if stamp == bundle_stamp(bundle) and not _racy(stamp):  # unchanged while it was read
-            self.used[key] = pickle.dumps((brand, found), protocol=pickle.HIGHEST_PROTOCOL)
+            self.used[key] = _dumps((brand, found, sorted(parsed)))
         return brand
 
 
@@ -105,20 +113,22 @@ class Checked(KeptFile):
         data = self.stored.get(key) or self.used.get(key)
         if data is not None:
             try:
-                story, found = _loads(data)
+                story, found, parsed = _loads(data)
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
                 pass
             else:
                 if set(story.brands) <= brand_slugs:
                     self.used[key] = data
+                    memo.keep(parsed)
                     issues.extend(found)
                     return story
         found = []
-        story = load(found)
+        with memo.recording() as parsed:
+            story = load(found)
         issues.extend(found)
         if (story is not None and not errors(found) and not content.racy
                 and stamp == file_stamp(str(path)) and not _racy((("", *stamp),))):
-            self.used[key] = pickle.dumps((story, found), protocol=pickle.HIGHEST_PROTOCOL)
+            self.used[key] = _dumps((story, found, sorted(parsed)))
         return story
 
 

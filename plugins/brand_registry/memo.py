@@ -10,6 +10,11 @@ never a stale answer. Only successes are kept: errors are worked out again.
     memo.begin(folder)   # a build starts (load_site does it)
     memo.save()          # it ended well: keep what it used, drop the rest
 
+What a build takes from a cache of its own results (a checked brand, a kept
+Article) it does not parse: such a cache records the entries its result was
+made from (`recording`) and `keep`s them when it is used, so they are not
+dropped as unused and are there when that file changes.
+
 The file is written to a temporary name, then renamed: two builds at once
 leave one of their files, both valid. A file that cannot be read, or was
 written by other code, or whose checksum is wrong, counts as empty. Values
@@ -23,6 +28,7 @@ import hashlib
 import io
 import pickle
 import sys
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -126,6 +132,7 @@ class Memo(KeptFile):
     def __init__(self):
         super().__init__()
         self.scratch: dict[str, Any] = {}
+        self._recordings: list[set[str]] = []
 
     def begin(self, folder: Path | None) -> None:
         super().begin(folder)
@@ -145,10 +152,34 @@ class Memo(KeptFile):
             self.used.pop(name, None)
             return MISSING
         self.used[name] = data
+        self._note(name)
         return value
 
     def put(self, name: str, value: Any) -> None:
         self.used[name] = _dumps(value)
+        self._note(name)
+
+    @contextmanager
+    def recording(self):
+        """The names of the entries got or put inside the block (a set, filled as it runs)."""
+        names: set[str] = set()
+        self._recordings.append(names)
+        try:
+            yield names
+        finally:
+            self._recordings.remove(names)
+
+    def _note(self, name: str) -> None:
+        for names in self._recordings:
+            names.add(name)
+
+    def keep(self, names) -> None:
+        """Keep these entries for the next build, as if this one had used them."""
+        for name in names:
+            if name not in self.used:
+                data = self.stored.get(name)
+                if data is not None:
+                    self.used[name] = data
 
     def remember(self, name: str, value: Any) -> None:
         """Keep an intermediate result for this build only (never written)."""
@@ -185,3 +216,5 @@ put = _memo.put
 remember = _memo.remember
 recall = _memo.recall
 save = _memo.save
+recording = _memo.recording
+keep = _memo.keep

@@ -12,6 +12,7 @@ made of it (kept_articles).
 from __future__ import annotations
 
 import html
+import os
 from datetime import date
 from pathlib import Path
 
@@ -37,9 +38,11 @@ class StoryReader(BaseReader):
     file_extensions = ["md", "markdown"]
 
     def read(self, source_path):
-        doc = read_document(Path(source_path))
-        images = []
-        content = render(doc.body, self._image_renderer(images))
+        with memo.recording() as parsed:
+            doc = read_document(Path(source_path))
+            images = []
+            content = render(doc.body, self._image_renderer(images))
+        kept_articles.note_parsed(os.path.abspath(source_path), parsed)
         metadata = {}
         slug, lang = name_parts(Path(source_path))
         for name, value in (("slug", slug), ("lang", lang)):

@@ -9,7 +9,9 @@ the story's file, so an edit anywhere the Article may come from is a miss.
 
 An Article is pickled as soon as it is read, before other plugins attach things
 to it (translations, taxonomy); the build's settings and shared context are not
-pickled but named, and the current build's are put back when it is loaded. The
+pickled but named, and the current build's are put back when it is loaded. An
+entry also names the parse results (memo) the reader made the Article from,
+kept with it for the day the site changes and every story is read again. The
 file is kept as the memo's is (memo.KeptFile), and unpickled by a loader that
 builds only the classes an Article is made of.
 """
@@ -23,10 +25,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from brand_registry import memo
 from brand_registry.memo import KeptFile
 
 FILE_NAME = "articles.pickle"
-FORMAT = "story-articles-1"
+FORMAT = "story-articles-2"
 _ALLOWED_NAMES = {
     ("pelican.contents", "Article"), ("pelican.urlwrappers", "Category"),
     ("pelican.urlwrappers", "Tag"), ("pelican.urlwrappers", "Author"),
@@ -89,6 +92,7 @@ class KeptArticles(KeptFile):
         self.base = ""
         self.key_of = None
         self.kept = self.read = 0  # this build's
+        self.parsed: dict[str, set[str]] = {}  # story file -> the memo entries reading it used
 
     def begin(self, folder: Path | None, base: str, key_of, settings: dict, context: dict) -> None:
         """A build starts. `key_of(path)` is the key of a story file (absolute path), or None
@@ -98,6 +102,11 @@ class KeptArticles(KeptFile):
         self.key_of = key_of
         self.shared = {"settings": settings, "context": context}
         self.kept = self.read = 0
+        self.parsed = {}
+
+    def note_parsed(self, path: str, names: set[str]) -> None:
+        """The reader read the file at `path` (absolute) from these memo entries."""
+        self.parsed[path] = names
 
     def _key(self, source: str) -> str | None:
         return self.key_of(os.path.join(self.base, source)) if self.key_of else None
@@ -108,10 +117,11 @@ class KeptArticles(KeptFile):
         if data is None:
             return default
         try:
-            article = _Unpickler(io.BytesIO(data), self.shared).load()
+            parsed, article = _Unpickler(io.BytesIO(data), self.shared).load()
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return default
         self.used[key] = data
+        memo.keep(parsed)
         self.kept += 1
         return article
 
@@ -120,9 +130,10 @@ class KeptArticles(KeptFile):
         if key is None:
             return
         self.read += 1
+        parsed = sorted(self.parsed.pop(os.path.abspath(os.path.join(self.base, source)), ()))
         buffer = io.BytesIO()
         try:
-            _Pickler(buffer, self.shared).dump(article)
+            _Pickler(buffer, self.shared).dump((parsed, article))
         except Exception:  # noqa: BLE001 - something a plugin attached cannot be kept: read it next time
             return
         self.used[key] = buffer.getvalue()
@@ -138,3 +149,4 @@ summary = _kept.summary
 save = _kept.save
 get_cached_data = _kept.get_cached_data
 cache_data = _kept.cache_data
+note_parsed = _kept.note_parsed

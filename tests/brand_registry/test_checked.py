@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from brand_registry import checked, site
+from brand_registry import checked, memo, site
 from conftest import png_bytes
 
 
@@ -142,3 +142,23 @@ def test_a_story_with_errors_is_never_kept(project, counted, tmp_path):
     load(project, folder)
     load(project, folder)
     assert counted == ["pear.md", "pear.md"]
+
+
+def test_the_parses_a_kept_brand_or_story_was_made_from_stay_in_the_memo(project, counted, tmp_path):
+    """When a bundle or story is edited after builds that did not check it, its unchanged
+    parts (an image's probe, say) are still in the memo."""
+    project.brand("korla-fragrant-pear", logo="logo.png", files={"logo.png": png_bytes()})
+    project.story("pear", brands=["korla-fragrant-pear"])
+    folder = tmp_path / "cache"
+    load(project, folder)
+    memo.save()
+    checked.save()
+    first = set(memo._memo.used)
+    for _ in range(2):  # new processes, every check a hit
+        memo.begin(None)
+        checked.begin(None, "")
+        load(project, folder)
+        memo.save()
+        checked.save()
+    assert len(counted) == 2
+    assert set(memo._memo.used) == first

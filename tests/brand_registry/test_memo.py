@@ -96,6 +96,24 @@ def test_entries_the_build_did_not_use_are_dropped_when_saved(cache, counted):
     assert counted["yaml"] == 3
 
 
+def test_entries_a_kept_result_was_made_from_are_kept_with_it(cache, counted):
+    """A cache of results made from parses (a checked brand) records their entries and
+    keeps them while it is used, so a later edit finds the parses it did not change."""
+    other = TEXT.replace("库尔勒香梨", "阿克苏苹果")
+    with memo.recording() as names:
+        parse_document(TEXT)
+    parse_document(other)
+    assert names and all(name.startswith("yaml:") for name in names)
+    memo.save()
+    next_build(cache)
+    memo.keep(names)  # the result made from TEXT was used, TEXT was not parsed
+    parse_document(other)
+    memo.save()
+    next_build(cache)
+    parse_document(TEXT)
+    assert counted["yaml"] == 2  # TEXT's parse was still there
+
+
 def test_errors_are_not_kept_and_limits_are_part_of_the_key(cache, monkeypatch):
     parse_document(TEXT)
     monkeypatch.setattr(frontmatter, "MAX_NODES", 3)

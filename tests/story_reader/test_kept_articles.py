@@ -13,6 +13,7 @@ from pelican.settings import read_settings
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
+from brand_registry import memo
 from story_reader.kept_articles import KeptArticles
 
 SOURCE = "stories/pear.md"
@@ -116,3 +117,29 @@ def test_only_what_this_build_used_is_saved(saved):
     assert kept.save()
     begin(kept, folder, base, keys, settings, context)
     assert KeptArticles._read(kept) == {}
+
+
+def test_the_parses_an_article_was_read_from_are_kept_with_it(tmp_path):
+    folder, base = tmp_path / "cache", tmp_path / "content"
+    folder.mkdir()
+    base.mkdir()
+    settings, context = settings_and_context(base)
+    keys = {str(base / SOURCE): "key-1"}
+    memo.begin(folder)
+    try:
+        kept = KeptArticles()
+        begin(kept, folder, base, keys, settings, context)
+        with memo.recording() as parsed:  # what the reader does
+            memo.put("html:body", "<p>正文</p>")
+        kept.note_parsed(str(base / SOURCE), parsed)
+        kept.cache_data(SOURCE, make_article(settings, context, base))
+        kept.save()
+        memo.save()
+        memo.begin(None)  # the next build: the story is not read
+        memo.begin(folder)
+        kept = KeptArticles()
+        begin(kept, folder, base, keys, settings, context)
+        assert kept.get_cached_data(SOURCE) is not None
+        assert "html:body" in memo._memo.used  # kept for the build that reads it again
+    finally:
+        memo.begin(None)
