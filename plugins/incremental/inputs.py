@@ -18,7 +18,7 @@ from typing import Iterable
 
 from .stamps import Stamp, digest, digest_files, stamp_tree
 
-VERSION = 2  # of the fingerprint and key formats
+VERSION = 3  # of the fingerprint and key formats
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "THUMBNAIL_CACHE_PATH")  # read by the build besides the settings
 
 
@@ -30,6 +30,7 @@ class Inputs:
     local: set[str] = field(default_factory=set)  # files some pages depend on, not all
     _families: dict | None = field(default=None, repr=False)
     _shared: dict = field(default_factory=dict, repr=False)
+    _bundle_digests: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def scan(cls, roots: Iterable[Path], brands: Path | None, stories: Iterable[Path],
@@ -82,6 +83,14 @@ class Inputs:
             return path
         path = _absolute(source)
         return path if path in self.stamps else None
+
+    def bundle_digest(self, bundle: Path | str) -> str:
+        """The digest of a bundle's files, worked out once a build (lists show many bundles)."""
+        name = os.fspath(bundle)
+        known = self._bundle_digests.get(name)
+        if known is None:
+            known = self._bundle_digests[name] = self.files_digest(self.bundle_files(bundle))
+        return known
 
     def family(self, source: Path | str) -> list[str]:
         """A story or page file with its translations: `x.md`, `x.en.md`."""

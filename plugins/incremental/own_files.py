@@ -7,7 +7,8 @@ latest stories, a count) must say so here, or its pages would go stale.
 
 A page's inputs are its own files plus "facts": small values that are not
 files (how many brands a list has, which ones, the page's number), so that a
-list page follows a brand added elsewhere in the list.
+list page follows a brand added elsewhere in the list. The brand bundles a
+page shows count by their digest (`Inputs.bundle_digest`), worked out once.
 """
 
 from __future__ import annotations
@@ -27,10 +28,8 @@ def _article(page: dict, inputs: Inputs) -> Inputs_:
     article = page.get("article")
     if article is None:
         return None
-    files = _sources(article, inputs)
-    for brand in getattr(article, "brand_objects", None) or ():
-        files += inputs.bundle_files(brand.bundle)
-    return files, []
+    bundles = [inputs.bundle_digest(brand.bundle) for brand in getattr(article, "brand_objects", None) or ()]
+    return _sources(article, inputs), [bundles]
 
 
 def _page(page: dict, inputs: Inputs) -> Inputs_:
@@ -52,11 +51,10 @@ def _brand_list(page: dict, inputs: Inputs) -> Inputs_:
     listed = page.get("facet_brands")
     if listed is None:
         return None
-    shown = _shown(page, "brands", listed)
-    files = [f for brand in shown for f in inputs.bundle_files(brand.bundle)]
+    shown = [inputs.bundle_digest(brand.bundle) for brand in _shown(page, "brands", listed)]
     children = [(_id(region), count) for region, count in page.get("child_regions") or ()]
-    return files, [page.get("facet_kind"), _id(page.get("facet")), _slugs(listed, inputs), children,
-                   _numbers(page, "brands")]
+    return [], [shown, page.get("facet_kind"), _id(page.get("facet")), _slugs(listed, inputs), children,
+                _numbers(page, "brands")]
 
 
 def _directory(page: dict, inputs: Inputs) -> Inputs_:
@@ -64,11 +62,10 @@ def _directory(page: dict, inputs: Inputs) -> Inputs_:
     listed, counts = page.get("all_brands"), page.get("facet_counts")
     if listed is None or counts is None:
         return None
-    shown = _shown(page, "brands", listed)
-    files = [f for brand in shown for f in inputs.bundle_files(brand.bundle)]
+    shown = [inputs.bundle_digest(brand.bundle) for brand in _shown(page, "brands", listed)]
     counted = {kind: [[_id(item) for item in row[:-1]] + [row[-1]] for row in rows]
                for kind, rows in sorted(counts.items())}
-    return files, [_slugs(listed, inputs), counted, page.get("directory_data"), _numbers(page, "brands")]
+    return [], [shown, _slugs(listed, inputs), counted, page.get("directory_data"), _numbers(page, "brands")]
 
 
 def _story_list(page: dict, inputs: Inputs) -> Inputs_:
