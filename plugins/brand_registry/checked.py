@@ -34,8 +34,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .images import RACY_NS
 from . import memo
+from .images import RACY_NS
 from .issues import Issue, errors
 from .memo import KeptFile
 from .model import Brand, Story
@@ -85,51 +85,43 @@ class Checked(KeptFile):
         """The bundle's Brand (its issues added to `issues`), checked now only if it changed."""
         stamp = bundle_stamp(bundle)
         key = hashlib.sha256(repr((self.context, str(bundle), stamp)).encode()).hexdigest()
-        data = self.stored.get(key) or self.used.get(key)
-        if data is not None:
-            try:
-                brand, found, parsed = _loads(data)
-            except Exception:  # noqa: BLE001 - a damaged entry is a miss
-                pass
-            else:
-                self.used[key] = data
-                memo.keep(parsed)
-                issues.extend(found)
-                return brand
-        found: list[Issue] = []
-        with memo.recording() as parsed:
-            brand = load(found)
-        issues.extend(found)
-        if stamp == bundle_stamp(bundle) and not _racy(stamp):  # unchanged while it was read
-            self.used[key] = _dumps((brand, found, sorted(parsed)))
-        return brand
-
+        return self._result(key, load, issues, still_right=lambda _brand: True,
+                            keepable=lambda _brand, _found: (  # unchanged while it was read
+                                stamp == bundle_stamp(bundle) and not _racy(stamp)))
 
     def story(self, path: Path, load: Callable[[list[Issue]], Story | None], issues: list[Issue],
               brand_slugs: set[str], content: ContentStamp) -> Story | None:
         """The story (its issues added to `issues`), checked now only if it or content/ changed."""
         stamp = file_stamp(str(path))
         key = hashlib.sha256(repr((self.context, "story", content.digest, str(path), stamp)).encode()).hexdigest()
-        data = self.stored.get(key) or self.used.get(key)
+        return self._result(key, load, issues,
+                            still_right=lambda story: set(story.brands) <= brand_slugs,
+                            keepable=lambda story, found: (
+                                story is not None and not errors(found) and not content.racy
+                                and stamp == file_stamp(str(path)) and not _racy((("", *stamp),))))
+
+    def _result(self, key: str, load, issues: list[Issue], still_right, keepable):
+        """The result kept under `key` if `still_right(result)`; else `load(found)` now, kept
+        if `keepable(result, found)`, with the memo entries it was made from."""
+        data = self.entry(key)
         if data is not None:
             try:
-                story, found, parsed = _loads(data)
+                result, found, parsed = _loads(data)
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
                 pass
             else:
-                if set(story.brands) <= brand_slugs:
+                if still_right(result):
                     self.used[key] = data
                     memo.keep(parsed)
                     issues.extend(found)
-                    return story
-        found = []
+                    return result
+        found: list[Issue] = []
         with memo.recording() as parsed:
-            story = load(found)
+            result = load(found)
         issues.extend(found)
-        if (story is not None and not errors(found) and not content.racy
-                and stamp == file_stamp(str(path)) and not _racy((("", *stamp),))):
-            self.used[key] = _dumps((story, found, sorted(parsed)))
-        return story
+        if keepable(result, found):
+            self.used[key] = _dumps((result, found, sorted(parsed)))
+        return result
 
 
 class ContentStamp:

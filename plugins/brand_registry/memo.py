@@ -99,6 +99,11 @@ class KeptFile:
             self.stored = self.used
         self.used = {}
 
+    def entry(self, name: str) -> bytes | None:
+        """The data under `name`, used by this build already or left by the last one."""
+        data = self.used.get(name)
+        return self.stored.get(name) if data is None else data
+
     def save(self) -> bool:
         """Write what this build used, if that differs from the file; True if written."""
         if self.folder is None or set(self.used) == self.on_disk:
@@ -140,11 +145,9 @@ class Memo(KeptFile):
 
     def get(self, name: str) -> Any:
         """The value kept under `name` (a fresh copy), or MISSING."""
-        data = self.used.get(name)
+        data = self.entry(name)
         if data is None:
-            data = self.stored.get(name)
-            if data is None:
-                return MISSING
+            return MISSING
         try:
             value = _loads(data)
         except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error

@@ -99,9 +99,7 @@ class Inputs:
             for path in self.stamps:
                 folder, _, name = path.rpartition("/")
                 self._families.setdefault((folder, name.partition(".")[0]), []).append(path)
-        path = os.fspath(source)
-        if path not in self.stamps:
-            path = _absolute(source)
+        path = self.stamp_name(source) or _absolute(source)
         folder, _, name = path.rpartition("/")
         return self._families.get((folder, name.partition(".")[0]), [path])
 

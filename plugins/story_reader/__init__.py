@@ -20,12 +20,12 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from brand_registry import checked, memo
-from incremental.pages import SETTING as PAGE_REUSE
 from brand_registry.frontmatter import read_document
 from brand_registry.images import ImageProblem, load_image
 from brand_registry.markdown_body import has_url_scheme, render
 from brand_registry.settings_file import memo_folder
 from brand_registry.stories import name_parts
+from incremental.pages import SETTING as PAGE_REUSE
 from thumbnails.markup import placeholder
 
 from . import kept_articles

@@ -113,7 +113,7 @@ class KeptArticles(KeptFile):
 
     def get_cached_data(self, source: str, default=None):
         key = self._key(source)
-        data = self.stored.get(key) or self.used.get(key) if key else None
+        data = self.entry(key) if key else None
         if data is None:
             return default
         try:
@@ -137,7 +137,6 @@ class KeptArticles(KeptFile):
         except Exception:  # noqa: BLE001 - something a plugin attached cannot be kept: read it next time
             return
         self.used[key] = buffer.getvalue()
-
 
     def summary(self) -> str:
         return f"Stories: {self.read} read, {self.kept} kept from the last build"

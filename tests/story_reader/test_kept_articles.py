@@ -37,14 +37,19 @@ def begin(kept: KeptArticles, folder: Path, base: Path, keys: dict, settings: di
     kept.begin(folder, str(base), lambda path: keys.get(path), settings, context)
 
 
-@pytest.fixture
-def saved(tmp_path):
-    """A build that read one story and kept it."""
+def folders(tmp_path: Path) -> tuple[Path, Path, dict]:
+    """The cache folder, the content folder, and the key of the story in it."""
     folder, base = tmp_path / "cache", tmp_path / "content"
     folder.mkdir()
     base.mkdir()
+    return folder, base, {str(base / SOURCE): "key-1"}
+
+
+@pytest.fixture
+def saved(tmp_path):
+    """A build that read one story and kept it."""
+    folder, base, keys = folders(tmp_path)
     settings, context = settings_and_context(base)
-    keys = {str(base / SOURCE): "key-1"}
     kept = KeptArticles()
     begin(kept, folder, base, keys, settings, context)
     assert kept.get_cached_data(SOURCE) is None  # first build: nothing kept
@@ -120,11 +125,8 @@ def test_only_what_this_build_used_is_saved(saved):
 
 
 def test_the_parses_an_article_was_read_from_are_kept_with_it(tmp_path):
-    folder, base = tmp_path / "cache", tmp_path / "content"
-    folder.mkdir()
-    base.mkdir()
+    folder, base, keys = folders(tmp_path)
     settings, context = settings_and_context(base)
-    keys = {str(base / SOURCE): "key-1"}
     memo.begin(folder)
     try:
         kept = KeptArticles()
