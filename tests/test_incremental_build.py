@@ -149,3 +149,22 @@ def test_incremental_build_equals_full_build(project, what, edit, changed, kept)
         assert (output / name).read_bytes() != before[name][1], f"{name} should show the edit ({what})"
     for name in kept:
         assert inode(output / name) == before[name][0], f"{name} was rewritten ({what})"
+
+
+def test_licence_shards_are_made_again_only_when_what_they_hold_changed(project):
+    def shards() -> dict[str, tuple[int, bytes]]:
+        folder = project / "output" / "verify" / "licences"
+        return {p.name: (inode(p), p.read_bytes()) for p in sorted(folder.glob("*.json"))}
+
+    before = shards()
+    assert len(before) > 1
+    replace(project / "brands/korla-fragrant-pear/index.md", "summary: ", "summary: 摘要又改，")
+    rebuild(project)
+    assert shards() == before, "a summary is not in the licence check's data"
+
+    replace(project / "brands/korla-fragrant-pear/index.md", "status: active", "status: suspended")
+    rebuild(project)
+    after = shards()
+    assert after.keys() == before.keys()
+    assert [name for name in before if after[name][1] != before[name][1]], "the brand's status is"
+    assert_same_as_full_build(project)

@@ -34,7 +34,8 @@ def featured(site: Site, slugs: list[str] | None, limit: int = 6) -> list[Brand]
         return [site.brands[s] for s in slugs if s in site.brands]
     winners = [b for b in site.brands.values() if b.is_current and b.awards]
     winners.sort(key=lambda b: (-max(a.edition for a in b.awards), b.slug))
-    rest = [b for b in sorted_brands(site.brands.values()) if b.is_current and b not in winners]
+    listed = {b.slug for b in winners}  # by slug: comparing Brands compares every field
+    rest = [b for b in sorted_brands(site.brands.values()) if b.is_current and b.slug not in listed]
     return (winners + rest)[:limit]
 
 

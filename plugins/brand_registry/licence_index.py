@@ -9,6 +9,7 @@ are: their number grows with the registry.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 
 from .model import Brand, Licensee
@@ -91,3 +92,13 @@ def lookup(shards: dict, bits: int, typed: str) -> dict | None:
     if found is None:
         return None
     return {**found, "brand": shard["brands"][found["brand"]], "brand_slug": found["brand"]}
+
+
+def licence_digest(brands: Iterable[Brand], url_of: Callable[[Brand], str]) -> str:
+    """A hash of what `licence_shards` makes the shards of: the same hash, the same shards."""
+    hashed = hashlib.sha256()
+    for brand in brands:
+        if brand.licensees:
+            entries = [licence_entry(licensee, brand) for licensee in brand.licensees]
+            hashed.update(repr((brand_entry(brand, url_of(brand)), entries)).encode("utf-8", "surrogatepass"))
+    return hashed.hexdigest()

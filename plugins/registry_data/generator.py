@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from brand_pages.urls import SITE_URLS, data_url_for, is_absolute, save_as, url_for
 from brand_registry import open_data
 from brand_registry.changes import registry_changes
+from brand_registry.licence_index import licence_digest
 from site_i18n.languages import Languages
 from site_i18n.writer import PAGE_REUSE, flush_pages, previous_output
 
@@ -20,6 +21,7 @@ from .files import DataFiles, write_brand_files, write_licence_shards, write_ope
 logger = logging.getLogger(__name__)
 SITEMAP_PLUGIN = "pelican.plugins.sitemap"
 DATA_GROUP = "registry-data"  # the files this generator writes itself, reused together
+SHARDS_GROUP = "licence-shards"  # but for the licence shards, reused on their own
 
 
 class RegistryDataGenerator(Generator):
@@ -50,6 +52,7 @@ class RegistryDataGenerator(Generator):
         reuse = self.settings.get(PAGE_REUSE)
         registry = self.context["registry"]
         files = DataFiles(self.output_path, previous_output(self.settings))
+        shards = self._licence_shards(files, brands, reuse)
         linked = None
         if reuse is not None:
             def linked(brand, name):
@@ -59,19 +62,35 @@ class RegistryDataGenerator(Generator):
             facts = reuse.reuse_group(DATA_GROUP, key)
             if facts is not None:
                 write_brand_files(files, brands, registry, self._links, linked, records=False)
-                logger.info("Open data and licence shards: as in the last build")
-                return facts
-        bits, version = write_licence_shards(files, brands)
+                logger.info("Open data: as in the last build")
+                return {**facts, **shards}
+        written = len(files.names)  # the shards written, if they were
         records = write_open_data(files, brands, registry, self._links, linked)
         if self.settings.get("REGISTRY_FEED_ATOM"):
             self._write_registry_feed(files, brands)
         files.write(SITE_URLS["robots"], robots_txt(self.settings["SITEURL"], self._sitemap_url()))
-        logger.info("Wrote open data for %d brands and %d licence shards", len(records), 1 << bits)
-        facts = {"bits": bits, "version": version, "brands": len(records),
-                 "licences": sum(len(r["licensees"]) for r in records)}
+        logger.info("Wrote open data for %d brands", len(records))
+        facts = {"brands": len(records), "licences": sum(len(r["licensees"]) for r in records)}
         if reuse is not None:
             own = {data_url_for(brand) for brand in brands}  # keyed each by its own bundle
-            reuse.record_group(DATA_GROUP, key, [name for name in files.names if name not in own], facts)
+            reuse.record_group(DATA_GROUP, key, [name for name in files.names[written:] if name not in own],
+                               facts)
+        return {**facts, **shards}
+
+    def _licence_shards(self, files: DataFiles, brands, reuse) -> dict:
+        """Write the licence check's shards, or link the last build's when nothing they
+        hold changed (no licence, nor the name, status or URL of a licensed brand)."""
+        if reuse is not None:
+            key = reuse.group_key(SHARDS_GROUP, [], licence_digest(brands, url_for))
+            facts = reuse.reuse_group(SHARDS_GROUP, key)
+            if facts is not None:
+                logger.info("Licence shards: as in the last build")
+                return facts
+        bits, version = write_licence_shards(files, brands)
+        logger.info("Wrote %d licence shards", 1 << bits)
+        facts = {"bits": bits, "version": version}
+        if reuse is not None:
+            reuse.record_group(SHARDS_GROUP, key, files.names, facts)
         return facts
 
     def _absolute(self, path: str) -> str:

@@ -77,6 +77,12 @@ def share_taxonomy(generator) -> None:
             translation.tags = list(getattr(article, "tags", []))
 
 
+def _skip_unwritten_lists(generator) -> None:
+    from .story_lists import skip_unwritten_lists
+
+    skip_unwritten_lists(generator)
+
+
 def get_writer(pelican):
     from .writer import LanguageWriter
 
@@ -101,6 +107,7 @@ def register():
 
     signals.initialized.connect(configure)
     signals.generator_init.connect(install_gettext)
+    signals.article_generator_init.connect(_skip_unwritten_lists)
     signals.article_generator_finalized.connect(share_taxonomy)
     signals.get_writer.connect(get_writer)
     signals.article_writer_finalized.connect(_flush_pages)

@@ -27,6 +27,24 @@ def folder_save_as(url: str, setting: str) -> str:
     return f"{url}index.html"
 
 
+# Pelican's list pages, each with the setting that turns it off when empty.
+PELICAN_LISTS = (("TAG_SAVE_AS", "generate_tags"), ("CATEGORY_SAVE_AS", "generate_categories"),
+                 ("AUTHOR_SAVE_AS", "generate_authors"))
+
+
+def skip_unwritten_lists(generator) -> None:
+    """Pelican's ArticlesGenerator works out each tag's, category's and author's
+    stories by date even when it writes no page for them, at a cost of lists ×
+    stories (0.2 s a build at 3,000 stories): skip the lists it does not write."""
+    for setting, method in PELICAN_LISTS:
+        if not generator.settings.get(setting):
+            setattr(generator, method, _write_nothing)
+
+
+def _write_nothing(write) -> None:
+    pass
+
+
 class StoryListsGenerator(Generator):
     def generate_context(self) -> None:
         self.languages = Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from brand_registry.licence_index import (fnv1a_32, licence_shards, lookup, shard_bits, shard_name,
-                                          shard_names)
+from brand_registry.licence_index import (fnv1a_32, licence_digest, licence_shards, lookup, shard_bits,
+                                          shard_name, shard_names)
 from brand_registry.model import Brand, Licensee
 
 
@@ -70,3 +71,28 @@ def test_lookup_tolerates_spaces_full_width_and_case():
         assert found["brand"] == {"name": "kfp", "name_en": "", "status": "active", "url": "brands/kfp/"}
     assert lookup(shards, bits, "KFP-0009") is None
     assert lookup(shards, bits, "") is None
+
+
+def test_licence_digest_changes_exactly_when_the_shards_would():
+    def url(b):
+        return f"brands/{b.slug}/"
+
+    def shards(brands):
+        return licence_shards(brands, url)
+
+    brands = [brand("aa", "active", 5), brand("bb", "active", 3), brand("cc", "active", 0)]
+    digest = licence_digest(brands, url)
+    same = [replace(brands[0], summary="新的简介", owner="新协会"), brands[1], replace(brands[2], name="无许可")]
+    assert shards(same) == shards(brands)
+    assert licence_digest(same, url) == digest
+    licensee = replace(brands[1].licensees[0], valid_to=date(2031, 1, 1))
+    for changed in (
+        [replace(brands[0], status="suspended"), *brands[1:]],
+        [replace(brands[0], name="新名"), *brands[1:]],
+        [replace(brands[0], name_en="New"), *brands[1:]],
+        [brands[0], replace(brands[1], licensees=(licensee, *brands[1].licensees[1:])), brands[2]],
+        [brands[0], replace(brands[1], licensees=brands[1].licensees[1:]), brands[2]],
+    ):
+        assert shards(changed) != shards(brands)
+        assert licence_digest(changed, url) != digest
+    assert licence_digest(brands, lambda b: f"b/{b.slug}/") != digest
