@@ -47,12 +47,12 @@ class RegistryDataGenerator(Generator):
 
         Run by tools.build, the files are linked from the last build instead when
         no brand bundle changed (nor anything all pages depend on); otherwise each
-        brand's own JSON still is, when its bundle did not change.
+        brand's own JSON still is, when its bundle did not change, and the licence
+        shards are when nothing they hold changed.
         """
         reuse = self.settings.get(PAGE_REUSE)
         registry = self.context["registry"]
         files = DataFiles(self.output_path, previous_output(self.settings))
-        shards = self._licence_shards(files, brands, reuse)
         linked = None
         if reuse is not None:
             def linked(brand, name):
@@ -63,35 +63,41 @@ class RegistryDataGenerator(Generator):
             if facts is not None:
                 write_brand_files(files, brands, registry, self._links, linked, records=False)
                 logger.info("Open data: as in the last build")
-                return {**facts, **shards}
-        written = len(files.names)  # the shards written, if they were
+                # No bundle changed, so neither did the shards' key: it need not be worked out.
+                return {**facts, **self._licence_shards(files, brands, reuse, facts["shards_key"])}
+        shards = self._licence_shards(files, brands, reuse)
+        written = len(files.names)  # the shards, if they were written
         records = write_open_data(files, brands, registry, self._links, linked)
         if self.settings.get("REGISTRY_FEED_ATOM"):
             self._write_registry_feed(files, brands)
         files.write(SITE_URLS["robots"], robots_txt(self.settings["SITEURL"], self._sitemap_url()))
         logger.info("Wrote open data for %d brands", len(records))
-        facts = {"brands": len(records), "licences": sum(len(r["licensees"]) for r in records)}
+        facts = {"brands": len(records), "licences": sum(len(r["licensees"]) for r in records),
+                 "shards_key": shards["shards_key"]}
         if reuse is not None:
             own = {data_url_for(brand) for brand in brands}  # keyed each by its own bundle
             reuse.record_group(DATA_GROUP, key, [name for name in files.names[written:] if name not in own],
                                facts)
         return {**facts, **shards}
 
-    def _licence_shards(self, files: DataFiles, brands, reuse) -> dict:
+    def _licence_shards(self, files: DataFiles, brands, reuse, key: str | None = None) -> dict:
         """Write the licence check's shards, or link the last build's when nothing they
-        hold changed (no licence, nor the name, status or URL of a licensed brand)."""
-        if reuse is not None:
-            key = reuse.group_key(SHARDS_GROUP, [], licence_digest(brands, url_for))
-            facts = reuse.reuse_group(SHARDS_GROUP, key)
-            if facts is not None:
-                logger.info("Licence shards: as in the last build")
-                return facts
-        bits, version = write_licence_shards(files, brands)
-        logger.info("Wrote %d licence shards", 1 << bits)
-        facts = {"bits": bits, "version": version}
-        if reuse is not None:
-            reuse.record_group(SHARDS_GROUP, key, files.names, facts)
-        return facts
+        hold changed (no licence, nor the name, status or URL of a licensed brand);
+        returns their facts and `shards_key`, the key they are kept under."""
+        if reuse is None:
+            bits, version = write_licence_shards(files, brands)
+            return {"bits": bits, "version": version, "shards_key": None}
+        key = key or reuse.group_key(SHARDS_GROUP, [], licence_digest(brands, url_for))
+        facts = reuse.reuse_group(SHARDS_GROUP, key)
+        if facts is not None:
+            logger.info("Licence shards: as in the last build")
+        else:
+            before = len(files.names)
+            bits, version = write_licence_shards(files, brands)
+            logger.info("Wrote %d licence shards", 1 << bits)
+            facts = {"bits": bits, "version": version}
+            reuse.record_group(SHARDS_GROUP, key, files.names[before:], facts)
+        return {**facts, "shards_key": key}
 
     def _absolute(self, path: str) -> str:
         """`path` on the published site: absolute when SITEURL is, else relative to the root."""
