@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.requirements-installed
+DEV_READY := $(VENV)/.dev-requirements-installed
 SETTINGS ?= pelicanconf.py
 OUTPUT ?= output
 SITEURL ?=
@@ -19,7 +20,7 @@ LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
 BENCH_VENV := .venv-bench
 COUNT ?= 60
 
-.PHONY: html publish check test audit devserver new-brand new-story rsync_upload bench bench-images \
+.PHONY: html publish check test lint format audit devserver new-brand new-story rsync_upload bench bench-images \
 	translations clean clean-cache prune-cache help
 
 help:
@@ -30,7 +31,9 @@ help:
 	@echo "make devserver           preview on http://127.0.0.1:$(PORT)/, rebuilding and reloading on every change"
 	@echo "make publish             production build (SITEURL=https://host/path to override)"
 	@echo "make rsync_upload        publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
-	@echo "make test                run the whole test suite (browser tests need Chromium and Java)"
+	@echo "make test                lint, then run the whole test suite (browser tests need Chromium and Java)"
+	@echo "make lint                ruff check, ruff format --check and mypy"
+	@echo "make format              format the code with ruff and apply its safe fixes"
 	@echo "make audit               Lighthouse scores (mobile) of home, directory and a brand page"
 	@echo "make bench               time make check, devserver rebuilds and publish compression"
 	@echo "make translations        extract the interface's strings into translations/ (then translate the .po)"
@@ -39,28 +42,48 @@ help:
 	@echo "make clean-cache         remove the image cache (.cache/images): every thumbnail is made again"
 	@echo "make prune-cache         build, then delete cached thumbnails the site no longer uses"
 
-$(READY): requirements.txt
+# A build needs requirements.txt and the project's own package (brandsite, editable);
+# make test adds requirements-dev.txt.
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+$(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) -r requirements.txt
+	$(PIP) --no-deps --editable .
+	touch $@
+
+$(DEV_READY): $(READY) requirements-dev.txt
+	$(PIP) -r requirements-dev.txt
 	touch $@
 
 html: $(READY)
-	$(BIN)/python -m tools.build --settings $(SETTINGS) --output $(OUTPUT) $(if $(SITEURL),--siteurl "$(SITEURL)")
+	$(BIN)/python -m brandsite.build --settings $(SETTINGS) --output $(OUTPUT) $(if $(SITEURL),--siteurl "$(SITEURL)")
 
 publish: $(READY)
-	$(BIN)/python -m tools.build --settings publishconf.py --output $(OUTPUT) $(if $(SITEURL),--siteurl "$(SITEURL)")
+	$(BIN)/python -m brandsite.build --settings publishconf.py --output $(OUTPUT) $(if $(SITEURL),--siteurl "$(SITEURL)")
 
 check: $(READY)
-	$(BIN)/python -m tools.check --settings $(SETTINGS)
+	$(BIN)/python -m brandsite.editor.check --settings $(SETTINGS)
 
 new-brand: $(READY)
-	$(BIN)/python -m tools.scaffold brand "$(SLUG)"
+	$(BIN)/python -m brandsite.editor.scaffold brand "$(SLUG)"
 
 new-story: $(READY)
-	$(BIN)/python -m tools.scaffold story "$(SLUG)"
+	$(BIN)/python -m brandsite.editor.scaffold story "$(SLUG)"
 
-test: $(READY)
+test: lint
 	$(BIN)/python -m pytest
+
+# ruff (lint and format, configured in pyproject.toml) and mypy on the pure core.
+lint: $(DEV_READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Rewrites the tree as ruff formats it and fixes what ruff can fix.
+format: $(DEV_READY)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 # Lighthouse and its dependencies, pinned by tools/lighthouse/package-lock.json.
 $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
@@ -70,13 +93,13 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	touch $@
 
 audit: $(READY) $(LIGHTHOUSE)
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m tools.audit --lighthouse $(LIGHTHOUSE)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m brandsite.qa.audit --lighthouse $(LIGHTHOUSE)
 
 devserver: $(READY)
-	$(BIN)/python -m tools.devserver --settings $(SETTINGS) --output $(OUTPUT) --port $(PORT)
+	$(BIN)/python -m brandsite.preview.devserver --settings $(SETTINGS) --output $(OUTPUT) --port $(PORT)
 
 bench: $(READY)
-	$(BIN)/python bench/editor.py
+	$(BIN)/python -m bench.editor
 
 rsync_upload:
 	@missing="$(strip $(if $(SSH_HOST),,SSH_HOST) $(if $(SSH_USER),,SSH_USER) $(if $(SSH_TARGET_DIR),,SSH_TARGET_DIR))"; \
@@ -107,9 +130,10 @@ clean-cache:
 	rm -rf .cache/images
 
 prune-cache: $(READY)
-	$(BIN)/python -m tools.build --settings $(SETTINGS) --output $(OUTPUT) --prune-cache
+	$(BIN)/python -m brandsite.build --settings $(SETTINGS) --output $(OUTPUT) --prune-cache
 
 bench-images: $(READY)
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-bench.txt
-	$(BENCH_VENV)/bin/python bench/images.py --count $(COUNT)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
+	$(BENCH_VENV)/bin/python -m bench.images --count $(COUNT)

@@ -1,12 +1,8 @@
 """Development settings: `make html`, `make devserver`, `make check`."""
 
-import sys
 from pathlib import Path
 
 PROJECT_ROOT = str(Path(__file__).resolve().parent)
-# The plugins share the pure `brand_registry` package, so their folder must be importable.
-if str(Path(PROJECT_ROOT) / "plugins") not in sys.path:
-    sys.path.insert(0, str(Path(PROJECT_ROOT) / "plugins"))
 
 SITENAME = "新疆区域公共品牌名录"
 SITENAME_EN = "Xinjiang Regional Public Brand Registry"
@@ -123,7 +119,7 @@ LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".cache/pelican"
 DELETE_OUTPUT_DIRECTORY = False
 # Files an operator keeps in output/ (a deploy checkout, a domain file, ACME
-# challenges): tools.build carries them over to each new output/. Top-level names.
+# challenges): brandsite.build.driver carries them over to each new output/. Top-level names.
 OUTPUT_RETENTION = [".git", "CNAME", ".well-known"]
 # Hidden files (.DS_Store, .htaccess) are never read nor published.
 IGNORE_FILES = [".*"]

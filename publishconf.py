@@ -1,11 +1,11 @@
 """Production settings: `make publish` (SITEURL=... overrides the address)."""
 
-import os
-import sys
+import runpy
+from pathlib import Path
 
-sys.path.append(os.path.dirname(os.path.abspath(__file__)))
-
-from pelicanconf import *  # noqa: E402,F403
+# Everything of the development settings, then what production changes.
+_development = runpy.run_path(str(Path(__file__).with_name("pelicanconf.py")))
+globals().update((name, value) for name, value in _development.items() if name.isupper())
 
 SITEURL = "https://brands.example.org"
 RELATIVE_URLS = False
@@ -15,7 +15,7 @@ FEED_ALL_ATOM = "feeds/stories.atom.xml"
 REGISTRY_FEED_ATOM = "feeds/registry.atom.xml"
 
 # sitemap.xml (pelican-sitemap): every page except the 404 page.
-PLUGINS = [*PLUGINS, "pelican.plugins.sitemap"]  # noqa: F405
+PLUGINS = [*_development["PLUGINS"], "pelican.plugins.sitemap"]
 SITEMAP = {"format": "xml", "exclude": [r"^404\.html$"]}
 
 # Precompressed copies beside every text file (index.html.gz, index.html.br) for
@@ -23,7 +23,7 @@ SITEMAP = {"format": "xml", "exclude": [r"^404\.html$"]}
 # Caddy precompressed). Gzip and Brotli output is byte-identical from build to build
 # (no timestamps); only here, as it adds a few seconds to each build. It runs
 # after every other step (pelican-granular-signals' "compress" signal).
-PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]  # noqa: F405
+PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False

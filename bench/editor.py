@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the editor's loop on the sample site and print the figures.
 
-    make bench        (or .venv/bin/python bench/editor.py [--runs 5])
+    make bench        (or .venv/bin/python -m bench.editor [--runs 5])
 
 Targets (issue 6): `make check` under 2 s; after editing one story, the new
 page served by `make devserver` within 2 s. Also shows what a plugin edit
@@ -26,9 +26,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from tools.project import copy_project  # noqa: E402
+from tests.project_copy import copy_project
 STORY = "content/stories/quality-month-2026.md"
 STORY_URL = "/stories/quality-month-2026/"
 
@@ -88,7 +87,7 @@ def bench_preview(root: Path, runs: int) -> None:
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
     log = (root / "devserver.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "tools.devserver", "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "brandsite.preview.devserver", "--port", str(port)],
                               cwd=root, stdout=log, stderr=subprocess.STDOUT)
     try:
         # "ok" is true before the first build too: wait until that build has been recorded
@@ -109,7 +108,7 @@ def bench_preview(root: Path, runs: int) -> None:
             time.sleep(0.3)
         figures("devserver: template edited -> page served", themes)
 
-        plugin, plugins = root / "plugins" / "story_reader" / "__init__.py", []
+        plugin, plugins = root / "plugins" / "story_reader.py", []
         for run in range(runs):
             replace(plugin, "        return content, metadata",
                     f"        return content + '<p id=\"bench-plugin-{run}\"></p>', metadata")

@@ -32,13 +32,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "bench")]
 
 from PIL import Image, ImageChops, ImageStat, features  # noqa: E402
 
-from corpus import corpus  # noqa: E402
-from thumbnails.publisher import ResponsivePublisher  # noqa: E402
-from thumbnails.settings import from_site  # noqa: E402
+from bench.corpus import corpus
+from brandsite.thumbnails.publisher import ResponsivePublisher  # noqa: E402
+from brandsite.thumbnails.settings import from_site  # noqa: E402
 
 OURS_NAME = re.compile(r"^(?P<stem>.+)\.[0-9a-f]{8}\.(?P<width>\d+)w\.(?P<ext>avif|webp|jpg|png)$")
 FORMAT_OF = {"avif": "AVIF", "webp": "WebP", "jpg": "JPEG", "png": "PNG"}
@@ -220,7 +219,7 @@ def _whole_site(work: Path, sources, cache: Path, runs: int) -> None:
     """The sample site plus a brand whose gallery is the corpus: all cached vs processing off."""
     project = work / "site"
     shutil.rmtree(project, ignore_errors=True)
-    for part in ("brands", "content", "theme", "plugins", "tools", "translations", "pelicanconf.py",
+    for part in ("brands", "content", "theme", "plugins", "brandsite", "pyproject.toml", "translations", "pelicanconf.py",
                  "publishconf.py"):
         source = ROOT / part
         if source.is_dir():
@@ -241,7 +240,7 @@ def _whole_site(work: Path, sources, cache: Path, runs: int) -> None:
 
     def build(settings: str) -> float:
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "tools.build", "--settings", settings, "--output",
+        result = subprocess.run([sys.executable, "-m", "brandsite.build.driver", "--settings", settings, "--output",
                                  str(project / "output")], cwd=project, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             raise SystemExit(f"site build failed:\n{result.stderr}")

@@ -24,13 +24,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from brand_pages.urls import SITE_URLS, data_url_for, url_for  # noqa: E402
-from brand_registry import Paths, load_site  # noqa: E402
-from brand_registry.issues import errors  # noqa: E402
-from brand_registry.open_data import Links  # noqa: E402
-from registry_data.files import DataFiles, write_licence_shards, write_open_data  # noqa: E402
+from brandsite.brand_pages.urls import SITE_URLS, data_url_for, url_for  # noqa: E402
+from brandsite.brand_registry import Paths, load_site  # noqa: E402
+from brandsite.brand_registry.issues import errors  # noqa: E402
+from brandsite.brand_registry.open_data import Links  # noqa: E402
+from brandsite.registry_data.files import DataFiles, write_licence_shards, write_open_data  # noqa: E402
 
 SEED = 20261126
 PLACES = "库尔勒 阿克苏 哈密 吐鲁番 和田 喀什 伊犁 昌吉 奇台 温宿 轮台 博湖 鄯善 察布查尔 阿图什".split()

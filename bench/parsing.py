@@ -22,12 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = """
 import json, sys, time
 from pathlib import Path
-sys.path.insert(0, sys.argv[1] + "/plugins")
 from pelican.settings import read_settings
-from brand_registry.site import load_site
-from brand_registry.settings_file import site_paths
-import brand_registry.memo as memo
-from story_reader import StoryReader
+from brandsite.brand_registry.site import load_site
+from brandsite.brand_registry.settings_file import site_paths
+import brandsite.brand_registry.memo as memo
+from brandsite.story_reader.reader import StoryReader
 
 settings = read_settings(sys.argv[2], override={"CACHE_PATH": sys.argv[3]})
 paths = site_paths(settings)

@@ -1,6 +1,6 @@
 """Build-speed benchmark on a large, generated registry.
 
-    .venv/bin/python bench/site.py [--brands 1000] [--stories 3000] [--licences 20000]
+    .venv/bin/python -m bench.site [--brands 1000] [--stories 3000] [--licences 20000]
                                    [--images 200] [--runs 3]
 
 Generates (deterministically, once, under .cache/bench/) a registry in our
@@ -32,9 +32,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from tools.project import CODE_PARTS, copy_project  # noqa: E402
+from tests.project_copy import CODE_PARTS, copy_project
 PHRASES = [
     "区域公共品牌是地方特色产业的金字招牌", "标准化生产让每一批产品都有据可依", "质量追溯体系覆盖种植、加工和流通环节",
     "授权使用企业须按团体标准组织生产", "地理标志保护产品的产地范围有严格界定", "品牌管理机构定期开展监督抽查",
@@ -248,7 +247,7 @@ def timed(command: list[str], cwd: Path) -> Run:
 
 
 def ours(project: Path) -> list[str]:
-    return [sys.executable, "-m", "tools.build", "--settings", "benchconf.py", "--output", "output"]
+    return [sys.executable, "-m", "brandsite.build.driver", "--settings", "benchconf.py", "--output", "output"]
 
 
 def clear_caches(project: Path) -> None:
@@ -307,7 +306,7 @@ def preview_edits(project: Path, runs: int) -> list[float]:
         port = probe.getsockname()[1]
     base, story = f"http://127.0.0.1:{port}", project / "content" / "stories" / "story-0002.md"
     log = (project / "devserver.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "tools.devserver", "--settings", "benchconf.py",
+    server = subprocess.Popen([sys.executable, "-m", "brandsite.preview.devserver", "--settings", "benchconf.py",
                                "--port", str(port)], cwd=project, stdout=log, stderr=subprocess.STDOUT)
     seconds = []
     try:

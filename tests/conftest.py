@@ -13,7 +13,7 @@ import yaml
 from hypothesis import settings
 from PIL import Image as PILImage
 
-from brand_registry.issues import errors, warnings
+from brandsite.brand_registry.issues import errors, warnings
 
 # Property tests are bounded and repeatable: the same examples on every run and
 # machine ("ci", the default). HYPOTHESIS_PROFILE=explore searches harder, at random.
@@ -104,12 +104,12 @@ class Project:
         return path
 
     def paths(self):
-        from brand_registry import Paths
+        from brandsite.brand_registry import Paths
 
         return Paths.under(self.root)
 
     def load(self):
-        from brand_registry import load_site
+        from brandsite.brand_registry import load_site
 
         return load_site(self.paths())
 
@@ -124,7 +124,7 @@ class Project:
         return [issue.english() for issue in sorted(errors(issues))]
 
     def warnings(self, as_of=None) -> list[str]:
-        from brand_registry import load_site
+        from brandsite.brand_registry import load_site
 
         _site, issues = load_site(self.paths(), as_of)
         return [str(issue) for issue in sorted(warnings(issues))]
@@ -162,7 +162,7 @@ def subpath_output(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_site():
     """The project's own brands/ and content/, loaded and checked."""
-    from brand_registry import Paths, load_site
+    from brandsite.brand_registry import Paths, load_site
     from sitebuild import ROOT
 
     loaded, issues = load_site(Paths.under(ROOT))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from brand_registry.issues import errors
+from brandsite.brand_registry.issues import errors
 from conftest import BRAND, Project, front_matter, jpeg_bytes, png_bytes
 
 CORPUS = Path(__file__).resolve().parent / "hostile"

@@ -30,8 +30,8 @@ COSTLIEST = ("yaml-bomb", "huge-file", "huge-front-matter", "deep-nesting", "too
              "csv-huge-cell", "long-body", "unclosed-brackets", "deep-list")
 CHILD = """
 import json, sys, time
-import brand_registry.markdown_body as markdown_body
-from brand_registry import Paths, load_site
+import brandsite.brand_registry.markdown_body as markdown_body
+from brandsite.brand_registry import Paths, load_site
 
 def peak_mb():  # this process's high-water mark (ru_maxrss would count the parent's before exec)
     with open("/proc/self/status") as status:

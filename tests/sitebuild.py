@@ -9,7 +9,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tools.project import copy_project  # noqa: F401 - re-exported for the tests
+from project_copy import copy_project  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = datetime(2026, 11, 26, tzinfo=timezone.utc)
@@ -20,7 +20,7 @@ IMAGE_CACHE = ROOT / ".cache" / "images"
 
 def build(cwd: Path, output: Path, settings: str = "pelicanconf.py",
           siteurl: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "tools.build", "--settings", settings, "--output", str(output)]
+    command = [sys.executable, "-m", "brandsite.build.driver", "--settings", settings, "--output", str(output)]
     if siteurl:
         command += ["--siteurl", siteurl]
     env = {"THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE), **os.environ,

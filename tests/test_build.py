@@ -1,4 +1,4 @@
-"""tools.build: a failed build lists every error and leaves output/ exactly as it was."""
+"""brandsite.build.driver: a failed build lists every error and leaves output/ exactly as it was."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""tools.build under faults: interrupted, killed, half-swapped, locked out.
+"""brandsite.build.driver under faults: interrupted, killed, half-swapped, locked out.
 
 The previous output/ stays whole, the operator's files survive, and no
 temporary folder outlives the next run.
@@ -17,7 +17,7 @@ import time
 import pytest
 
 from sitebuild import AS_OF, build, copy_project, snapshot
-from tools.build import _StopSignals, Stopped, stop_signals
+from brandsite.build.driver import _StopSignals, Stopped, stop_signals
 
 # A test-only plugin, written into the temporary copy (never into the project):
 # it makes every written file slow and says so, so a signal lands mid-build.
@@ -63,7 +63,7 @@ def built(project):
 def start_slow_build(root) -> subprocess.Popen:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp()))}
     return subprocess.Popen(
-        [sys.executable, "-m", "tools.build", "--settings", "slowconf.py", "--output",
+        [sys.executable, "-m", "brandsite.build.driver", "--settings", "slowconf.py", "--output",
          str(root / "output")],
         cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

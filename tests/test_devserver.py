@@ -1,4 +1,4 @@
-"""tools.devserver: serves the site, rebuilds on every edit, shows build errors in the page."""
+"""brandsite.preview.devserver: serves the site, rebuilds on every edit, shows build errors in the page."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import AS_OF, copy_project
-from tools.devserver import BuildState
+from brandsite.preview.devserver import BuildState
 
 STORY = "content/stories/quality-month-2026.md"
 STORY_URL = "/stories/quality-month-2026/"
@@ -68,7 +68,7 @@ def preview(tmp_path_factory):
     log = root / "devserver.log"
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp()))}
     with log.open("w", encoding="utf-8") as stream:
-        process = subprocess.Popen([sys.executable, "-m", "tools.devserver", "--port", str(port)],
+        process = subprocess.Popen([sys.executable, "-m", "brandsite.preview.devserver", "--port", str(port)],
                                    cwd=root, stdout=stream, stderr=subprocess.STDOUT, env=env)
         try:
             server = Preview(root, f"http://127.0.0.1:{port}", log)
@@ -130,7 +130,7 @@ def test_a_build_error_shows_in_terminal_and_page_and_the_server_keeps_serving(p
 def test_theme_and_plugin_edits_take_effect(preview):
     preview.edit("theme/templates/base.html", "<footer", '<p id="theme-edit">主题已修改</p>\n<footer')
     preview.wait_for(lambda: 'id="theme-edit"' in preview.get("/")[1])
-    preview.edit("plugins/story_reader/__init__.py", "        return content, metadata",
+    preview.edit("plugins/story_reader.py", "        return content, metadata",
                  "        return content + '<p id=\"plugin-edit\">插件已修改</p>', metadata")
     preview.wait_for(lambda: 'id="plugin-edit"' in preview.get(STORY_URL)[1])
 
@@ -183,7 +183,7 @@ print("search index made", flush=True)
 
 
 def fake_builder(tmp_path, monkeypatch):
-    from tools import devserver
+    from brandsite.preview import devserver
 
     monkeypatch.setattr(devserver, "DONE", "DONE-MARK")
     script = tmp_path / "fake_worker.py"
@@ -194,7 +194,7 @@ def fake_builder(tmp_path, monkeypatch):
 
 
 def test_a_new_edit_stops_the_search_index_after_the_pages_are_served(tmp_path, monkeypatch):
-    from tools.devserver import POSTPONED
+    from brandsite.preview.devserver import POSTPONED
 
     builder = fake_builder(tmp_path, monkeypatch)
     served = []

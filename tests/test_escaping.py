@@ -19,8 +19,8 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from brand_registry.licence_index import lookup, shard_names
-from brand_registry.markdown_body import url_scheme
+from brandsite.brand_registry.licence_index import lookup, shard_names
+from brandsite.brand_registry.markdown_body import url_scheme
 from conftest import png_bytes
 from sitebuild import ROOT, build, copy_project
 

@@ -3,9 +3,9 @@
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from brand_registry.build_day import build_day
-from brand_pages.publisher import OriginalsPublisher
-from brand_registry.model import Image
+from brandsite.brand_registry.build_day import build_day
+from brandsite.brand_pages.publisher import OriginalsPublisher
+from brandsite.brand_registry.model import Image
 
 
 def test_as_of_day_is_the_sites_day_not_the_machines():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import brand_registry.markdown_body as markdown_body
+import brandsite.brand_registry.markdown_body as markdown_body
 from conftest import Project
 from hostile_corpus import BY_NAME, CASES, RENDER_SECONDS, english_errors, outside_folder, plant
 from hostile_measure import COSTLIEST, measure

@@ -1,4 +1,4 @@
-"""Incremental rebuilds (plugins/incremental via tools.build) give exactly the site a
+"""Incremental rebuilds (plugins/incremental via brandsite.build.driver) give exactly the site a
 full build gives, after every kind of edit, and touch only what changed."""
 
 from __future__ import annotations

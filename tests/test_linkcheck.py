@@ -1,4 +1,4 @@
-"""tools.linkcheck on small hand-made sites: every kind of reference, and the page named."""
+"""brandsite.qa.linkcheck on small hand-made sites: every kind of reference, and the page named."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.linkcheck import check_site
+from brandsite.qa.linkcheck import check_site
 
 HEAD = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>{}</head><body>{}</body></html>'
 

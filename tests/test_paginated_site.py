@@ -12,9 +12,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from brand_pages.views import sorted_brands
+from brandsite.brand_pages.views import sorted_brands
 from sitebuild import SMALL_PAGES, build, copy_project, with_small_pages
-from tools.linkcheck import check_site
+from brandsite.qa.linkcheck import check_site
 
 BASE = "http://site.invalid/"
 BRANDS, STORIES = SMALL_PAGES["BRANDS_PER_PAGE"], SMALL_PAGES["DEFAULT_PAGINATION"]
@@ -175,7 +175,7 @@ def test_directory_data_has_every_brand_with_working_links(output, sample_site, 
 
 
 def test_a_bad_page_size_is_a_clear_error(tmp_path):
-    root = copy_project(tmp_path, ("brands", "content", "theme", "plugins", "tools", "translations",
+    root = copy_project(tmp_path, ("brands", "content", "theme", "plugins", "brandsite", "translations",
                                    "pelicanconf.py"))
     (root / "badconf.py").write_text('from pelicanconf import *  # noqa\nBRANDS_PER_PAGE = "sixty"\n',
                                      encoding="utf-8")

@@ -100,7 +100,7 @@ def test_rsync_upload_publishes_then_copies_output(tmp_path):
                   "SSH_TARGET_DIR=/var/www/brands/", env=NO_SSH)
     assert result.returncode == 0, result.stderr
     commands = result.stdout.splitlines()
-    assert "tools.build --settings publishconf.py --output output" in "\n".join(commands)
+    assert "brandsite.build.driver --settings publishconf.py --output output" in "\n".join(commands)
     assert commands[-1] == ('rsync -e "ssh -p 22" -avc --delete --exclude=.git output/ '
                             '"deploy@www.example.org:/var/www/brands/"')
 

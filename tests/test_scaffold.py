@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from brand_registry.brand_file import BRAND_FIELDS, LICENSEE_FIELDS
-from brand_registry.stories import STORY_FIELDS
+from brandsite.brand_registry.brand_file import BRAND_FIELDS, LICENSEE_FIELDS
+from brandsite.brand_registry.stories import STORY_FIELDS
 from conftest import jpeg_bytes, png_bytes
 from sitebuild import copy_project, make
 

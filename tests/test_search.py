@@ -13,7 +13,7 @@ import cbor2
 import pytest
 
 from sitebuild import build, copy_project, snapshot
-from tools.search_index import SIGNATURE, SearchIndexError, normalise, pagefind_binary, read_chunk
+from brandsite.build.search_index import SIGNATURE, SearchIndexError, normalise, pagefind_binary, read_chunk
 
 HARNESS = Path(__file__).with_name("pagefind_search.mjs")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from brand_pages.urls import canonical_path
-from brand_registry import Paths, load_site
+from brandsite.brand_pages.urls import canonical_path
+from brandsite.brand_registry import Paths, load_site
 from conftest import SUBPATH
 from sitebuild import ROOT
 

@@ -1,4 +1,4 @@
-"""tools.serve: a built site served as a production host would serve it."""
+"""brandsite.preview.serve: a built site served as a production host would serve it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import http.client
 
 import pytest
 
-from tools.serve import serve
+from brandsite.preview.serve import serve
 
 
 @pytest.fixture

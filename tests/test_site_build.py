@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SUBPATH
 from sitebuild import AS_OF, ROOT, build
-from tools.linkcheck import check_site
+from brandsite.qa.linkcheck import check_site
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from brand_pages.views import directory_entry
-from brand_registry.issues import errors
+from brandsite.brand_pages.views import directory_entry
+from brandsite.brand_registry.issues import errors
 
 
 def test_entry_carries_the_card_and_the_filter_fields(project):

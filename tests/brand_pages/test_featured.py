@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from brand_pages.views import featured
-from brand_registry.issues import errors
+from brandsite.brand_pages.views import featured
+from brandsite.brand_registry.issues import errors
 from conftest import REGISTRY
 
 TWO_EDITIONS = {**REGISTRY, "award_programs": [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from brand_pages.sharing import ShareImage, article_data, brand_graph, json_ld
-from brand_pages.urls import canonical_path
-from brand_registry.issues import errors
+from brandsite.brand_pages.sharing import ShareImage, article_data, brand_graph, json_ld
+from brandsite.brand_pages.urls import canonical_path
+from brandsite.brand_registry.issues import errors
 
 HOSTILE = '</script><script>alert(1)</script>"quotes"'
 

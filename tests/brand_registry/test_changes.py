@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from brand_registry.changes import registry_changes
-from brand_registry.model import Brand
+from brandsite.brand_registry.changes import registry_changes
+from brandsite.brand_registry.model import Brand
 
 
 def brand(slug, registered, updated=None, status="active"):

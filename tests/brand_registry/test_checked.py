@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from brand_registry import checked, memo, site
+from brandsite.brand_registry import checked, memo, site
 from conftest import png_bytes
 
 

@@ -6,9 +6,9 @@ import yaml
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from brand_registry import frontmatter
-from brand_registry.frontmatter import FrontMatterError, parse_document, read_text
-from brand_registry.messages import Message
+from brandsite.brand_registry import frontmatter
+from brandsite.brand_registry.frontmatter import FrontMatterError, parse_document, read_text
+from brandsite.brand_registry.messages import Message
 from sitebuild import ROOT
 
 
@@ -251,7 +251,7 @@ def test_the_depth_bound_is_never_below_the_real_depth(text):
 
 
 def test_a_file_read_twice_in_a_build_is_read_once_unless_it_changed(tmp_path, monkeypatch):
-    from brand_registry import memo
+    from brandsite.brand_registry import memo
 
     memo.begin(None)
     reads = []

@@ -3,7 +3,7 @@ import io
 import pytest
 from PIL import Image as PILImage
 
-from brand_registry.images import ImageProblem, load_image
+from brandsite.brand_registry.images import ImageProblem, load_image
 
 
 def image_bytes(fmt: str, size=(40, 30)) -> bytes:

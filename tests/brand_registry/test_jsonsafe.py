@@ -2,7 +2,7 @@
 
 import json
 
-from brand_registry.jsonsafe import dumps
+from brandsite.brand_registry.jsonsafe import dumps
 
 HOSTILE = '</script><script>alert(1)</script>"quotes" & <!-- \u2028'
 

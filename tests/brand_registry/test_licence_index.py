@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from brand_registry.licence_index import (fnv1a_32, licence_digest, licence_shards, lookup, shard_bits,
+from brandsite.brand_registry.licence_index import (fnv1a_32, licence_digest, licence_shards, lookup, shard_bits,
                                           shard_name, shard_names)
-from brand_registry.model import Brand, Licensee
+from brandsite.brand_registry.model import Brand, Licensee
 
 
 @pytest.mark.parametrize(("text", "expected"), [

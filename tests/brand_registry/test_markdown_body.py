@@ -3,8 +3,8 @@ import threading
 
 import pytest
 
-import brand_registry.markdown_body as markdown_body
-from brand_registry.markdown_body import BodyTooComplex, references, render, to_html, url_scheme
+import brandsite.brand_registry.markdown_body as markdown_body
+from brandsite.brand_registry.markdown_body import BodyTooComplex, references, render, to_html, url_scheme
 
 
 @pytest.mark.parametrize("url, scheme", [

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 
-from brand_registry import frontmatter, images, markdown_body, memo
-from brand_registry.frontmatter import FrontMatterError, parse_document
-from brand_registry.images import ImageProblem, load_image
-from brand_registry.markdown_body import references, render
-from brand_registry.settings_file import read_settings_file, site_paths
+from brandsite.brand_registry import frontmatter, images, markdown_body, memo
+from brandsite.brand_registry.frontmatter import FrontMatterError, parse_document
+from brandsite.brand_registry.images import ImageProblem, load_image
+from brandsite.brand_registry.markdown_body import references, render
+from brandsite.brand_registry.settings_file import read_settings_file, site_paths
 from conftest import jpeg_bytes, png_bytes
 
 TEXT = "---\nname: 库尔勒香梨\nregistered: 2019-05-20\nbad_day: 2024-02-30\ntags: [梨, 1]\n---\n正文。\n"
@@ -252,7 +252,7 @@ def test_a_just_written_image_is_not_kept(cache, counted, tmp_path):
 
 def test_the_story_reader_still_checks_a_kept_storys_images(cache, tmp_path):
     from pelican.settings import DEFAULT_CONFIG
-    from story_reader import StoryReader
+    from brandsite.story_reader.reader import StoryReader
 
     (tmp_path / "images").mkdir()
     image = tmp_path / "images" / "pear.png"

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from brand_registry.issues import Issue, ValidationFailed
-from brand_registry.messages import CATALOGUE, field_label_zh, label, msg
+from brandsite.brand_registry.issues import Issue, ValidationFailed
+from brandsite.brand_registry.messages import CATALOGUE, field_label_zh, label, msg
 
 PLACEHOLDER = re.compile(r"{(\w+)}")
 ZH_ONLY = {"section"}  # the registry list an id belongs to reads well in Chinese only

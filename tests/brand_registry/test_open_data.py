@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from brand_registry import open_data
-from brand_registry.issues import errors
-from brand_registry.open_data import Links, brand_record, csv_text, neutralize
+from brandsite.brand_registry import open_data
+from brandsite.brand_registry.issues import errors
+from brandsite.brand_registry.open_data import Links, brand_record, csv_text, neutralize
 
 SCHEMA = json.loads((Path(open_data.__file__).with_name("brand.schema.json")).read_text("utf-8"))
 

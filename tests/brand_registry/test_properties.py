@@ -20,15 +20,15 @@ import yaml
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from brand_registry.brand_file import BRAND_FIELDS, load_brand
-from brand_registry.frontmatter import FrontMatterError, parse_document, read_text
-from brand_registry import jsonsafe, open_data
-from brand_registry.issues import Issue, errors
-from brand_registry.licensees import load_licensees_csv
-from brand_registry.model import STATUSES, Brand
-from brand_registry.open_data import Links, brand_record
-from brand_registry.registry_file import load_registry
-from brand_registry.stories import STORY_FIELDS, load_story
+from brandsite.brand_registry.brand_file import BRAND_FIELDS, load_brand
+from brandsite.brand_registry.frontmatter import FrontMatterError, parse_document, read_text
+from brandsite.brand_registry import jsonsafe, open_data
+from brandsite.brand_registry.issues import Issue, errors
+from brandsite.brand_registry.licensees import load_licensees_csv
+from brandsite.brand_registry.model import STATUSES, Brand
+from brandsite.brand_registry.open_data import Links, brand_record
+from brandsite.brand_registry.registry_file import load_registry
+from brandsite.brand_registry.stories import STORY_FIELDS, load_story
 from conftest import REGISTRY
 
 SCHEMA = json.loads(Path(open_data.__file__).with_name("brand.schema.json").read_text("utf-8"))
@@ -345,7 +345,7 @@ story_values = st.one_of(likely, st.lists(likely, max_size=3), scalars)
                        story_values, max_size=4))
 def test_a_story_validation_accepts_is_read_by_pelican(folders, extra):
     from pelican.settings import DEFAULT_CONFIG
-    from story_reader import StoryReader
+    from brandsite.story_reader.reader import StoryReader
 
     root, _bundle, _registry = folders
     path = root / "content" / "stories" / "story.md"

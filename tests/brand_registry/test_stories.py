@@ -1,4 +1,4 @@
-from brand_registry.issues import errors
+from brandsite.brand_registry.issues import errors
 from conftest import jpeg_bytes
 
 

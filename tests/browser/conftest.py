@@ -21,8 +21,8 @@ import pytest
 
 from sitebuild import ROOT, build, copy_project, with_small_pages
 from browser.site_pages import SitePage
-from tools.htmlcheck import java_available
-from tools.serve import serve
+from brandsite.qa.htmlcheck import java_available
+from brandsite.preview.serve import serve
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

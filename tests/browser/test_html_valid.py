@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from browser.site_pages import PAGES
-from tools.htmlcheck import check_files, check_site
+from brandsite.qa.htmlcheck import check_files, check_site
 
 
 SHOWN = 40  # errors listed in a failure; the rest are counted

@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 
-from brand_pages.views import sorted_brands
-from brand_registry import Paths, load_site
+from brandsite.brand_pages.views import sorted_brands
+from brandsite.brand_registry import Paths, load_site
 from sitebuild import AS_OF, ROOT, SMALL_PAGES
 from browser.site_pages import BY_NAME, PAGES
-from tools.linkcheck import check_site
+from brandsite.qa.linkcheck import check_site
 
 PHONE_WIDTHS = (320, 390)
 VALID_LICENCE = "XJ-KFP-2024-001"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from incremental.inputs import Inputs
-from incremental.pages import PageReuse
-from incremental.record import Record, tree_digest
-from incremental.unchanged import keep_unchanged, write_or_link
+from brandsite.incremental.inputs import Inputs
+from brandsite.incremental.pages import PageReuse
+from brandsite.incremental.record import Record, tree_digest
+from brandsite.incremental.unchanged import keep_unchanged, write_or_link
 
 
 def write(path: Path, text: str) -> Path:
@@ -122,7 +122,7 @@ def test_a_record_knows_its_output_and_survives_corruption(tmp_path):
 def test_a_page_s_inputs_never_change_the_scan(tmp_path):
     from types import SimpleNamespace
 
-    from incremental.own_files import own_inputs
+    from brandsite.incremental.own_files import own_inputs
 
     sample(tmp_path)
     inputs = project(tmp_path)
@@ -203,7 +203,7 @@ def test_a_group_is_made_again_when_one_of_its_files_is_gone(tmp_path):
 
 
 def test_a_file_changed_just_now_is_stamped_with_its_bytes_too(tmp_path):
-    from incremental.stamps import RACY_NS, stamp
+    from brandsite.incremental.stamps import RACY_NS, stamp
 
     path = write(tmp_path / "a.md", "one")
     fresh = stamp(path)
@@ -216,7 +216,7 @@ def test_a_file_changed_just_now_is_stamped_with_its_bytes_too(tmp_path):
 
 
 def test_a_hashed_stamp_stays_while_the_bytes_do(tmp_path):
-    from incremental.stamps import RACY_NS, stamp
+    from brandsite.incremental.stamps import RACY_NS, stamp
 
     path = write(tmp_path / "a.md", "one")
     fresh = stamp(path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from incremental.spare import EMPTIED, empty_spare, keep_as_spare, take_spare
-from incremental.unchanged import keep_unchanged
+from brandsite.incremental.spare import EMPTIED, empty_spare, keep_as_spare, take_spare
+from brandsite.incremental.unchanged import keep_unchanged
 
 
 def test_a_spare_is_taken_empty_of_files_and_unused_folders_go(tmp_path):

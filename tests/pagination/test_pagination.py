@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pelican.settings import DEFAULT_CONFIG, configure_settings
 
-from pagination import page_size, paginate, window
+from brandsite.pagination import page_size, paginate, window
 
 PATTERNS = (
     (1, "{url}", "{save_as}"),

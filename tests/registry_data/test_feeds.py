@@ -8,8 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from brand_registry import Paths, load_site
-from brand_registry.changes import registry_changes
+from brandsite.brand_registry import Paths, load_site
+from brandsite.brand_registry.changes import registry_changes
 from conftest import SUBPATH
 from sitebuild import ROOT
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from brand_registry.jsonsafe import dumps
-from registry_data.files import listed
+from brandsite.brand_registry.jsonsafe import dumps
+from brandsite.registry_data.files import listed
 
 RECORDS = [
     {"slug": "korla-fragrant-pear", "name": "库尔勒香梨</script>", "tags": ["香梨", "梨"],

@@ -10,8 +10,8 @@ import re
 import jsonschema
 import pytest
 
-from brand_registry import Paths, load_site
-from brand_registry.open_data import BRAND_COLUMNS, LICENSEE_COLUMNS
+from brandsite.brand_registry import Paths, load_site
+from brandsite.brand_registry.open_data import BRAND_COLUMNS, LICENSEE_COLUMNS
 from conftest import SUBPATH
 from sitebuild import ROOT
 

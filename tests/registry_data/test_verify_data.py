@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from brand_registry import Paths, load_site
-from brand_registry.licence_index import lookup, shard_names
+from brandsite.brand_registry import Paths, load_site
+from brandsite.brand_registry.licence_index import lookup, shard_names
 from sitebuild import AS_OF, ROOT
 
 SAMPLES = {  # the sample registry's licences, one per outcome (as of sitebuild.AS_OF)

@@ -9,7 +9,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from sitebuild import ROOT
-from site_i18n.catalogs import compile_catalog, load_translations
+from brandsite.site_i18n.catalogs import compile_catalog, load_translations
 
 PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
 

@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from site_i18n.languages import Languages, in_language, page_url, translation_urls
+from brandsite.site_i18n.languages import Languages, in_language, page_url, translation_urls
 
 LANGS = Languages({"zh": ("zh-CN", "中文"), "en": ("en", "English")}, "zh")
 

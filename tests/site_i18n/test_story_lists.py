@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from site_i18n.story_lists import skip_unwritten_lists
+from brandsite.site_i18n.story_lists import skip_unwritten_lists
 
 
 class Generator(SimpleNamespace):

@@ -13,8 +13,8 @@ from pelican.settings import read_settings
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
-from brand_registry import memo
-from story_reader.kept_articles import KeptArticles
+from brandsite.brand_registry import memo
+from brandsite.story_reader.kept_articles import KeptArticles
 
 SOURCE = "stories/pear.md"
 

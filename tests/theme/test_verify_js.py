@@ -19,9 +19,9 @@ from urllib.parse import quote
 
 import pytest
 
-from brand_registry import normalize_license
-from brand_registry.licence_index import fnv1a_32, shard_name
-from brand_registry.model import Licensee
+from brandsite.brand_registry import normalize_license
+from brandsite.brand_registry.licence_index import fnv1a_32, shard_name
+from brandsite.brand_registry.model import Licensee
 from sitebuild import ROOT
 
 VERIFY_JS = ROOT / "theme" / "static" / "js" / "verify.js"

@@ -11,9 +11,9 @@ import pytest
 from PIL import Image
 
 import pictures
-from thumbnails import pixels
-from thumbnails.batch import Request, render_all
-from thumbnails.settings import Settings
+from brandsite.thumbnails import pixels
+from brandsite.thumbnails.batch import Request, render_all
+from brandsite.thumbnails.settings import Settings
 
 WIDTHS = (320, 640, 960)
 

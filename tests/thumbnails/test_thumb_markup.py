@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from thumbnails.markup import picture, placeholder, replace_placeholders, url
-from thumbnails.plan import Variant
-from thumbnails.progress import Progress
+from brandsite.thumbnails.markup import picture, placeholder, replace_placeholders, url
+from brandsite.thumbnails.plan import Variant
+from brandsite.thumbnails.progress import Progress
 
 VARIANTS = tuple(
     Variant(fmt, w, w // 2, f"a b,c.0123abcd.{w}w.{ext}")

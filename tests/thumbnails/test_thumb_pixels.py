@@ -6,8 +6,8 @@ import pytest
 from PIL import Image, ImageOps
 
 import pictures
-from thumbnails import pixels
-from thumbnails.pixels import Facts, SourceError, open_upright, to_srgb
+from brandsite.thumbnails import pixels
+from brandsite.thumbnails.pixels import Facts, SourceError, open_upright, to_srgb
 
 LIMIT = 50_000_000
 

@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 import pictures
-from thumbnails.publisher import PublishFailed, ResponsivePublisher
-from thumbnails.settings import Settings
+from brandsite.thumbnails.publisher import PublishFailed, ResponsivePublisher
+from brandsite.thumbnails.settings import Settings
 
 
 @pytest.fixture

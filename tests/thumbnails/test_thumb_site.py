@@ -10,7 +10,7 @@ from PIL import Image
 
 import pictures
 from sitebuild import IMAGE_CACHE, build, copy_project
-from tools.linkcheck import check_site
+from brandsite.qa.linkcheck import check_site
 
 SUMMARY = re.compile(r"Images: (\d+) sources, (\d+) files \((\d+) made, (\d+) from the cache\)")
 HASHED = re.compile(r"\.[0-9a-f]{8}\.\d+w(\.og)?\.(avif|webp|jpg|png)$")

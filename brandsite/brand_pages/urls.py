@@ -1,0 +1,79 @@
+"""Where each registry object lives on the site (paths relative to the site root)."""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from brandsite.brand_registry.model import (AwardEdition, AwardProgram, Brand, Category,
+                                  CertificationType, Region)
+
+
+@singledispatch
+def url_for(obj, edition=None) -> str:
+    raise TypeError(f"no URL for {type(obj).__name__}")
+
+
+@url_for.register
+def _(brand: Brand, edition=None) -> str:
+    return f"brands/{brand.slug}/"
+
+
+@url_for.register
+def _(region: Region, edition=None) -> str:
+    return f"regions/{region.code}/"
+
+
+@url_for.register
+def _(category: Category, edition=None) -> str:
+    return f"categories/{category.id}/"
+
+
+@url_for.register
+def _(cert_type: CertificationType, edition=None) -> str:
+    return f"certifications/{cert_type.id}/"
+
+
+@url_for.register
+def _(program: AwardProgram, edition=None) -> str:
+    if edition is None:
+        return f"awards/{program.id}/"
+    number = edition.number if isinstance(edition, AwardEdition) else int(edition)
+    return f"awards/{program.id}/{number}/"
+
+
+def save_as(url: str) -> str:
+    """The output file for a directory-style URL."""
+    return f"{url}index.html"
+
+
+# The site's own pages and files that are not registry objects: the one place
+# that names them (an /en/ twin of a page adds its prefix here). Templates see
+# this as `site_urls`.
+SITE_URLS = {
+    "brand_directory": "brands/directory.json",  # the directory filter's data (per language)
+    "verify": "verify/",
+    "verify_shards": "verify/licences/",
+    "data": "data/",
+    "brands_json": "data/brands.json",
+    "brands_csv": "data/brands.csv",
+    "licensees_csv": "data/licensees.csv",
+    "schema": "data/brand.schema.json",
+    "robots": "robots.txt",
+    "sitemap": "sitemap.xml",
+}
+
+
+def data_url_for(brand: Brand) -> str:
+    """A brand's own open-data record."""
+    return f"data/brands/{brand.slug}.json"
+
+
+def is_absolute(siteurl: str) -> bool:
+    return siteurl.startswith(("http://", "https://"))
+
+
+def canonical_path(output_file: str) -> str:
+    """The URL path of a written file: folders for `index.html` pages."""
+    if output_file == "index.html":
+        return ""
+    return output_file[: -len("index.html")] if output_file.endswith("/index.html") else output_file

@@ -1,0 +1,191 @@
+"""What each page shows, computed from the loaded Site (no Pelican here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from brandsite.brand_registry.model import Brand, Registry, Site
+
+
+def sorted_brands(brands) -> list[Brand]:
+    """Current brands first, then by slug: a stable, meaningful order."""
+    return sorted(brands, key=lambda b: (not b.is_current, b.slug))
+
+
+def figures(site: Site, as_of: date) -> dict[str, int]:
+    brands = list(site.brands.values())
+    current = [b for b in brands if b.is_current]
+    return {
+        "brands": len(brands),
+        "active_brands": len(current),
+        "regions": len({b.region for b in brands}),
+        "enterprises": len({lic.name for b in current for lic in b.licensees}),
+        "valid_licences": sum(
+            1 for b in brands for lic in b.licensees if lic.state(as_of, b.status) == "valid"
+        ),
+    }
+
+
+def featured(site: Site, slugs: list[str] | None, limit: int = 6) -> list[Brand]:
+    """The configured brands, else current award winners, newest award first."""
+    if slugs:
+        return [site.brands[s] for s in slugs if s in site.brands]
+    winners = [b for b in site.brands.values() if b.is_current and b.awards]
+    winners.sort(key=lambda b: (-max(a.edition for a in b.awards), b.slug))
+    listed = {b.slug for b in winners}  # by slug: comparing Brands compares every field
+    rest = [b for b in sorted_brands(site.brands.values()) if b.is_current and b.slug not in listed]
+    return (winners + rest)[:limit]
+
+
+def region_codes(registry: Registry, code: str) -> list[str]:
+    """The region and its parents, outermost first."""
+    return [region.code for region in registry.region_chain(code)]
+
+
+def brands_by_region(site: Site) -> dict[str, list[Brand]]:
+    """For each region with brands: its brands and those of every region under it, sorted."""
+    found: dict[str, list[Brand]] = {}
+    for brand in site.brands.values():
+        for code in region_codes(site.registry, brand.region):
+            found.setdefault(code, []).append(brand)
+    return {code: sorted_brands(brands) for code, brands in found.items()}
+
+
+def region_tree(site: Site) -> list[tuple]:
+    """(region, brand count, depth) for every region, parents before children."""
+    registry = site.registry
+    counts = Counter(code for b in site.brands.values() for code in region_codes(registry, b.region))
+    rows = []
+
+    def walk(regions, depth: int) -> None:
+        for region in regions:
+            rows.append((region, counts[region.code], depth))
+            walk(registry.region_children(region.code), depth + 1)
+
+    roots = [r for r in registry.regions.values() if r.parent not in registry.regions]
+    walk(sorted(roots, key=lambda r: r.code), 0)
+    return rows
+
+
+def facet_counts(site: Site) -> dict[str, list]:
+    registry = site.registry
+    brands = site.brands.values()
+    by_category = Counter(b.category for b in brands)
+    by_cert = Counter(t for b in brands for t in {c.type for c in b.certifications})
+    by_award = Counter((a.program, a.edition) for b in brands for a in set(b.awards))
+    awards = []
+    for program in registry.award_programs.values():
+        for edition in program.editions:
+            awards.append((program, edition, by_award[(program.id, edition.number)]))
+    return {
+        "regions": [(r, n) for r, n, _ in region_tree(site)],
+        "categories": [(c, by_category[c.id]) for c in registry.categories.values()],
+        "certifications": [(t, by_cert[t.id]) for t in registry.certification_types.values()],
+        "awards": awards,
+    }
+
+
+def brand_rows(brand: Brand, registry: Registry, as_of: date) -> dict:
+    """The tables of a brand page."""
+    certifications = [
+        {"cert": c, "type": registry.certification_types[c.type], "expired": c.is_expired(as_of)}
+        for c in brand.certifications
+    ]
+    awards = []
+    for award in brand.awards:
+        program = registry.award_programs[award.program]
+        awards.append({"award": award, "program": program, "edition": program.edition(award.edition)})
+    licences = [
+        {"licensee": lic, "state": lic.state(as_of, brand.status)}
+        for lic in sorted(brand.licensees, key=lambda lic: (lic.name, lic.license))
+    ]
+    return {
+        "region_chain": registry.region_chain(brand.region),
+        "category": registry.categories[brand.category],
+        "certification_rows": certifications,
+        "award_rows": awards,
+        "licence_rows": licences,
+    }
+
+
+def regions_and_categories(brands, registry: Registry) -> tuple[list, list]:
+    """Every region (with its parents) and category of `brands`, each once, in order."""
+    regions = {r.code: r for b in brands for r in registry.region_chain(b.region)}
+    categories = {b.category: registry.categories[b.category] for b in brands
+                  if b.category in registry.categories}
+    return list(regions.values()), list(categories.values())
+
+
+def award_recipients(site: Site, program_id: str, number: int) -> list[dict]:
+    """Winners of one edition: the enterprise named on the award, else the brand's owner."""
+    rows = []
+    for brand in sorted(site.brands.values(), key=lambda b: b.slug):
+        for award in brand.awards:
+            if award.program == program_id and award.edition == number:
+                rows.append({"brand": brand, "recipient": award.recipient or brand.owner})
+    return rows
+
+
+@dataclass(frozen=True)
+class BrandText:
+    """What a brand page says about the brand, in the page's language if it can."""
+
+    name: str
+    summary: str
+    body: str  # Markdown
+    translated: bool  # False: the page's language has no text, only registry facts
+
+
+def brand_text(brand: Brand, lang: str, default_lang: str) -> BrandText:
+    if lang == default_lang:
+        return BrandText(brand.name, brand.summary, brand.body, True)
+    translation = brand.translations.get(lang)
+    if translation:
+        return BrandText(translation.name, translation.summary, translation.body, True)
+    return BrandText(brand.name_in(lang), "", "", False)
+
+
+def search_terms(names) -> str:
+    """Every suffix of every name, space-separated, for a Pagefind meta field.
+
+    Pagefind splits Chinese page text with one dictionary and the visitor's
+    query with the browser's: `哈密瓜` may be indexed as `哈密|瓜` and searched
+    as one word. Meta words are matched by prefix, so listing the suffixes of
+    a brand's name makes any part of it (`香梨`, `薰衣草`) find the page.
+    """
+    words = dict.fromkeys(name[i:] for name in names for i in range(len(name)) if not name[i].isspace())
+    return " ".join(words)
+
+
+def directory_entry(brand: Brand, registry: Registry, lang: str, url: str,
+                    logo: tuple[str, int, int] | None, default_tag: str) -> dict:
+    """One brand of the directory's script data (brands/directory.json): what its card
+    shows in `lang` and what the filter matches, as the brand_card macro writes them."""
+    chain = registry.region_chain(brand.region)
+    category = registry.categories.get(brand.category)
+    title = brand.name_in(lang)
+    if title != brand.name:
+        other, other_lang = brand.name, default_tag
+    else:
+        other, other_lang = brand.name_en, "en"
+    return {
+        "url": url,
+        "name": title,
+        "other_name": other,
+        "other_lang": other_lang if other else "",
+        "initial": brand.name[:1],
+        "logo": list(logo) if logo else None,
+        "status": brand.status,
+        "current": brand.is_current,
+        "place": chain[-1].name_in(lang) if chain else "",
+        "category_name": category.name_in(lang) if category else "",
+        "summary": brand.summary_in(lang),
+        # What the filter matches (the cards' data-* attributes)
+        "text": " ".join([brand.name, brand.name_en, brand.owner]).lower(),
+        "regions": [region.code for region in chain] or [brand.region],
+        "category": brand.category,
+        "certs": list(dict.fromkeys(c.type for c in brand.certifications)),
+        "awards": [f"{a.program}:{a.edition}" for a in brand.awards],
+    }

@@ -1,0 +1,69 @@
+"""What the last successful build into an output folder was made from."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from brandsite.atomic_write import write_atomic
+
+from .stamps import digest
+
+
+@dataclass
+class Record:
+    fingerprint: str = ""  # of every input (Inputs.fingerprint)
+    output_inode: int = 0  # of the folder it built: another build or a hand-made copy is not it
+    output: str = ""  # digest of the stamps of every file it wrote (tree_digest)
+    search: str = ""  # digest of the pages the search index was made from
+    pages: dict = field(default_factory=dict)  # page name -> [key, size, mtime_ns, inode]
+    groups: dict = field(default_factory=dict)  # group -> [key, facts, number of files] (pages.py)
+    hashed: dict = field(default_factory=dict)  # input path -> stamp with a hash (stamps.stamp)
+
+    @staticmethod
+    def path_for(cache: Path, output: Path) -> Path:
+        return cache / "builds" / f"{digest(str(output.resolve()))}.json"
+
+    @classmethod
+    def load(cls, path: Path) -> "Record":
+        """The record at `path`; an empty one if it is missing or unreadable (rebuild all)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(str(data["fingerprint"]), int(data["output_inode"]), str(data["output"]),
+                       str(data["search"]), dict(data["pages"]), dict(data.get("groups") or {}),
+                       {str(k): tuple(v) for k, v in (data.get("hashed") or {}).items()})
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()
+
+    def describes(self, output: Path) -> bool:
+        """True if `output` is the folder this build made (its files may have been edited since)."""
+        try:
+            return bool(self.fingerprint) and output.stat().st_ino == self.output_inode
+        except OSError:
+            return False
+
+    def untouched(self, output: Path, skip: tuple[str, ...] = ()) -> bool:
+        """True if `output` holds exactly the files this build wrote, unedited."""
+        return self.describes(output) and tree_digest(output, skip) == self.output
+
+
+    def save(self, path: Path) -> None:
+        write_atomic(path, json.dumps(asdict(self), sort_keys=True).encode("utf-8"))
+
+def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
+    """The digest of every file's path and stamp under `folder` (top-level names in `skip` left out)."""
+    stamps = []
+    for current, dirs, files in os.walk(folder):
+        relative = os.path.relpath(current, folder)
+        if relative == ".":
+            dirs[:] = [d for d in dirs if d not in skip]
+            files = [f for f in files if f not in skip]
+        for name in files:
+            try:
+                info = os.lstat(os.path.join(current, name))
+            except OSError:
+                continue
+            stamps.append((os.path.join(relative, name), info.st_size, info.st_mtime_ns, info.st_ino))
+    return digest(sorted(stamps))

@@ -1,0 +1,169 @@
+"""Pelican glue: every page learns its language and its twins as it is written."""
+
+from __future__ import annotations
+
+import os
+from collections import ChainMap
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from brandsite.incremental.fork_pool import WorkerFailed, run_shared
+from brandsite.incremental.own_files import own_inputs
+from brandsite.incremental.pages import SETTING as PAGE_REUSE
+from brandsite.incremental.unchanged import write_or_link
+
+from .languages import Languages, page_url, translation_urls
+
+# Settings with a per-language variant: SITENAME_EN replaces SITENAME on English pages.
+LOCALIZED_SETTINGS = ("SITENAME", "SITE_DESCRIPTION")
+
+
+class LanguageWriter(Writer):
+    """Adds to each page's template context:
+
+    page_lang, html_lang   "en", "en" / "zh", "zh-CN" (from the page's folder)
+    page_url               the page's site-relative URL, e.g. "en/brands/x/"
+    LANG_SITEURL           SITEURL of the page's language: links to other pages
+    SITENAME, ...          SITENAME_EN etc. on English pages (LOCALIZED_SETTINGS)
+    language_links         the language switcher (LanguageLink list)
+    alternates             (hreflang, url) pairs for <link rel="alternate">
+
+    A story or page links to its translations; a caller may pass
+    `lang_twins={lang: url}` for a page with no twin at the mirrored URL.
+
+    Run by brandsite.build.driver, a page whose inputs are those of the previous build's
+    page is linked from the previous output instead of rendered (incremental).
+    """
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.languages = Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
+        self.reuse = self.settings.get(PAGE_REUSE)
+        self.pending: dict[str, tuple] = {}  # path -> render job, written by flush()
+        signals.finalized.connect(self._flush_at_end)
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        if not name:
+            return
+        known = kwargs.pop("lang_twins", None)
+        content = kwargs.get("article") or kwargs.get("page")
+        if content is not None:
+            known = translation_urls(content)
+        siteurl = path_to_url(get_relative_path(name)) if relative_urls else context["SITEURL"]
+        kwargs = {**self.page_languages(name, siteurl, known), **kwargs}
+        if paginated is None:  # as Pelican decides it
+            paginated = {key: value for key, value in kwargs.items() if key in ("articles", "dates")}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            super().write_file(name, template, context, relative_urls, paginated, template_name,
+                               override_output, url, **kwargs)
+            return
+        if self.reuse is not None and self._reused(name, template, context, relative_urls, kwargs):
+            return
+        self._defer(name, template, context, relative_urls, override_output, kwargs)
+
+    def linked_from_last_build(self, name, template, context, relative_urls=False, **page) -> bool:
+        """Link the page `name` from the last build if its own inputs (in `page`) are unchanged.
+
+        A caller asks before working out the rest of an expensive page's context;
+        when this says False it calls write_file as usual.
+        """
+        return self.reuse is not None and self._reused(name, template, context, relative_urls, page)
+
+    def _reused(self, name, template, context, relative_urls, kwargs) -> bool:
+        own = own_inputs(template.name, ChainMap(kwargs, context), self.reuse.inputs)
+        files, facts = own if own else (None, None)
+        key = self.reuse.key(name, template.name, files, [relative_urls, self.settings.get("SITEURL"), facts])
+        if not self.reuse.reuse(name, key):
+            return False
+        self._written_files.add(sanitised_join(self.output_path, name))
+        return True
+
+    # -- rendering, on every core ------------------------------------------
+
+    def _defer(self, name, template, context, relative_urls, override, kwargs) -> None:
+        """Queue the page; Pelican's rules for writing a file twice apply as it is queued."""
+        path = sanitised_join(self.output_path, name)
+        if path in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
+            return  # Pelican keeps the page that overrode this one
+        if path in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" as Pelican has already '
+                                           "written to it previously")
+        if override:
+            self._overridden_files.add(path)
+        self._written_files.add(path)
+        local = context.copy()  # as Pelican's Writer.write_file makes it
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
+        local["output_file"] = name
+        local.update(kwargs)
+        self.pending.pop(path, None)  # an override replaces what was queued
+        self.pending[path] = (path, template, local, context, self._previous(name))
+
+    def _previous(self, name: str) -> str | None:
+        """Where the previous build wrote the page `name`, if brandsite.build.driver said."""
+        previous = previous_output(self.settings)
+        return None if previous is None else os.path.join(previous, name)
+
+    def flush(self) -> None:
+        """Render and write every queued page, sharing them between processes."""
+        jobs, self.pending = list(self.pending.values()), {}
+        workers = self.settings.get("RENDER_WORKERS") or os.cpu_count() or 1
+        if len(jobs) < self.settings.get("RENDER_PARALLEL_MIN", 200):
+            workers = 1
+        try:
+            run_shared(jobs, _render, workers)
+        except WorkerFailed as failed:
+            raise RuntimeError(str(failed)) from None
+
+    def _flush_at_end(self, _pelican) -> None:
+        if self.pending:  # a generator that did not flush its own pages
+            self.flush()
+
+    def _open_w(self, filename, encoding, override=False):
+        # A file linked from the previous output must never be written through:
+        # that would change the published site in place.
+        if os.path.lexists(filename) and not (filename in self._overridden_files and not override):
+            os.unlink(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def page_languages(self, name: str, siteurl: str, known: dict[str, str] | None) -> dict:
+        url = page_url(name)
+        here = self.languages.of_url(url)
+        links = self.languages.links(url, known)
+        localized = {key: self.settings[f"{key}_{here.code.upper()}"] for key in LOCALIZED_SETTINGS
+                     if here.prefix and self.settings.get(f"{key}_{here.code.upper()}")}
+        return {
+            **localized,
+            "page_lang": here.code,
+            "html_lang": here.tag,
+            "page_url": url,
+            "LANG_SITEURL": f"{siteurl}/{here.prefix.rstrip('/')}" if here.prefix else siteurl,
+            "language_links": links,
+            "alternates": self.languages.alternates(links),
+        }
+
+
+def _render(job) -> None:
+    path, template, local, context, previous = job
+    if local["localsiteurl"]:
+        context["localsiteurl"] = local["localsiteurl"]  # read by content's links, as in Pelican
+    write_or_link(path, template.render(local).encode("utf-8"), previous)
+    signals.content_written.send(path, context=local)
+
+
+def previous_output(settings: dict):
+    """The last build's output, whose identical files are linked, not written (brandsite.build.driver)."""
+    reuse = settings.get(PAGE_REUSE)
+    return reuse.previous_output if reuse is not None else None
+
+
+def flush_pages(_generator, writer=None) -> None:
+    """Pelican's article_writer_finalized / page_writer_finalized: write what they queued."""
+    if hasattr(writer, "flush"):
+        writer.flush()
