@@ -42,9 +42,9 @@ from .model import Brand, Story
 
 FILE_NAME = "checked.pickle"
 FORMAT = "brand-registry-checked-2"
-_ALLOWED = {("brand_registry.issues", "Issue"), ("brand_registry.messages", "Message"),
+_ALLOWED = {("brandsite.brand_registry.issues", "Issue"), ("brandsite.brand_registry.messages", "Message"),
             ("datetime", "date"), ("datetime", "datetime"), ("pathlib", "PosixPath")} | {
-    ("brand_registry.model", name) for name in
+    ("brandsite.brand_registry.model", name) for name in
     ("Award", "Brand", "Certification", "Contact", "Image", "Licensee", "Standard", "Story", "Translation")}
 
 

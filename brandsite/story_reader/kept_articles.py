@@ -35,7 +35,7 @@ _ALLOWED_NAMES = {
     ("pelican.urlwrappers", "Tag"), ("pelican.urlwrappers", "Author"),
     ("pelican.utils", "SafeDatetime"), ("datetime", "datetime"), ("datetime", "date"),
     ("datetime", "timezone"), ("datetime", "timedelta"), ("zoneinfo", "ZoneInfo"),
-    ("brand_registry.model", "Image"), ("pathlib", "PosixPath"),
+    ("brandsite.brand_registry.model", "Image"), ("pathlib", "PosixPath"),
 }
 _allowed: dict[tuple[str, str], Any] = {}  # found once per process, not once per Article
 
