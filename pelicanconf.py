@@ -7,8 +7,10 @@ PROJECT_ROOT = str(Path(__file__).resolve().parent)
 SITENAME = "新疆区域公共品牌名录"
 SITENAME_EN = "Xinjiang Regional Public Brand Registry"
 SITE_DESCRIPTION = "自治区区域公共品牌登记信息、质量认证、质量奖与授权使用企业的公开名录。"
-SITE_DESCRIPTION_EN = ("The public registry of the autonomous region's regional public brands: "
-                       "certifications, quality awards and the enterprises licensed to use each mark.")
+SITE_DESCRIPTION_EN = (
+    "The public registry of the autonomous region's regional public brands: "
+    "certifications, quality awards and the enterprises licensed to use each mark."
+)
 AUTHOR = "自治区质量品牌促进中心"
 SITEURL = ""
 RELATIVE_URLS = True

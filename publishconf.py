@@ -29,4 +29,15 @@ PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False
 PRECOMPRESS_ZSTANDARD = False
 PRECOMPRESS_MIN_SIZE = 256
-PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".css", ".js", ".json", ".xml", ".atom", ".rss", ".txt", ".svg", ".csv"}
+PRECOMPRESS_TEXT_EXTENSIONS = {
+    ".html",
+    ".css",
+    ".js",
+    ".json",
+    ".xml",
+    ".atom",
+    ".rss",
+    ".txt",
+    ".svg",
+    ".csv",
+}

@@ -58,12 +58,17 @@ def _noise(size: tuple[int, int], cells: int, sigma: float) -> Image.Image:
 def _photo(rng: random.Random, index: int) -> Image.Image:
     w, h = SIZES[index % len(SIZES)]
     horizon = int(h * rng.uniform(0.3, 0.6))
-    sky = ImageOps.colorize(_noise((w, h), 96, 30), _colour(rng, (90, 140, 210)),
-                            _colour(rng, (235, 240, 250), 15))
-    ground = ImageOps.colorize(_noise((w, h), 12, 45), _colour(rng, (40, 70, 25)),
-                               _colour(rng, (170, 160, 90)))
-    mask = Image.linear_gradient("L").resize((w, h)).point(
-        lambda v: 0 if v < 255 * horizon / h - 6 else (255 if v > 255 * horizon / h + 6 else 128))
+    sky = ImageOps.colorize(
+        _noise((w, h), 96, 30), _colour(rng, (90, 140, 210)), _colour(rng, (235, 240, 250), 15)
+    )
+    ground = ImageOps.colorize(
+        _noise((w, h), 12, 45), _colour(rng, (40, 70, 25)), _colour(rng, (170, 160, 90))
+    )
+    mask = (
+        Image.linear_gradient("L")
+        .resize((w, h))
+        .point(lambda v: 0 if v < 255 * horizon / h - 6 else (255 if v > 255 * horizon / h + 6 else 128))
+    )
     image = Image.composite(ground, sky, mask)
     draw = ImageDraw.Draw(image)
     for _ in range(rng.randint(30, 70)):  # trees, fruit, buildings
@@ -74,8 +79,9 @@ def _photo(rng: random.Random, index: int) -> Image.Image:
     image = image.filter(ImageFilter.GaussianBlur(1.2))
     grain = Image.effect_noise((w, h), 5)
     image = ImageChops.add(image, Image.merge("RGB", (grain, grain, grain)), 1.0, -128)
-    return ImageChops.multiply(image, Image.merge("RGB", [_noise((w, h), 6, 20).point(
-        lambda v: 200 + v // 5)] * 3))  # leaf-scale light and shade
+    return ImageChops.multiply(
+        image, Image.merge("RGB", [_noise((w, h), 6, 20).point(lambda v: 200 + v // 5)] * 3)
+    )  # leaf-scale light and shade
 
 
 def _photo_info(index: int) -> dict:

@@ -28,14 +28,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 from tests.project_copy import copy_project
+
 STORY = "content/stories/quality-month-2026.md"
 STORY_URL = "/stories/quality-month-2026/"
 
 
 def make(root: Path, *arguments: str) -> float:
     started = time.perf_counter()
-    result = subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *arguments],
-                            cwd=root, capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *arguments],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         sys.exit(f"make {' '.join(arguments)} failed:\n{result.stdout}{result.stderr}")
     return time.perf_counter() - started
@@ -71,9 +76,16 @@ def replace(path: Path, old: str, new: str) -> None:
 
 
 def figures(name: str, seconds: list[float], target: float | None = None) -> None:
-    verdict = "" if target is None else ("  (target < %.1f s: %s)" % (target, "met" if max(seconds) < target else "NOT met"))
-    print(f"{name:<46} median {statistics.median(seconds):5.2f} s   max {max(seconds):5.2f} s   "
-          f"runs {len(seconds)}{verdict}", flush=True)
+    verdict = (
+        ""
+        if target is None
+        else ("  (target < {:.1f} s: {})".format(target, "met" if max(seconds) < target else "NOT met"))
+    )
+    print(
+        f"{name:<46} median {statistics.median(seconds):5.2f} s   max {max(seconds):5.2f} s   "
+        f"runs {len(seconds)}{verdict}",
+        flush=True,
+    )
 
 
 def bench_check(root: Path, runs: int) -> None:
@@ -87,8 +99,12 @@ def bench_preview(root: Path, runs: int) -> None:
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
     log = (root / "devserver.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "brandsite.preview.devserver", "--port", str(port)],
-                              cwd=root, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "brandsite.preview.devserver", "--port", str(port)],
+        cwd=root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         # "ok" is true before the first build too: wait until that build has been recorded
         # (and until the server answers at all: fetch() gives "" before then).
@@ -110,11 +126,17 @@ def bench_preview(root: Path, runs: int) -> None:
 
         plugin, plugins = root / "plugins" / "story_reader.py", []
         for run in range(runs):
-            replace(plugin, "        return content, metadata",
-                    f"        return content + '<p id=\"bench-plugin-{run}\"></p>', metadata")
+            replace(
+                plugin,
+                "        return content, metadata",
+                f"        return content + '<p id=\"bench-plugin-{run}\"></p>', metadata",
+            )
             plugins.append(wait_for(lambda: f'id="bench-plugin-{run}"' in fetch(base + STORY_URL)))
-            replace(plugin, f"        return content + '<p id=\"bench-plugin-{run}\"></p>', metadata",
-                    "        return content, metadata")
+            replace(
+                plugin,
+                f"        return content + '<p id=\"bench-plugin-{run}\"></p>', metadata",
+                "        return content, metadata",
+            )
             wait_for(lambda: f'id="bench-plugin-{run}"' not in fetch(base + STORY_URL))
             time.sleep(0.3)
         figures("devserver: plugin edited (new worker) -> served", plugins)

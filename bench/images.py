@@ -72,16 +72,24 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"{'':28}{'ours':>12}{'image-process':>16}{'ratio':>9}")
     print(f"{'cold':28}{ours_cold:>11.1f}s{pip_cold:>15.1f}s{pip_cold / ours_cold:>8.1f}x")
-    print(f"{'cold, CPU time':28}{ours_cold_cpu:>11.1f}s{pip_cold_cpu:>15.1f}s"
-          f"{pip_cold_cpu / ours_cold_cpu:>8.1f}x")
-    print(f"{'rebuild, output/ deleted':28}{ours_again:>11.2f}s{pip_again:>15.1f}s"
-          f"{pip_again / ours_again:>8.0f}x")
-    print(f"{'rebuild, CPU time':28}{ours_again_cpu:>11.2f}s{pip_again_cpu:>15.1f}s"
-          f"{pip_again_cpu / max(ours_again_cpu, 0.01):>8.0f}x")
+    print(
+        f"{'cold, CPU time':28}{ours_cold_cpu:>11.1f}s{pip_cold_cpu:>15.1f}s"
+        f"{pip_cold_cpu / ours_cold_cpu:>8.1f}x"
+    )
+    print(
+        f"{'rebuild, output/ deleted':28}{ours_again:>11.2f}s{pip_again:>15.1f}s"
+        f"{pip_again / ours_again:>8.0f}x"
+    )
+    print(
+        f"{'rebuild, CPU time':28}{ours_again_cpu:>11.2f}s{pip_again_cpu:>15.1f}s"
+        f"{pip_again_cpu / max(ours_again_cpu, 0.01):>8.0f}x"
+    )
     print(f"{'images/s, cold':28}{len(sources) / ours_cold:>12.2f}{len(sources) / pip_cold:>16.2f}")
     print(f"{'MP/s, cold':28}{pixels / ours_cold:>12.1f}{pixels / pip_cold:>16.1f}")
-    print(f"our rebuild image work: {ours_again:.2f} s = {100 * ours_again / ours_cold:.1f}% of our cold time"
-          f" ({report.files_made} files made cold, {again.files_cached} cache hits on rebuild)")
+    print(
+        f"our rebuild image work: {ours_again:.2f} s = {100 * ours_again / ours_cold:.1f}% of our cold time"
+        f" ({report.files_made} files made cold, {again.files_cached} cache hits on rebuild)"
+    )
     _sizes(_collect(ours_out), pip_files)
     _quality(sources, _collect(ours_out), pip_files)
     _whole_site(work, sources, settings.cache_path, args.site_runs)
@@ -102,16 +110,24 @@ def _describe(sources, settings) -> None:
     photos = [p for p in sources if p.suffix == ".jpg"]
     sizes = [_megapixels(p) for p in photos]
     total = sum(p.stat().st_size for p in sources) / 1e6
-    print(f"Corpus: {len(photos)} JPEGs of {min(sizes):.1f}-{max(sizes):.1f} MP with EXIF (orientation, GPS), "
-          f"{len(sources) - len(photos)} PNGs with alpha; {sum(map(_megapixels, sources)):.0f} MP, {total:.0f} MB")
+    print(
+        f"Corpus: {len(photos)} JPEGs of {min(sizes):.1f}-{max(sizes):.1f} MP with EXIF (orientation, GPS), "
+        f"{len(sources) - len(photos)} PNGs with alpha; {sum(map(_megapixels, sources)):.0f} MP, {total:.0f} MB"
+    )
     quality = settings.quality
-    print(f"Widths {list(settings.widths)}; ours: AVIF q{quality['avif']} speed {settings.avif_speed}, "
-          f"WebP q{quality['webp']} method {settings.webp_method}, JPEG q{quality['jpeg']}; "
-          f"{settings.pool_size} processes on {os.cpu_count()} cores")
-    print(f"Load average before the run: {os.getloadavg()[0]:.1f} (the machine is shared; "
-          "CPU times are less disturbed by other work than wall times)")
-    print(f"Pillow {Image.__version__}, libavif {features.version('avif')}, libwebp {features.version('webp')}, "
-          f"libjpeg {features.version('jpg')}")
+    print(
+        f"Widths {list(settings.widths)}; ours: AVIF q{quality['avif']} speed {settings.avif_speed}, "
+        f"WebP q{quality['webp']} method {settings.webp_method}, JPEG q{quality['jpeg']}; "
+        f"{settings.pool_size} processes on {os.cpu_count()} cores"
+    )
+    print(
+        f"Load average before the run: {os.getloadavg()[0]:.1f} (the machine is shared; "
+        "CPU times are less disturbed by other work than wall times)"
+    )
+    print(
+        f"Pillow {Image.__version__}, libavif {features.version('avif')}, libwebp {features.version('webp')}, "
+        f"libjpeg {features.version('jpg')}"
+    )
 
 
 def _ours(sources, settings, output: Path):
@@ -133,24 +149,33 @@ def _pip_site(site: Path, sources, widths) -> Path:
         os.link(path, images / path.name)
         kind = "photo" if path.suffix == ".jpg" else "cutout"
         url = f"/images/{path.name}"
-        pictures.append(f'<picture><source class="avif" src="{url}"><source class="webp" src="{url}">'
-                        f'<img class="image-process-{kind}" src="{url}" alt=""></picture>')
+        pictures.append(
+            f'<picture><source class="avif" src="{url}"><source class="webp" src="{url}">'
+            f'<img class="image-process-{kind}" src="{url}" alt=""></picture>'
+        )
     (site / "content" / "pages" / "bench.html").write_text(
-        "<html><head><title>Bench</title></head><body>\n" + "\n".join(pictures) + "\n</body></html>\n")
+        "<html><head><title>Bench</title></head><body>\n" + "\n".join(pictures) + "\n</body></html>\n"
+    )
 
     def picture(fallback: str) -> dict:
         def srcset(fmt):
             return [(f"{w}w", [f"scale_in {w} 100000 False"], fmt) for w in widths]
-        return {"type": "picture", "default": ("default", f"{widths[-2]}w"), "sources": [
-            {"name": "avif", "srcset": srcset("avif"), "sizes": "100vw"},
-            {"name": "webp", "srcset": srcset("webp"), "sizes": "100vw"},
-            {"name": "default", "srcset": srcset(fallback), "sizes": "100vw"},
-        ]}
+
+        return {
+            "type": "picture",
+            "default": ("default", f"{widths[-2]}w"),
+            "sources": [
+                {"name": "avif", "srcset": srcset("avif"), "sizes": "100vw"},
+                {"name": "webp", "srcset": srcset("webp"), "sizes": "100vw"},
+                {"name": "default", "srcset": srcset(fallback), "sizes": "100vw"},
+            ],
+        }
 
     (site / "pelicanconf.py").write_text(
         'PATH = "content"\nSITEURL = ""\nSTATIC_PATHS = []\nARTICLE_PATHS = []\nPAGE_PATHS = ["pages"]\n'
         'PLUGINS = ["pelican.plugins.image_process"]\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n'
-        f'IMAGE_PROCESS = {{"photo": {picture("jpg")!r}, "cutout": {picture("png")!r}}}\n')
+        f'IMAGE_PROCESS = {{"photo": {picture("jpg")!r}, "cutout": {picture("png")!r}}}\n'
+    )
     return site
 
 
@@ -185,9 +210,11 @@ def _sizes(ours: dict, pip: dict) -> None:
             continue
         mine, theirs = (sum(files[k].stat().st_size for k in keys) for files in (ours, pip))
         same = [k for k in keys if _dimensions(ours[k]) == _dimensions(pip[k])]
-        like = (sum(ours[k].stat().st_size for k in same) / max(1, sum(pip[k].stat().st_size for k in same)))
-        print(f"{name:10}{mine / 1e6:>10.3f}MB{theirs / 1e6:>14.3f}MB{mine / theirs:>13.3f}"
-              f"{like:>11.3f} ({len(same)}/{len(keys)})")
+        like = sum(ours[k].stat().st_size for k in same) / max(1, sum(pip[k].stat().st_size for k in same))
+        print(
+            f"{name:10}{mine / 1e6:>10.3f}MB{theirs / 1e6:>14.3f}MB{mine / theirs:>13.3f}"
+            f"{like:>11.3f} ({len(same)}/{len(keys)})"
+        )
 
 
 def _quality(sources, ours: dict, pip: dict, width: int = 640) -> None:
@@ -209,18 +236,31 @@ def _quality(sources, ours: dict, pip: dict, width: int = 640) -> None:
                         pixels = derivative.convert("RGB")
                     reference = original.resize(pixels.size, Image.Resampling.LANCZOS)
                     scores.setdefault((ext, tool), []).append(_psnr(reference, pixels))
-    parts = [f"{FORMAT_OF[ext]} {tool} {statistics.mean(values):.2f} dB"
-             for (ext, tool), values in sorted(scores.items())]
-    print(f"PSNR-Y at {width}w vs a full-decode Lanczos resize ({len(next(iter(scores.values()), []))} "
-          f"upright photos): " + ", ".join(parts))
+    parts = [
+        f"{FORMAT_OF[ext]} {tool} {statistics.mean(values):.2f} dB"
+        for (ext, tool), values in sorted(scores.items())
+    ]
+    print(
+        f"PSNR-Y at {width}w vs a full-decode Lanczos resize ({len(next(iter(scores.values()), []))} "
+        f"upright photos): " + ", ".join(parts)
+    )
 
 
 def _whole_site(work: Path, sources, cache: Path, runs: int) -> None:
     """The sample site plus a brand whose gallery is the corpus: all cached vs processing off."""
     project = work / "site"
     shutil.rmtree(project, ignore_errors=True)
-    for part in ("brands", "content", "theme", "plugins", "brandsite", "pyproject.toml", "translations", "pelicanconf.py",
-                 "publishconf.py"):
+    for part in (
+        "brands",
+        "content",
+        "theme",
+        "plugins",
+        "brandsite",
+        "pyproject.toml",
+        "translations",
+        "pelicanconf.py",
+        "publishconf.py",
+    ):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -232,16 +272,30 @@ def _whole_site(work: Path, sources, cache: Path, runs: int) -> None:
         os.link(path, bundle / path.name)
     gallery = "".join(f"  - src: {path.name}\n    alt: 基准图片 {path.stem}\n" for path in sources)
     (bundle / "index.md").write_text(
-        "---\nname: 基准品牌\ncategory: agricultural\nregion: \"652901\"\nowner: 基准协会\n"
+        '---\nname: 基准品牌\ncategory: agricultural\nregion: "652901"\nowner: 基准协会\n'
         f"summary: 基准测试用的品牌。\nregistered: 2020-01-01\ngallery:\n{gallery}---\n正文。\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (project / "off.py").write_text("from pelicanconf import *  # noqa\nTHUMBNAILS = False\n")
     env = {**os.environ, "THUMBNAIL_CACHE_PATH": str(cache), "SOURCE_DATE_EPOCH": "1795651200"}
 
     def build(settings: str) -> float:
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "brandsite.build.driver", "--settings", settings, "--output",
-                                 str(project / "output")], cwd=project, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "brandsite.build.driver",
+                "--settings",
+                settings,
+                "--output",
+                str(project / "output"),
+            ],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             raise SystemExit(f"site build failed:\n{result.stderr}")
         return time.perf_counter() - started
@@ -254,10 +308,14 @@ def _whole_site(work: Path, sources, cache: Path, runs: int) -> None:
         shutil.rmtree(project / "output")
         off.append(build("off.py"))
     cached_s, off_s = statistics.median(cached), statistics.median(off)
-    print(f"\nwhole site ({len(sources)} corpus images + the sample site), output/ deleted before each build, "
-          f"median of {runs}:")
-    print(f"every image cached {cached_s:.2f} s; image processing off {off_s:.2f} s; "
-          f"ratio {cached_s / off_s:.2f}x")
+    print(
+        f"\nwhole site ({len(sources)} corpus images + the sample site), output/ deleted before each build, "
+        f"median of {runs}:"
+    )
+    print(
+        f"every image cached {cached_s:.2f} s; image processing off {off_s:.2f} s; "
+        f"ratio {cached_s / off_s:.2f}x"
+    )
 
 
 def _clear(*folders: Path) -> None:
@@ -273,8 +331,10 @@ def _timed(call):
 
 
 def _cpu() -> float:
-    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
-                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+    return sum(
+        u.ru_utime + u.ru_stime
+        for u in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
 
 
 def _megapixels(path: Path) -> float:
@@ -290,7 +350,7 @@ def _dimensions(path: Path) -> tuple[int, int]:
 def _psnr(a: Image.Image, b: Image.Image) -> float:
     difference = ImageChops.difference(a.convert("L"), b.convert("L"))
     mse = sum(ImageStat.Stat(difference).sum2) / (a.width * a.height)
-    return 10 * math.log10(255 ** 2 / max(mse, 1e-9))
+    return 10 * math.log10(255**2 / max(mse, 1e-9))
 
 
 if __name__ == "__main__":

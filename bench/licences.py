@@ -32,10 +32,52 @@ from brandsite.brand_registry.open_data import Links  # noqa: E402
 from brandsite.registry_data.files import DataFiles, write_licence_shards, write_open_data  # noqa: E402
 
 SEED = 20261126
-PLACES = "库尔勒 阿克苏 哈密 吐鲁番 和田 喀什 伊犁 昌吉 奇台 温宿 轮台 博湖 鄯善 察布查尔 阿图什".split()
-TRADES = "果业 农业发展 食品 农产品 生物科技 商贸 果蔬 纺织 工艺品 旅游服务 餐饮管理".split()
-FORMS = "有限公司 有限责任公司 农民专业合作社 股份有限公司".split()
-PRODUCTS = "鲜果 果干 果汁 礼盒 坚果 面粉 挂面 精油 棉纱 面料 地毯 住宿服务 餐饮服务".split()
+PLACES = [
+    "库尔勒",
+    "阿克苏",
+    "哈密",
+    "吐鲁番",
+    "和田",
+    "喀什",
+    "伊犁",
+    "昌吉",
+    "奇台",
+    "温宿",
+    "轮台",
+    "博湖",
+    "鄯善",
+    "察布查尔",
+    "阿图什",
+]
+TRADES = [
+    "果业",
+    "农业发展",
+    "食品",
+    "农产品",
+    "生物科技",
+    "商贸",
+    "果蔬",
+    "纺织",
+    "工艺品",
+    "旅游服务",
+    "餐饮管理",
+]
+FORMS = ["有限公司", "有限责任公司", "农民专业合作社", "股份有限公司"]
+PRODUCTS = [
+    "鲜果",
+    "果干",
+    "果汁",
+    "礼盒",
+    "坚果",
+    "面粉",
+    "挂面",
+    "精油",
+    "棉纱",
+    "面料",
+    "地毯",
+    "住宿服务",
+    "餐饮服务",
+]
 REGIONS = ["650102", "650402", "650421", "650502", "652301", "652325", "652801", "652822", "652829"]
 CATEGORIES = ["agricultural", "industrial", "service"]
 
@@ -68,7 +110,9 @@ def write_registry(target: Path, licences: int, brands: int) -> None:
             f"summary: 基准测试生成的品牌 {index}。\n"
             f"status: {status}\n"
             f"registered: {registered.isoformat()}\n"
-            "---\n品牌介绍。\n", encoding="utf-8")
+            "---\n品牌介绍。\n",
+            encoding="utf-8",
+        )
         rows = ["name,license,valid_from,valid_to,products"]
         for seq in range(count):
             start = date(2019, 1, 1) + timedelta(days=rng.randrange(3000))
@@ -99,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         output = work / "output"
         bits, _version = write_licence_shards(DataFiles(output), brands)
         sharded = time.perf_counter()
-        write_open_data(DataFiles(output), brands, site.registry,
-                        lambda b: Links(page=url_for(b), data=data_url_for(b)))
+        write_open_data(
+            DataFiles(output), brands, site.registry, lambda b: Links(page=url_for(b), data=data_url_for(b))
+        )
         finished = time.perf_counter()
 
         shards = sorted((output / SITE_URLS["verify_shards"]).glob("*.json"))
@@ -110,14 +155,18 @@ def main(argv: list[str] | None = None) -> int:
         total = sum(len(b.licensees) for b in brands)
         print(f"registry: {len(brands)} brands, {total} licences")
         print(f"shards: {len(shards)} ({bits} hash bits), {total / len(shards):.1f} licences each on average")
-        print(f"largest shard: {shards[largest].name}, {raw[largest]} bytes, "
-              f"{zipped[largest]} bytes gzipped (target < 8192) -> {'OK' if zipped[largest] < 8192 else 'TOO BIG'}")
+        print(
+            f"largest shard: {shards[largest].name}, {raw[largest]} bytes, "
+            f"{zipped[largest]} bytes gzipped (target < 8192) -> {'OK' if zipped[largest] < 8192 else 'TOO BIG'}"
+        )
         print(f"median shard: {int(statistics.median(zipped))} bytes gzipped")
         for name in ("brands_json", "brands_csv", "licensees_csv"):
             print(f"{SITE_URLS[name]}: {(output / SITE_URLS[name]).stat().st_size} bytes")
-        print(f"time: generate {generated - started:.2f} s, load + validate {loaded - generated:.2f} s, "
-              f"data step {finished - loaded:.2f} s "
-              f"(licence shards {sharded - loaded:.2f} s, open data {finished - sharded:.2f} s)")
+        print(
+            f"time: generate {generated - started:.2f} s, load + validate {loaded - generated:.2f} s, "
+            f"data step {finished - loaded:.2f} s "
+            f"(licence shards {sharded - loaded:.2f} s, open data {finished - sharded:.2f} s)"
+        )
         return 0
     finally:
         if not args.keep:

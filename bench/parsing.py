@@ -46,8 +46,13 @@ print(json.dumps({"load_site": validated - start, "story_reader": read - validat
 
 
 def run(project: Path, settings: str, cache: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(project / settings), str(cache)],
-                            cwd=project, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(ROOT), str(project / settings), str(cache)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         sys.exit(result.stderr)
     return json.loads(result.stdout.splitlines()[-1])
@@ -68,8 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         warm.append(run(project, args.settings, cache))
     shutil.rmtree(cache, ignore_errors=True)
     first = cold[0]
-    print(f"{first['brands']} brands, {first['stories']} stories, {first['files']} Markdown files read "
-          f"by story_reader, {first['errors']} errors; medians of {args.runs} runs, seconds")
+    print(
+        f"{first['brands']} brands, {first['stories']} stories, {first['files']} Markdown files read "
+        f"by story_reader, {first['errors']} errors; medians of {args.runs} runs, seconds"
+    )
     print(f"{'':12} {'load_site':>10} {'story_reader':>13} {'total':>8}")
     for name, runs in (("cold cache", cold), ("warm cache", warm)):
         site = statistics.median(r["load_site"] for r in runs)

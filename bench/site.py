@@ -34,11 +34,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 from tests.project_copy import CODE_PARTS, copy_project
+
 PHRASES = [
-    "区域公共品牌是地方特色产业的金字招牌", "标准化生产让每一批产品都有据可依", "质量追溯体系覆盖种植、加工和流通环节",
-    "授权使用企业须按团体标准组织生产", "地理标志保护产品的产地范围有严格界定", "品牌管理机构定期开展监督抽查",
-    "消费者可通过许可编号核验授权真伪", "龙头企业带动合作社和农户增收", "冷链物流缩短了从产地到餐桌的距离",
-    "质量奖评审注重过程管理与持续改进", "绿色食品认证要求全程控制投入品", "检验检测机构出具的报告是重要依据",
+    "区域公共品牌是地方特色产业的金字招牌",
+    "标准化生产让每一批产品都有据可依",
+    "质量追溯体系覆盖种植、加工和流通环节",
+    "授权使用企业须按团体标准组织生产",
+    "地理标志保护产品的产地范围有严格界定",
+    "品牌管理机构定期开展监督抽查",
+    "消费者可通过许可编号核验授权真伪",
+    "龙头企业带动合作社和农户增收",
+    "冷链物流缩短了从产地到餐桌的距离",
+    "质量奖评审注重过程管理与持续改进",
+    "绿色食品认证要求全程控制投入品",
+    "检验检测机构出具的报告是重要依据",
 ]
 CATEGORIES = ("agricultural", "industrial", "service")
 CERT_TYPES = ("geographical-indication", "green-food", "organic-product")
@@ -59,6 +68,7 @@ class Size:
 
 
 # -- generator ---------------------------------------------------------------
+
 
 def region_codes(count: int) -> list[tuple[str, str, str | None]]:
     """(code, name, parent): one province, prefectures, then counties under them."""
@@ -85,8 +95,13 @@ def write_registry(brands_dir: Path, regions) -> None:
     lines.append("certification_types:")
     for ident in CERT_TYPES:
         lines += [f"  - id: {ident}", f"    name: 认证{ident}", f"    name_en: {ident.title()}"]
-    lines += ["award_programs:", "  - id: regional-quality-award", "    name: 自治区人民政府质量奖",
-              "    name_en: Regional Quality Award", "    editions:"]
+    lines += [
+        "award_programs:",
+        "  - id: regional-quality-award",
+        "    name: 自治区人民政府质量奖",
+        "    name_en: Regional Quality Award",
+        "    editions:",
+    ]
     for number in range(1, 7):
         lines += [f"      - number: {number}", f"        year: {2010 + 2 * number}"]
     (brands_dir / "_registry.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -141,28 +156,43 @@ def generate(target: Path, size: Size, seed: int = 20261126) -> None:
         bundle.mkdir(exist_ok=True)
         registered = date(2012, 1, 1) + timedelta(days=rng.randrange(4000))
         fields = [
-            f"name: 品牌{i:04d}", f"name_en: Brand {i:04d}", f"category: {rng.choice(CATEGORIES)}",
-            f'region: "{rng.choice(counties)}"', f"owner: 第{i}号品牌协会",
+            f"name: 品牌{i:04d}",
+            f"name_en: Brand {i:04d}",
+            f"category: {rng.choice(CATEGORIES)}",
+            f'region: "{rng.choice(counties)}"',
+            f"owner: 第{i}号品牌协会",
             f"summary: {'，'.join(rng.sample(PHRASES, 2))}。",
-            f"status: {'suspended' if i % 97 == 0 else 'active'}", f"registered: {registered}",
+            f"status: {'suspended' if i % 97 == 0 else 'active'}",
+            f"registered: {registered}",
         ]
         if i < size.images:
             os.link(photos / f"photo-{i:03d}.jpg", bundle / "cover.jpg")
             fields.append("cover: cover.jpg")
         fields.append("certifications:")
         for cert in rng.sample(CERT_TYPES, rng.randrange(1, 3)):
-            fields += [f"  - type: {cert}", f'    number: "C-{i:04d}-{cert[:3]}"', "    issuer: 认证中心",
-                       f"    issued: {registered}", f"    expires: {registered + timedelta(days=3650)}"]
+            fields += [
+                f"  - type: {cert}",
+                f'    number: "C-{i:04d}-{cert[:3]}"',
+                "    issuer: 认证中心",
+                f"    issued: {registered}",
+                f"    expires: {registered + timedelta(days=3650)}",
+            ]
         if i % 10 == 0:
-            fields += ["awards:", "  - program: regional-quality-award",
-                       f"    edition: {1 + i % 6}", f"    recipient: 第{i}号企业"]
+            fields += [
+                "awards:",
+                "  - program: regional-quality-award",
+                f"    edition: {1 + i % 6}",
+                f"    recipient: 第{i}号企业",
+            ]
         if i < csv_brands:
             rows = ["name,license,valid_from,valid_to,products"]
             for j in range(csv_rows):
                 licence_no += 1
                 start = date(2018, 1, 1) + timedelta(days=rng.randrange(3000))
-                rows.append(f"企业{licence_no:05d},BX-{licence_no:06d},{start},"
-                            f"{start + timedelta(days=1095)},产品甲;产品乙")
+                rows.append(
+                    f"企业{licence_no:05d},BX-{licence_no:06d},{start},"
+                    f"{start + timedelta(days=1095)},产品甲;产品乙"
+                )
             (bundle / "licensees.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
         else:
             count = per_yaml_brand[i - csv_brands]
@@ -171,9 +201,13 @@ def generate(target: Path, size: Size, seed: int = 20261126) -> None:
             for _ in range(count):
                 licence_no += 1
                 start = date(2018, 1, 1) + timedelta(days=rng.randrange(3000))
-                fields += [f"  - name: 企业{licence_no:05d}", f'    license: "BX-{licence_no:06d}"',
-                           f"    valid_from: {start}", f"    valid_to: {start + timedelta(days=1095)}",
-                           "    products: [产品甲]"]
+                fields += [
+                    f"  - name: 企业{licence_no:05d}",
+                    f'    license: "BX-{licence_no:06d}"',
+                    f"    valid_from: {start}",
+                    f"    valid_to: {start + timedelta(days=1095)}",
+                    "    products: [产品甲]",
+                ]
         fields.append(f"tags: [标签{i % 50}]")
         body = prose(rng, 4)
         (bundle / "index.md").write_text("---\n" + "\n".join(fields) + f"\n---\n{body}\n", encoding="utf-8")
@@ -193,8 +227,9 @@ def generate(target: Path, size: Size, seed: int = 20261126) -> None:
             ---
             """)
         (stories_dir / f"story-{i:04d}.md").write_text(meta + prose(rng, 6) + "\n", encoding="utf-8")
-    (target / "content" / "pages" / "about.md").write_text("---\ntitle: 关于\nslug: about\n---\n基准测试站点。\n",
-                                                          encoding="utf-8")
+    (target / "content" / "pages" / "about.md").write_text(
+        "---\ntitle: 关于\nslug: about\n---\n基准测试站点。\n", encoding="utf-8"
+    )
 
 
 def prepare(workdir: Path, size: Size) -> Path:
@@ -247,7 +282,15 @@ def timed(command: list[str], cwd: Path) -> Run:
 
 
 def ours(project: Path) -> list[str]:
-    return [sys.executable, "-m", "brandsite.build.driver", "--settings", "benchconf.py", "--output", "output"]
+    return [
+        sys.executable,
+        "-m",
+        "brandsite.build.driver",
+        "--settings",
+        "benchconf.py",
+        "--output",
+        "output",
+    ]
 
 
 def clear_caches(project: Path) -> None:
@@ -260,7 +303,8 @@ def plain_pelican_project(project: Path) -> Path:
     if not plain.exists():
         (plain / "content").mkdir(parents=True)
         shutil.copytree(project / "content" / "stories", plain / "content" / "stories")
-        (plain / "pelicanconf.py").write_text(textwrap.dedent("""\
+        (plain / "pelicanconf.py").write_text(
+            textwrap.dedent("""\
             PATH = "content"
             SITENAME = "plain"
             TIMEZONE = "Asia/Shanghai"
@@ -270,7 +314,8 @@ def plain_pelican_project(project: Path) -> Path:
             CACHE_PATH = "cache"
             FEED_ALL_ATOM = None
             CATEGORY_FEED_ATOM = None
-            """))
+            """)
+        )
     return plain
 
 
@@ -295,8 +340,12 @@ def page_sizes(output: Path) -> PageSizes:
 def median(runs: list[Run]) -> Run:
     ready = [r.pages_ready for r in runs if r.pages_ready is not None]
     changed = [r.files_changed for r in runs if r.files_changed is not None]
-    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs),
-               statistics.median(ready) if ready else None, max(changed) if changed else None)
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        max(r.peak_mb for r in runs),
+        statistics.median(ready) if ready else None,
+        max(changed) if changed else None,
+    )
 
 
 def preview_edits(project: Path, runs: int) -> list[float]:
@@ -306,8 +355,20 @@ def preview_edits(project: Path, runs: int) -> list[float]:
         port = probe.getsockname()[1]
     base, story = f"http://127.0.0.1:{port}", project / "content" / "stories" / "story-0002.md"
     log = (project / "devserver.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "brandsite.preview.devserver", "--settings", "benchconf.py",
-                               "--port", str(port)], cwd=project, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "brandsite.preview.devserver",
+            "--settings",
+            "benchconf.py",
+            "--port",
+            str(port),
+        ],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     seconds = []
     try:
         wait_for(lambda: first_build_recorded(fetch(base + "/__devserver__/state")), timeout=900)
@@ -317,8 +378,10 @@ def preview_edits(project: Path, runs: int) -> list[float]:
             text = story.read_text(encoding="utf-8")
             story.write_text(text.replace("title: ", f"title: {marker}", 1), encoding="utf-8")
             seconds.append(wait_for(lambda: marker in fetch(base + "/stories/story-0002/"), timeout=300))
-            wait_for(lambda: (project / "devserver.log").read_text(errors="replace").count("Rebuilt in")
-                     >= n + 2, 300)  # the search index too, before the next edit
+            wait_for(
+                lambda: (project / "devserver.log").read_text(errors="replace").count("Rebuilt in") >= n + 2,
+                300,
+            )  # the search index too, before the next edit
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -391,8 +454,10 @@ def main(argv: list[str] | None = None) -> int:
         new = project / "brands" / f"brand-new-{n}"
         new.mkdir(exist_ok=True)
         (new / "index.md").write_text(
-            f"---\nname: 新品牌{n}\ncategory: agricultural\nregion: \"650000\"\nowner: 新协会\n"
-            f"summary: 新登记的品牌。\nregistered: 2026-11-01\n---\n新品牌正文。\n", encoding="utf-8")
+            f'---\nname: 新品牌{n}\ncategory: agricultural\nregion: "650000"\nowner: 新协会\n'
+            f"summary: 新登记的品牌。\nregistered: 2026-11-01\n---\n新品牌正文。\n",
+            encoding="utf-8",
+        )
         added.append(timed(ours(project), project))
     results["add one brand"] = median(added)
     for n in range(args.runs):
@@ -400,8 +465,16 @@ def main(argv: list[str] | None = None) -> int:
     preview = preview_edits(project, args.runs)
 
     plain = plain_pelican_project(project)
-    plain_command = [sys.executable, "-m", "pelican", "--settings", "pelicanconf.py", "--output",
-                     "output", "--quiet"]
+    plain_command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "--settings",
+        "pelicanconf.py",
+        "--output",
+        "output",
+        "--quiet",
+    ]
     plain_cold = []
     for _ in range(args.runs):
         shutil.rmtree(plain / "output", ignore_errors=True)
@@ -409,28 +482,42 @@ def main(argv: list[str] | None = None) -> int:
         plain_cold.append(timed(plain_command, plain))
     plain_warm = median([timed(plain_command, plain) for _ in range(args.runs)])
 
-    print(f"\nregistry: {size.brands} brands, {size.regions} regions, {size.stories} stories, "
-          f"{size.licences} licences, {size.images} photos; {pages} HTML pages; medians of {args.runs}")
+    print(
+        f"\nregistry: {size.brands} brands, {size.regions} regions, {size.stories} stories, "
+        f"{size.licences} licences, {size.images} photos; {pages} HTML pages; medians of {args.runs}"
+    )
     print(f"{'step':32} {'seconds':>9} {'pages ready':>12} {'files written':>14} {'peak MB':>9}")
     for name, run in results.items():
         ready = "-" if run.pages_ready is None else f"{run.pages_ready:.2f}"
         written = "-" if run.files_changed is None else str(run.files_changed)
         print(f"{name:32} {run.seconds:9.2f} {ready:>12} {written:>14} {run.peak_mb:9.0f}")
     plain_cold_run = median(plain_cold)
-    print(f"{'plain Pelican, cold':32} {plain_cold_run.seconds:9.2f} {'':>12} {'':>14} "
-          f"{plain_cold_run.peak_mb:9.0f}")
-    print(f"{'plain Pelican, cached rebuild':32} {plain_warm.seconds:9.2f} {'':>12} {'':>14} "
-          f"{plain_warm.peak_mb:9.0f}")
-    print(f"\npreview (make devserver): story saved -> new page served: median "
-          f"{statistics.median(preview):.2f} s, max {max(preview):.2f} s (target <= 3 s)")
-    print("'pages ready': the changed pages written, before the search index is made; "
-          "'files written': files new or changed (the others keep their inode and mtime)")
+    print(
+        f"{'plain Pelican, cold':32} {plain_cold_run.seconds:9.2f} {'':>12} {'':>14} "
+        f"{plain_cold_run.peak_mb:9.0f}"
+    )
+    print(
+        f"{'plain Pelican, cached rebuild':32} {plain_warm.seconds:9.2f} {'':>12} {'':>14} "
+        f"{plain_warm.peak_mb:9.0f}"
+    )
+    print(
+        f"\npreview (make devserver): story saved -> new page served: median "
+        f"{statistics.median(preview):.2f} s, max {max(preview):.2f} s (target <= 3 s)"
+    )
+    print(
+        "'pages ready': the changed pages written, before the search index is made; "
+        "'files written': files new or changed (the others keep their inode and mtime)"
+    )
     cold_run = results["cold build (no caches)"]
-    print(f"\ncold ratio (ours / plain Pelican): {cold_run.seconds / plain_cold_run.seconds:.2f}x "
-          f"(target <= 1.5x)")
+    print(
+        f"\ncold ratio (ours / plain Pelican): {cold_run.seconds / plain_cold_run.seconds:.2f}x "
+        f"(target <= 1.5x)"
+    )
     print(f"pages per second, cold: {pages / cold_run.seconds:.0f}")
-    print(f"largest HTML page: {sizes.largest_bytes / 1000:.0f} KB ({sizes.largest}); "
-          f"pages over {PAGE_LIMIT_KB} KB: {len(sizes.over_limit)} (target 0)")
+    print(
+        f"largest HTML page: {sizes.largest_bytes / 1000:.0f} KB ({sizes.largest}); "
+        f"pages over {PAGE_LIMIT_KB} KB: {len(sizes.over_limit)} (target 0)"
+    )
     for path in sizes.over_limit[:10]:
         print(f"  over {PAGE_LIMIT_KB} KB: {path}")
     return 0

@@ -25,8 +25,9 @@ def page_size(settings: dict, template: str) -> int | None:
     return settings["PAGINATED_TEMPLATES"][template] or settings["DEFAULT_PAGINATION"] or None
 
 
-def paginate(save_as: str, url: str, items: Sequence, size: int | None, settings: dict,
-             key: str) -> Iterator[tuple[str, str, dict]]:
+def paginate(
+    save_as: str, url: str, items: Sequence, size: int | None, settings: dict, key: str
+) -> Iterator[tuple[str, str, dict]]:
     """(save_as, url, template variables) of each page of `items`, `size` a page.
 
     The first page is written at `save_as` and served at `url`; the others
@@ -39,12 +40,16 @@ def paginate(save_as: str, url: str, items: Sequence, size: int | None, settings
     paginator = Paginator(save_as, url, items, settings, size)
     for number in paginator.page_range:
         page = paginator.page(number)
-        yield page.save_as, page.url, {
-            f"{key}_paginator": paginator,
-            f"{key}_page": page,
-            f"{key}_previous_page": paginator.page(number - 1) if page.has_previous() else None,
-            f"{key}_next_page": paginator.page(number + 1) if page.has_next() else None,
-        }
+        yield (
+            page.save_as,
+            page.url,
+            {
+                f"{key}_paginator": paginator,
+                f"{key}_page": page,
+                f"{key}_previous_page": paginator.page(number - 1) if page.has_previous() else None,
+                f"{key}_next_page": paginator.page(number + 1) if page.has_next() else None,
+            },
+        )
 
 
 def window(number: int, total: int, around: int = 2) -> list[int | None]:

@@ -7,17 +7,17 @@ wires it into Pelican and its templates.
 import hashlib
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache, __version__ as jinja_version, pass_context
+from jinja2 import FileSystemBytecodeCache, pass_context
+from jinja2 import __version__ as jinja_version
 from markupsafe import Markup
 from pelican import signals
-
-from brandsite.pagination import window as page_window
-from brandsite.thumbnails.markup import replace_placeholders
 
 from brandsite.brand_pages import sharing
 from brandsite.brand_pages.generator import BrandPagesGenerator
 from brandsite.brand_pages.urls import SITE_URLS, canonical_path, data_url_for, url_for
 from brandsite.brand_pages.views import search_terms
+from brandsite.pagination import window as page_window
+from brandsite.thumbnails.markup import replace_placeholders
 
 
 @pass_context
@@ -43,8 +43,11 @@ def brand_json_ld(context, brand):
     siteurl, publisher = context["SITEURL"], context["image_publisher"]
     logo = f"{siteurl}/{publisher.url(brand.logo)}" if brand.logo else None
     image = f"{siteurl}/{publisher.share(brand.cover).path}" if brand.cover else None
-    return sharing.json_ld(sharing.brand_graph(
-        brand, context["registry"], f"{siteurl}/{context.get('page_url', url_for(brand))}", logo, image))
+    return sharing.json_ld(
+        sharing.brand_graph(
+            brand, context["registry"], f"{siteurl}/{context.get('page_url', url_for(brand))}", logo, image
+        )
+    )
 
 
 @pass_context
@@ -54,33 +57,43 @@ def story_json_ld(context, article):
     cover = getattr(article, "cover_image", None)
     modified = getattr(article, "modified", None)
     lang = article.lang or context["DEFAULT_LANG"]
-    return sharing.json_ld(sharing.article_data(
-        headline=Markup(article.title).striptags(),
-        url=f"{siteurl}/{article.url}",
-        published=article.date.date().isoformat(),
-        modified=modified.date().isoformat() if modified else None,
-        description=Markup(article.summary or "").striptags(),
-        lang="zh-CN" if lang == "zh" else lang,
-        author=context["AUTHOR"],
-        publisher=context["SITENAME"],
-        image_url=f"{siteurl}/{context['image_publisher'].share(cover).path}" if cover else None,
-        about=[(b.name, f"{context['LANG_SITEURL']}/{url_for(b)}")  # brand pages in the story's language
-               for b in getattr(article, "brand_objects", [])],
-    ))
+    return sharing.json_ld(
+        sharing.article_data(
+            headline=Markup(article.title).striptags(),
+            url=f"{siteurl}/{article.url}",
+            published=article.date.date().isoformat(),
+            modified=modified.date().isoformat() if modified else None,
+            description=Markup(article.summary or "").striptags(),
+            lang="zh-CN" if lang == "zh" else lang,
+            author=context["AUTHOR"],
+            publisher=context["SITENAME"],
+            image_url=f"{siteurl}/{context['image_publisher'].share(cover).path}" if cover else None,
+            about=[
+                (b.name, f"{context['LANG_SITEURL']}/{url_for(b)}")  # brand pages in the story's language
+                for b in getattr(article, "brand_objects", [])
+            ],
+        )
+    )
 
 
 @pass_context
 def pictures(context, html):
     """Template filter: a story or page body with its images as responsive <picture>s."""
     publisher = context["image_publisher"]
-    return Markup(replace_placeholders(
-        html, lambda name, alt: publisher.markup_named(name, context["SITEURL"], alt)))
+    return Markup(
+        replace_placeholders(html, lambda name, alt: publisher.markup_named(name, context["SITEURL"], alt))
+    )
 
 
 TEMPLATE_GLOBALS = {
-    "url_for": url_for, "picture": picture, "canonical_path": canonical_path,
-    "share_image_for": share_image_for, "brand_json_ld": brand_json_ld,
-    "story_json_ld": story_json_ld, "site_urls": SITE_URLS, "data_url_for": data_url_for,
+    "url_for": url_for,
+    "picture": picture,
+    "canonical_path": canonical_path,
+    "share_image_for": share_image_for,
+    "brand_json_ld": brand_json_ld,
+    "story_json_ld": story_json_ld,
+    "site_urls": SITE_URLS,
+    "data_url_for": data_url_for,
     "page_window": page_window,
 }
 
@@ -90,8 +103,11 @@ def configure(pelican) -> None:
     if settings["JINJA_ENVIRONMENT"].get("autoescape") is not True:  # not even per extension
         raise RuntimeError("JINJA_ENVIRONMENT must set autoescape=True: editors' text is untrusted")
     settings["JINJA_GLOBALS"] = {**settings["JINJA_GLOBALS"], **TEMPLATE_GLOBALS}
-    settings["JINJA_FILTERS"] = {**settings["JINJA_FILTERS"], "search_terms": search_terms,
-                                "pictures": pictures}
+    settings["JINJA_FILTERS"] = {
+        **settings["JINJA_FILTERS"],
+        "search_terms": search_terms,
+        "pictures": pictures,
+    }
     if settings.get("TEMPLATE_BYTECODE_CACHE"):
         settings["JINJA_ENVIRONMENT"]["bytecode_cache"] = template_cache(settings)
 

@@ -12,7 +12,6 @@ from datetime import datetime, time
 from pelican import signals
 
 from brandsite.brand_pages.generator import as_of_date
-
 from brandsite.registry_data.generator import RegistryDataGenerator
 
 

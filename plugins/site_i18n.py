@@ -15,7 +15,6 @@ from __future__ import annotations
 from jinja2 import pass_context
 
 from brandsite.brand_registry.issues import ValidationFailed, errors
-
 from brandsite.site_i18n.catalogs import load_catalogues
 from brandsite.site_i18n.languages import Languages, in_language
 
@@ -64,8 +63,7 @@ def install_gettext(generator) -> None:
     def npgettext(context, msgctxt, singular, plural, n):
         return catalogue(context).npgettext(msgctxt, singular, plural, n)
 
-    env.install_gettext_callables(gettext, ngettext, newstyle=True,
-                                  pgettext=pgettext, npgettext=npgettext)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext)
 
 
 def share_taxonomy(generator) -> None:

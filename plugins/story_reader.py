@@ -11,15 +11,14 @@ made of it (kept_articles).
 
 from __future__ import annotations
 
-
 from pelican import signals
 
 from brandsite.brand_registry import checked, memo
 from brandsite.brand_registry.settings_file import memo_folder
 from brandsite.incremental.pages import SETTING as PAGE_REUSE
-
 from brandsite.story_reader import kept_articles
 from brandsite.story_reader.reader import StoryReader
+
 
 def add_reader(readers) -> None:
     for extension in StoryReader.file_extensions:
@@ -35,9 +34,13 @@ def keep_articles(generator) -> None:
     reuse = generator.settings.get(PAGE_REUSE)
     if reuse is None:  # not built by brandsite.build.driver: nothing says what changed
         return
-    kept_articles.begin(memo_folder(generator.settings), generator.path,
-                        lambda path: reuse.source_key("article", path),
-                        generator.settings, generator.context)
+    kept_articles.begin(
+        memo_folder(generator.settings),
+        generator.path,
+        lambda path: reuse.source_key("article", path),
+        generator.settings,
+        generator.context,
+    )
     generator.get_cached_data = kept_articles.get_cached_data
     generator.cache_data = kept_articles.cache_data
     generator.kept_articles = True

@@ -17,8 +17,9 @@ from brandsite.brand_registry.issues import errors, warnings
 
 # Property tests are bounded and repeatable: the same examples on every run and
 # machine ("ci", the default). HYPOTHESIS_PROFILE=explore searches harder, at random.
-settings.register_profile("ci", max_examples=100, deadline=timedelta(seconds=2),
-                          derandomize=True, database=None, print_blob=True)
+settings.register_profile(
+    "ci", max_examples=100, deadline=timedelta(seconds=2), derandomize=True, database=None, print_blob=True
+)
 settings.register_profile("explore", max_examples=5_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
@@ -33,8 +34,11 @@ REGISTRY = {
         {"id": "geographical-indication", "name": "地理标志产品", "name_en": "GI product"}
     ],
     "award_programs": [
-        {"id": "regional-quality-award", "name": "自治区人民政府质量奖",
-         "editions": [{"number": 5, "year": 2021}]}
+        {
+            "id": "regional-quality-award",
+            "name": "自治区人民政府质量奖",
+            "editions": [{"number": 5, "year": 2021}],
+        }
     ],
 }
 
@@ -84,8 +88,9 @@ class Project:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def brand(self, slug: str, text: str | None = None, files: dict | None = None,
-              body: str = "正文。\n", **fields) -> Path:
+    def brand(
+        self, slug: str, text: str | None = None, files: dict | None = None, body: str = "正文。\n", **fields
+    ) -> Path:
         bundle = self.brands / slug
         bundle.mkdir(parents=True, exist_ok=True)
         if text is None:
@@ -162,8 +167,9 @@ def subpath_output(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sample_site():
     """The project's own brands/ and content/, loaded and checked."""
-    from brandsite.brand_registry import Paths, load_site
     from sitebuild import ROOT
+
+    from brandsite.brand_registry import Paths, load_site
 
     loaded, issues = load_site(Paths.under(ROOT))
     assert [str(i) for i in issues if i.severity == "error"] == []

@@ -24,10 +24,24 @@ sys.path[:0] = [str(TESTS), str(ROOT / "plugins")]
 from conftest import Project  # noqa: E402
 from hostile_corpus import outside_folder, plant  # noqa: E402
 
-COSTLIEST = ("yaml-bomb", "huge-file", "huge-front-matter", "deep-nesting", "too-many-values",
-             "dense-values", "nested-for-libyaml",
-             "largest-image", "pixel-bomb", "header-bomb", "huge-csv", "many-rows-csv",
-             "csv-huge-cell", "long-body", "unclosed-brackets", "deep-list")
+COSTLIEST = (
+    "yaml-bomb",
+    "huge-file",
+    "huge-front-matter",
+    "deep-nesting",
+    "too-many-values",
+    "dense-values",
+    "nested-for-libyaml",
+    "largest-image",
+    "pixel-bomb",
+    "header-bomb",
+    "huge-csv",
+    "many-rows-csv",
+    "csv-huge-cell",
+    "long-body",
+    "unclosed-brackets",
+    "deep-list",
+)
 CHILD = """
 import json, sys, time
 import brandsite.brand_registry.markdown_body as markdown_body
@@ -71,8 +85,10 @@ def main() -> int:
         for name in COSTLIEST:
             figures = measure(name, Path(folder))
             first = (figures["messages"] or ["(none: it just works)"])[0]
-            print(f"{name:20} {figures['seconds']:8.2f} {figures['peak_mb']:8.0f} "
-                  f"{figures['baseline_mb']:14.0f}  {first[:70]}")
+            print(
+                f"{name:20} {figures['seconds']:8.2f} {figures['peak_mb']:8.0f} "
+                f"{figures['baseline_mb']:14.0f}  {first[:70]}"
+            )
     return 0
 
 

@@ -6,8 +6,18 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE_PARTS = ("theme", "plugins", "brandsite", "translations", "pelicanconf.py", "publishconf.py",
-              "Makefile", "pyproject.toml", "requirements.txt", "requirements-dev.txt")
+CODE_PARTS = (
+    "theme",
+    "plugins",
+    "brandsite",
+    "translations",
+    "pelicanconf.py",
+    "publishconf.py",
+    "Makefile",
+    "pyproject.toml",
+    "requirements.txt",
+    "requirements-dev.txt",
+)
 CONTENT_PARTS = ("brands", "content")
 
 

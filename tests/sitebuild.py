@@ -6,42 +6,72 @@ import hashlib
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from project_copy import copy_project  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parent.parent
-AS_OF = datetime(2026, 11, 26, tzinfo=timezone.utc)
+AS_OF = datetime(2026, 11, 26, tzinfo=UTC)
 # Builds of project copies share the project's image cache: each derivative is
 # made once, not once per test (the cache is keyed by content, so this is safe).
 IMAGE_CACHE = ROOT / ".cache" / "images"
 
 
-def build(cwd: Path, output: Path, settings: str = "pelicanconf.py",
-          siteurl: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "brandsite.build.driver", "--settings", settings, "--output", str(output)]
+def build(
+    cwd: Path,
+    output: Path,
+    settings: str = "pelicanconf.py",
+    siteurl: str | None = None,
+    env: dict | None = None,
+) -> subprocess.CompletedProcess:
+    command = [
+        sys.executable,
+        "-m",
+        "brandsite.build.driver",
+        "--settings",
+        settings,
+        "--output",
+        str(output),
+    ]
     if siteurl:
         command += ["--siteurl", siteurl]
-    env = {"THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE), **os.environ,
-           "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
+    env = {
+        "THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE),
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())),
+        **(env or {}),
+    }
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
 
 
 def make(cwd: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`make ARGUMENTS` in a copy of the project, with this checkout's virtualenv."""
-    environment = {"THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE), **os.environ,
-                   "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), **(env or {})}
-    return subprocess.run(["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *arguments],
-                          cwd=cwd, capture_output=True, text=True, env=environment, timeout=600)
+    environment = {
+        "THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE),
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())),
+        **(env or {}),
+    }
+    return subprocess.run(
+        ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+    )
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     """Every file's content hash and mtime, to prove a folder was not touched."""
     return {
-        path.relative_to(folder).as_posix(): (hashlib.sha256(path.read_bytes()).hexdigest(),
-                                              path.stat().st_mtime_ns)
-        for path in sorted(folder.rglob("*")) if path.is_file()
+        path.relative_to(folder).as_posix(): (
+            hashlib.sha256(path.read_bytes()).hexdigest(),
+            path.stat().st_mtime_ns,
+        )
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
     }
 
 

@@ -15,13 +15,13 @@ import sys
 import time
 
 import pytest
-
 from sitebuild import AS_OF, build, copy_project, snapshot
-from brandsite.build.driver import _StopSignals, Stopped, stop_signals
+
+from brandsite.build.driver import Stopped, _StopSignals, stop_signals
 
 # A test-only plugin, written into the temporary copy (never into the project):
 # it makes every written file slow and says so, so a signal lands mid-build.
-SLOW_PLUGIN = '''
+SLOW_PLUGIN = """
 import time
 from pelican import signals
 
@@ -31,12 +31,12 @@ def slow(path, **_context):
 
 def register():
     signals.content_written.connect(slow)
-'''
-SLOW_SETTINGS = '''
+"""
+SLOW_SETTINGS = """
 from pelicanconf import *
 PLUGIN_PATHS = PLUGIN_PATHS + ["test_plugins"]
 PLUGINS = PLUGINS + ["slow_writes"]
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +63,21 @@ def built(project):
 def start_slow_build(root) -> subprocess.Popen:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp()))}
     return subprocess.Popen(
-        [sys.executable, "-m", "brandsite.build.driver", "--settings", "slowconf.py", "--output",
-         str(root / "output")],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "brandsite.build.driver",
+            "--settings",
+            "slowconf.py",
+            "--output",
+            str(root / "output"),
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait_for_writes(process: subprocess.Popen, count: int, timeout: float = 120) -> None:
@@ -84,8 +96,9 @@ def wait_for_writes(process: subprocess.Popen, count: int, timeout: float = 120)
 
 
 def operator_files_intact(output) -> bool:
-    return ((output / "CNAME").read_text() == "brands.example.org\n"
-            and (output / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n")
+    return (output / "CNAME").read_text() == "brands.example.org\n" and (
+        output / ".git" / "HEAD"
+    ).read_text() == "ref: refs/heads/gh-pages\n"
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
@@ -159,8 +172,9 @@ def test_retention_is_one_setting_read_by_the_build(built):
     before = snapshot(root / "output")
     result = build(root, root / "output", settings="outside.py")
     assert result.returncode == 1
-    assert ("OUTPUT_RETENTION may only name files at the top of the output folder, "
-            "not '../x'") in result.stderr
+    assert (
+        "OUTPUT_RETENTION may only name files at the top of the output folder, not '../x'"
+    ) in result.stderr
     assert snapshot(root / "output") == before
 
 
@@ -180,11 +194,10 @@ def test_a_second_build_at_the_same_time_is_refused(built):
 
 def test_signals_in_a_critical_section_wait_for_its_end():
     with stop_signals() as stop:
-        with pytest.raises(Stopped) as caught:
-            with stop.held():
-                os.kill(os.getpid(), signal.SIGTERM)
-                time.sleep(0.01)
-                finished = True  # the section ran to its end
+        with pytest.raises(Stopped) as caught, stop.held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.01)
+            finished = True  # the section ran to its end
         assert finished and caught.value.signum == signal.SIGTERM
         with pytest.raises(Stopped):
             os.kill(os.getpid(), signal.SIGHUP)

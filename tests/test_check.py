@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import jpeg_bytes
 from sitebuild import ROOT, copy_project, make, snapshot
 

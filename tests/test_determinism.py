@@ -7,7 +7,6 @@ import os
 import time
 
 import pytest
-
 from sitebuild import build, copy_project
 
 
@@ -20,8 +19,11 @@ def build_copy(folder, age_days: int):
 
 
 def files(folder) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
@@ -30,8 +32,7 @@ def test_two_builds_are_byte_identical(tmp_path, settings):
     second = build_copy(tmp_path / "a-much-longer-folder-name" / "nested", age_days=400)
     outputs = []
     for root, seed, zone in ((first, "1", "UTC"), (second, "2", "Pacific/Kiritimati")):
-        result = build(root, root / "output", settings=settings,
-                       env={"PYTHONHASHSEED": seed, "TZ": zone})
+        result = build(root, root / "output", settings=settings, env={"PYTHONHASHSEED": seed, "TZ": zone})
         assert result.returncode == 0, result.stderr
         outputs.append(files(root / "output"))
         time.sleep(1.1)  # the second build runs at another second of the clock

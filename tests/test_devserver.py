@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from sitebuild import AS_OF, copy_project
+
 from brandsite.preview.devserver import BuildState
 
 STORY = "content/stories/quality-month-2026.md"
@@ -68,8 +68,13 @@ def preview(tmp_path_factory):
     log = root / "devserver.log"
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp()))}
     with log.open("w", encoding="utf-8") as stream:
-        process = subprocess.Popen([sys.executable, "-m", "brandsite.preview.devserver", "--port", str(port)],
-                                   cwd=root, stdout=stream, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "brandsite.preview.devserver", "--port", str(port)],
+            cwd=root,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
         try:
             server = Preview(root, f"http://127.0.0.1:{port}", log)
 
@@ -113,9 +118,11 @@ def test_a_build_error_shows_in_terminal_and_page_and_the_server_keeps_serving(p
     bundle = "brands/korla-fragrant-pear/index.md"
     preview.edit(bundle, 'region: "652801"', 'region: "652899"')
     preview.wait_for(lambda: preview.state()["ok"] is False)
-    error = ('brands/korla-fragrant-pear/index.md:5: region: "652899" is not in brands/_registry.yaml '
-             '(did you mean "652829" 博湖县?)\n'
-             "    地区：“652899” 不在 brands/_registry.yaml 的地区列表中（是不是 “652829” 博湖县？）")
+    error = (
+        'brands/korla-fragrant-pear/index.md:5: region: "652899" is not in brands/_registry.yaml '
+        '(did you mean "652829" 博湖县?)\n'
+        "    地区：“652899” 不在 brands/_registry.yaml 的地区列表中（是不是 “652829” 博湖县？）"
+    )
     assert error in preview.state()["log"]
     status, page = preview.get("/brands/korla-fragrant-pear/")
     assert status == 200
@@ -130,8 +137,11 @@ def test_a_build_error_shows_in_terminal_and_page_and_the_server_keeps_serving(p
 def test_theme_and_plugin_edits_take_effect(preview):
     preview.edit("theme/templates/base.html", "<footer", '<p id="theme-edit">主题已修改</p>\n<footer')
     preview.wait_for(lambda: 'id="theme-edit"' in preview.get("/")[1])
-    preview.edit("plugins/story_reader.py", "        return content, metadata",
-                 "        return content + '<p id=\"plugin-edit\">插件已修改</p>', metadata")
+    preview.edit(
+        "plugins/story_reader.py",
+        "        return content, metadata",
+        "        return content + '<p id=\"plugin-edit\">插件已修改</p>', metadata",
+    )
     preview.wait_for(lambda: 'id="plugin-edit"' in preview.get(STORY_URL)[1])
 
 
@@ -160,8 +170,9 @@ process.on("beforeExit", () => console.log(JSON.stringify({polls, reloads})));
     same, new = json.dumps(state.build), json.dumps("another-build")
 
     def run(answers: str) -> dict:
-        result = subprocess.run([node, "-e", harness % script, answers], capture_output=True, text=True,
-                                timeout=60, check=True)
+        result = subprocess.run(
+            [node, "-e", harness % script, answers], capture_output=True, text=True, timeout=60, check=True
+        )
         return json.loads(result.stdout)
 
     assert run(f"[{same}, {same}, {same}]") == {"polls": 3, "reloads": 0}

@@ -62,13 +62,16 @@ class Page(HTMLParser):
 
 def resolve(page: str, href: str) -> str:
     """The site path a link on `page` leads to, e.g. "en/brands/x/index.html"."""
-    target = urljoin(BASE + page, href)[len(BASE):].split("#")[0]
+    target = urljoin(BASE + page, href)[len(BASE) :].split("#")[0]
     return target + "index.html" if target == "" or target.endswith("/") else target
 
 
 def chinese_pages(output: Path) -> list[str]:
-    return sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html")
-                  if p.relative_to(output).parts[0] not in ("en", "pagefind") and p.name != "404.html")
+    return sorted(
+        p.relative_to(output).as_posix()
+        for p in output.rglob("*.html")
+        if p.relative_to(output).parts[0] not in ("en", "pagefind") and p.name != "404.html"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +101,10 @@ def test_every_page_has_an_english_twin_linked_both_ways(output, untranslated):
         assert resolve(twin, english.switch["zh-CN"]) == name, twin
         for here, other in ((page, name), (english, twin)):
             assert {k: resolve(other, v) for k, v in here.alternates.items()} == {
-                "zh-CN": name, "en": twin, "x-default": name}, other
+                "zh-CN": name,
+                "en": twin,
+                "x-default": name,
+            }, other
         twins += 1
     assert twins >= len(pages) - len(untranslated)
 
@@ -156,11 +162,16 @@ def test_english_story_lists_and_pages(output):
     listing = (output / "en/stories/index.html").read_text(encoding="utf-8")
     assert 'href="../../en/stories/korla-pear-standardisation/"' in listing
     # Stories without a translation are listed in Chinese, marked as such.
-    assert re.search(r'<li class="story" lang="zh-CN">\s*<h3 class="story-title"><a href="\.\./\.\./stories/'
-                     r'quality-month-2026/">[^<]+</a> <span class="lang-note" lang="en">Chinese</span>', listing)
+    assert re.search(
+        r'<li class="story" lang="zh-CN">\s*<h3 class="story-title"><a href="\.\./\.\./stories/'
+        r'quality-month-2026/">[^<]+</a> <span class="lang-note" lang="en">Chinese</span>',
+        listing,
+    )
     story = (output / "en/stories/korla-pear-standardisation/index.html").read_text(encoding="utf-8")
     # A translation is filed under its original's category and tags, on English pages.
-    assert re.search(r'class="kicker"><a href="\.\./\.\./\.\./en/stories/category/[a-z-]+/">标准化</a>', story)
+    assert re.search(
+        r'class="kicker"><a href="\.\./\.\./\.\./en/stories/category/[a-z-]+/">标准化</a>', story
+    )
     assert 'href="../../../en/stories/tag/' in story
     assert 'href="../../../en/brands/korla-fragrant-pear/">Korla Fragrant Pear</a>' in story
 

@@ -13,16 +13,16 @@ import csv
 import io
 import json
 import re
-import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
 import yaml
+from conftest import png_bytes
+from sitebuild import ROOT, build, copy_project
 
 from brandsite.brand_registry.licence_index import lookup, shard_names
 from brandsite.brand_registry.markdown_body import url_scheme
-from conftest import png_bytes
-from sitebuild import ROOT, build, copy_project
 
 XSS = '<script>alert(1)</script>"quotes"'
 FORMULA = '=HYPERLINK("http://evil.example","x")'
@@ -51,8 +51,12 @@ REGISTRY_EXTRAS = {
     "regions": {"code": "652899", "name": XSS, "name_en": XSS, "parent": "652800"},
     "categories": {"id": "xss-category", "name": XSS, "name_en": XSS},
     "certification_types": {"id": "xss-cert", "name": XSS, "name_en": XSS},
-    "award_programs": {"id": "xss-award", "name": XSS, "name_en": XSS,
-                       "editions": [{"number": 1, "year": 2020}]},
+    "award_programs": {
+        "id": "xss-award",
+        "name": XSS,
+        "name_en": XSS,
+        "editions": [{"number": 1, "year": 2020}],
+    },
 }
 BRAND = f"""---
 name: '{XSS}'
@@ -119,7 +123,7 @@ author: '{XSS}'
 brands: [xss-brand]
 ---
 Story {XSS}.
-{HOSTILE_HTML.replace('logo.png', '{static}/images/xss.png')}
+{HOSTILE_HTML.replace("logo.png", "{static}/images/xss.png")}
 """
 PAGE = f"""---
 title: '{XSS}'
@@ -127,7 +131,7 @@ slug: xss-page
 summary: '{XSS}'
 ---
 Page {XSS}.
-{HOSTILE_HTML.replace('logo.png', '{static}/images/xss.png')}
+{HOSTILE_HTML.replace("logo.png", "{static}/images/xss.png")}
 """
 
 
@@ -161,8 +165,7 @@ def hostile_output(hostile_project, request):
 # -- format audits -------------------------------------------------------------
 
 SAFE_SCHEMES = {None, "http", "https", "mailto", "tel"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "xlink:href",
-                  "background"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "xlink:href", "background"}
 NEVER_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style"}
 
 
@@ -182,9 +185,7 @@ class HtmlAudit(HTMLParser):
         if tag == "meta" and "http-equiv" in attributes:
             self.problems.append("<meta http-equiv>")
         for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(f"{name}= on <{tag}>")
-            elif name in ("style", "srcdoc"):
+            if name.startswith("on") or name in ("style", "srcdoc"):
                 self.problems.append(f"{name}= on <{tag}>")
             elif name in URL_ATTRIBUTES and url_scheme(value or "") not in SAFE_SCHEMES:
                 self.problems.append(f"{name}={value!r} on <{tag}>")
@@ -276,9 +277,18 @@ def audit_plain(text: str) -> list[str]:
     return ["raw <script>alert( in the file"] if "<script>alert(" in text else []
 
 
-AUDITS = {".html": audit_html, ".htm": audit_html, ".xml": audit_xml, ".atom": audit_xml,
-          ".rss": audit_xml, ".json": audit_json, ".jsonld": audit_json, ".csv": audit_csv,
-          ".js": audit_plain, ".txt": audit_plain}
+AUDITS = {
+    ".html": audit_html,
+    ".htm": audit_html,
+    ".xml": audit_xml,
+    ".atom": audit_xml,
+    ".rss": audit_xml,
+    ".json": audit_json,
+    ".jsonld": audit_json,
+    ".csv": audit_csv,
+    ".js": audit_plain,
+    ".txt": audit_plain,
+}
 
 
 def test_every_output_file_is_safe_for_its_format(hostile_output):
@@ -320,18 +330,20 @@ def test_audits_catch_what_they_look_for():
     assert audit_html('<div style="color:red">') == ["style= on <div>"]
     assert audit_html("<iframe></iframe>") == ["<iframe> element"]
     assert audit_html('<script type="application/ld+json">{"a": "</script>') == [
-        "JSON-LD that is not valid JSON"]
+        "JSON-LD that is not valid JSON"
+    ]
     assert "raw <script>alert( in the page source" in audit_html("<script>alert(1)</script>")
     assert audit_xml('<feed><content type="html">&lt;img src=x onerror=y&gt;</content></feed>') == [
-        "in <content>: onerror= on <img>"]
+        "in <content>: onerror= on <img>"
+    ]
     assert audit_xml("<feed><title>&lt;script&gt;alert(1)&lt;/script&gt;</title></feed>") == []
     assert audit_xml("<a>&</a>")[0].startswith("not well-formed XML")
     assert audit_json('{"name": "&lt;script&gt;", "slug": "xss-brand"}') == [
-        "the hostile name is missing or mangled"]
+        "the hostile name is missing or mangled"
+    ]
     assert audit_json(json.dumps({"name": XSS, "slug": "xss-brand"})) == ["raw <script in the file"]
     assert audit_json(json.dumps({"name": XSS, "slug": "xss-brand"}).replace("<", "\\u003c")) == []
-    assert audit_csv("slug,name\nxss-brand,&lt;script&gt;\n") == [
-        "the hostile name is missing or mangled"]
+    assert audit_csv("slug,name\nxss-brand,&lt;script&gt;\n") == ["the hostile name is missing or mangled"]
 
 
 def _visible_text(page: str) -> str:
@@ -354,6 +366,7 @@ def test_templates_only_mark_sanitised_html_safe():
 
 # -- what each open-data format holds exactly ------------------------------------------
 
+
 def test_json_outputs_escape_markup_yet_hold_the_exact_text(hostile_output):
     record = json.loads((hostile_output / "data" / "brands" / "xss-brand.json").read_text("utf-8"))
     assert record["name"] == record["owner"] == record["summary"] == XSS
@@ -362,8 +375,10 @@ def test_json_outputs_escape_markup_yet_hold_the_exact_text(hostile_output):
     assert record in everything["brands"]
     page = (hostile_output / "verify" / "index.html").read_text(encoding="utf-8")
     bits = int(re.search(r'data-bits="(\d+)"', page).group(1))
-    shards = {n: json.loads((hostile_output / "verify" / "licences" / f"{n}.json").read_text("utf-8"))
-              for n in shard_names(bits)}
+    shards = {
+        n: json.loads((hostile_output / "verify" / "licences" / f"{n}.json").read_text("utf-8"))
+        for n in shard_names(bits)
+    }
     found = lookup(shards, bits, f"xss-{XSS}")
     assert found["enterprise"] == XSS and found["brand"]["name"] == XSS
 
@@ -390,8 +405,14 @@ def test_csv_keeps_the_text_as_data_and_never_as_a_formula(hostile_output):
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
         hostile = [r for r in rows if r.get("slug", r.get("brand_slug")) == "xss-brand"]
         assert hostile, name
-    licences = {r["license"]: r for r in csv.DictReader(io.StringIO(
-        (hostile_output / "data" / "licensees.csv").read_text(encoding="utf-8-sig"), newline=""))}
+    licences = {
+        r["license"]: r
+        for r in csv.DictReader(
+            io.StringIO(
+                (hostile_output / "data" / "licensees.csv").read_text(encoding="utf-8-sig"), newline=""
+            )
+        )
+    }
     assert licences[f"XSS-{XSS}"]["enterprise"] == XSS  # exact text: CSV is data, not markup
     formula = licences["'+XSS-2"]
     assert formula["enterprise"] == "'" + FORMULA and formula["products"] == "'@SUM(1); -1"

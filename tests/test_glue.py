@@ -1,16 +1,16 @@
 """What the build derives from its machine or its files: the build day, image URLs."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from brandsite.brand_registry.build_day import build_day
 from brandsite.brand_pages.publisher import OriginalsPublisher
+from brandsite.brand_registry.build_day import build_day
 from brandsite.brand_registry.model import Image
 
 
 def test_as_of_day_is_the_sites_day_not_the_machines():
     # 2026-11-25 20:00 UTC is already 2026-11-26 in the site's TIMEZONE.
-    epoch = str(int(datetime(2026, 11, 25, 20, tzinfo=timezone.utc).timestamp()))
+    epoch = str(int(datetime(2026, 11, 25, 20, tzinfo=UTC).timestamp()))
     environ = {"SOURCE_DATE_EPOCH": epoch}
     assert build_day(None, environ, "Asia/Shanghai") == date(2026, 11, 26)
     assert build_day(None, environ, "UTC") == date(2026, 11, 25)

@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sitebuild import build, copy_project, snapshot
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def inode(path: Path) -> int:
@@ -86,60 +87,98 @@ def test_an_output_edited_by_hand_is_rebuilt(project):
 # Each edit, applied in turn to the same project: (what, edit, pages that must change,
 # pages that must keep their file (same inode: not rewritten)).
 EDITS = [
-    ("story body",
-     lambda r: replace(r / "content/stories/korla-pear-standardisation.md", "\n## ", "\n新增一段。\n\n## "),
-     ["stories/korla-pear-standardisation/index.html"],
-     ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html",
-      "en/stories/korla-pear-standardisation/index.html", "brands/index.html", "brands/page/2/index.html",
-      "regions/650000/index.html"]),
-    ("story title (lists and the brand page show it)",
-     lambda r: replace(r / "content/stories/korla-pear-standardisation.md", "title: ", "title: 新标题 "),
-     ["stories/korla-pear-standardisation/index.html", "brands/korla-fragrant-pear/index.html"],
-     ["brands/hami-melon/index.html", "brands/index.html"]),
-    ("translation",
-     lambda r: replace(r / "content/stories/korla-pear-standardisation.en.md", "title: \"", "title: \"New "),
-     ["en/stories/korla-pear-standardisation/index.html", "en/brands/korla-fragrant-pear/index.html"],
-     ["brands/hami-melon/index.html"]),
-    ("brand summary (its page, its stories' pages, lists)",
-     lambda r: replace(r / "brands/korla-fragrant-pear/index.md", "summary: ", "summary: 新摘要，"),
-     ["brands/korla-fragrant-pear/index.html"],
-     ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html", "stories/index.html"]),
-    ("licensee list",
-     lambda r: replace(r / "brands/korla-fragrant-pear/licensees.csv", "巴州聚丰冷链物流有限公司", "巴州聚丰冷链有限公司"),
-     ["brands/korla-fragrant-pear/index.html"],
-     ["brands/hami-melon/index.html"]),
-    ("brand image replaced",
-     lambda r: shutil.copyfile(r / "brands/hami-melon/melon-cut.jpg", r / "brands/hami-melon/cold-storage.jpg"),
-     ["brands/hami-melon/index.html"],
-     ["brands/korla-fragrant-pear/index.html"]),
-    ("brand added",
-     lambda r: add_brand(r / "brands/hami-melon", r / "brands/hami-melon-two"),
-     ["regions/650000/index.html"],
-     ["brands/korla-fragrant-pear/index.html", "stories/hami-melon-cold-chain/index.html"]),
-    ("story removed",
-     lambda r: (r / "content/stories/quality-month-2026.md").unlink(),
-     ["stories/page/2/index.html"],
-     ["brands/hami-melon/index.html"]),
-    ("registry: a region renamed (every page may show it)",
-     lambda r: replace(r / "brands/_registry.yaml", "name: 库尔勒市", "name: 库尔勒"),
-     ["brands/korla-fragrant-pear/index.html", "regions/652801/index.html"],
-     []),
-    ("template",
-     lambda r: replace(r / "theme/templates/base.html", "<footer", "<!-- edited --><footer"),
-     ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html"],
-     []),
+    (
+        "story body",
+        lambda r: replace(
+            r / "content/stories/korla-pear-standardisation.md", "\n## ", "\n新增一段。\n\n## "
+        ),
+        ["stories/korla-pear-standardisation/index.html"],
+        [
+            "brands/hami-melon/index.html",
+            "stories/hami-melon-cold-chain/index.html",
+            "en/stories/korla-pear-standardisation/index.html",
+            "brands/index.html",
+            "brands/page/2/index.html",
+            "regions/650000/index.html",
+        ],
+    ),
+    (
+        "story title (lists and the brand page show it)",
+        lambda r: replace(r / "content/stories/korla-pear-standardisation.md", "title: ", "title: 新标题 "),
+        ["stories/korla-pear-standardisation/index.html", "brands/korla-fragrant-pear/index.html"],
+        ["brands/hami-melon/index.html", "brands/index.html"],
+    ),
+    (
+        "translation",
+        lambda r: replace(r / "content/stories/korla-pear-standardisation.en.md", 'title: "', 'title: "New '),
+        ["en/stories/korla-pear-standardisation/index.html", "en/brands/korla-fragrant-pear/index.html"],
+        ["brands/hami-melon/index.html"],
+    ),
+    (
+        "brand summary (its page, its stories' pages, lists)",
+        lambda r: replace(r / "brands/korla-fragrant-pear/index.md", "summary: ", "summary: 新摘要，"),
+        ["brands/korla-fragrant-pear/index.html"],
+        ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html", "stories/index.html"],
+    ),
+    (
+        "licensee list",
+        lambda r: replace(
+            r / "brands/korla-fragrant-pear/licensees.csv", "巴州聚丰冷链物流有限公司", "巴州聚丰冷链有限公司"
+        ),
+        ["brands/korla-fragrant-pear/index.html"],
+        ["brands/hami-melon/index.html"],
+    ),
+    (
+        "brand image replaced",
+        lambda r: shutil.copyfile(
+            r / "brands/hami-melon/melon-cut.jpg", r / "brands/hami-melon/cold-storage.jpg"
+        ),
+        ["brands/hami-melon/index.html"],
+        ["brands/korla-fragrant-pear/index.html"],
+    ),
+    (
+        "brand added",
+        lambda r: add_brand(r / "brands/hami-melon", r / "brands/hami-melon-two"),
+        ["regions/650000/index.html"],
+        ["brands/korla-fragrant-pear/index.html", "stories/hami-melon-cold-chain/index.html"],
+    ),
+    (
+        "story removed",
+        lambda r: (r / "content/stories/quality-month-2026.md").unlink(),
+        ["stories/page/2/index.html"],
+        ["brands/hami-melon/index.html"],
+    ),
+    (
+        "registry: a region renamed (every page may show it)",
+        lambda r: replace(r / "brands/_registry.yaml", "name: 库尔勒市", "name: 库尔勒"),
+        ["brands/korla-fragrant-pear/index.html", "regions/652801/index.html"],
+        [],
+    ),
+    (
+        "template",
+        lambda r: replace(r / "theme/templates/base.html", "<footer", "<!-- edited --><footer"),
+        ["brands/hami-melon/index.html", "stories/hami-melon-cold-chain/index.html"],
+        [],
+    ),
 ]
 
-STORIES_READ = {"story body": "Stories: 1 read,", "story title (lists and the brand page show it)": "Stories: 1 read,",
-                "translation": "Stories: 1 read,", "registry: a region renamed (every page may show it)": " 0 kept ",
-                "template": " 0 kept "}
+STORIES_READ = {
+    "story body": "Stories: 1 read,",
+    "story title (lists and the brand page show it)": "Stories: 1 read,",
+    "translation": "Stories: 1 read,",
+    "registry: a region renamed (every page may show it)": " 0 kept ",
+    "template": " 0 kept ",
+}
 
 
 @pytest.mark.parametrize("what, edit, changed, kept", EDITS, ids=[e[0] for e in EDITS])
 def test_incremental_build_equals_full_build(project, what, edit, changed, kept):
     output = project / "output"
-    before = {name: (inode(output / name), (output / name).read_bytes())
-              for name in changed + kept if (output / name).exists()}
+    before = {
+        name: (inode(output / name), (output / name).read_bytes())
+        for name in changed + kept
+        if (output / name).exists()
+    }
     edit(project)
     out = rebuild(project)
     assert "Nothing changed" not in out

@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from sitebuild import SMALL_PAGES, build, copy_project, with_small_pages
 
 from brandsite.brand_pages.views import sorted_brands
-from sitebuild import SMALL_PAGES, build, copy_project, with_small_pages
 from brandsite.qa.linkcheck import check_site
 
 BASE = "http://site.invalid/"
@@ -43,7 +43,7 @@ class Listing(HTMLParser):
         self.feed((output / name).read_text(encoding="utf-8"))
 
     def resolve(self, href: str) -> str:
-        target = urljoin(BASE + self.name, href)[len(BASE):]
+        target = urljoin(BASE + self.name, href)[len(BASE) :]
         return target + "index.html" if target == "" or target.endswith("/") else target
 
     def handle_starttag(self, tag, attrs):
@@ -67,8 +67,15 @@ class Listing(HTMLParser):
         if tag == "a" and "item" in self._open:
             self.items.append(self.resolve(a["href"]))
         if tag == "a" and "bar" in self._open:
-            self.bar.append({"href": self.resolve(a["href"]), "rel": a.get("rel"),
-                             "current": a.get("aria-current"), "label": a.get("aria-label"), "text": ""})
+            self.bar.append(
+                {
+                    "href": self.resolve(a["href"]),
+                    "rel": a.get("rel"),
+                    "current": a.get("aria-current"),
+                    "label": a.get("aria-label"),
+                    "text": "",
+                }
+            )
         if tag == "a" and a.get("hreflang") and "lang" in a:
             self.switch[a["hreflang"]] = self.resolve(a["href"])
 
@@ -104,7 +111,9 @@ def test_every_brand_is_on_exactly_one_directory_page(output, sample_site, prefi
     listings = [Listing(output, name) for name in names]
     assert all(0 < len(page.items) <= BRANDS for page in listings)
     listed = [item for page in listings for item in page.items]
-    assert listed == [f"{prefix}brands/{b.slug}/index.html" for b in sorted_brands(sample_site.brands.values())]
+    assert listed == [
+        f"{prefix}brands/{b.slug}/index.html" for b in sorted_brands(sample_site.brands.values())
+    ]
 
 
 def test_facet_pages_are_paginated_too(output, sample_site):
@@ -117,8 +126,11 @@ def test_facet_pages_are_paginated_too(output, sample_site):
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_every_story_is_on_exactly_one_archive_page_newest_first(output, sample_site, prefix):
     names = pages_of(output, f"{prefix}stories/index.html")
-    stories = sorted((s for s in sample_site.stories.values() if s.lang == "zh"),
-                     key=lambda s: (s.date, s.slug), reverse=True)
+    stories = sorted(
+        (s for s in sample_site.stories.values() if s.lang == "zh"),
+        key=lambda s: (s.date, s.slug),
+        reverse=True,
+    )
     assert len(names) == math.ceil(len(stories) / STORIES) > 1
     listings = [Listing(output, name) for name in names]
     assert all(0 < len(page.items) <= STORIES for page in listings)
@@ -134,8 +146,9 @@ def test_the_pagination_bar_says_where_you_are_and_links_its_neighbours(output):
     assert "（第 2 页）" in middle.h1 and "（第 2 页）" in middle.title
     assert "页" not in first.h1 and "页" not in first.title  # the first page reads as before
     current = [link for link in middle.bar if link["current"]]
-    assert current == [{"href": "brands/page/2/index.html", "rel": None, "current": "page",
-                        "label": "第 2 页", "text": "2"}]
+    assert current == [
+        {"href": "brands/page/2/index.html", "rel": None, "current": "page", "label": "第 2 页", "text": "2"}
+    ]
     rel = {link["rel"]: link["href"] for link in middle.bar if link["rel"]}
     assert rel == {"prev": "brands/index.html", "next": "brands/page/3/index.html"}
     assert {link["rel"] for link in first.bar} == {None, "next"}
@@ -165,20 +178,24 @@ def test_directory_data_has_every_brand_with_working_links(output, sample_site, 
     data = json.loads((output / prefix / "brands/directory.json").read_text(encoding="utf-8"))
     brands = data["brands"]
     assert [b["url"] for b in brands] == [
-        f"{prefix}brands/{b.slug}/" for b in sorted_brands(sample_site.brands.values())]
+        f"{prefix}brands/{b.slug}/" for b in sorted_brands(sample_site.brands.values())
+    ]
     for entry in brands:
         assert (output / entry["url"] / "index.html").is_file()
         if entry["logo"]:
             assert (output / entry["logo"][0]).is_file()
     assert sum(b["logo"] is not None for b in brands) == sum(
-        b.logo is not None for b in sample_site.brands.values())
+        b.logo is not None for b in sample_site.brands.values()
+    )
 
 
 def test_a_bad_page_size_is_a_clear_error(tmp_path):
-    root = copy_project(tmp_path, ("brands", "content", "theme", "plugins", "brandsite", "translations",
-                                   "pelicanconf.py"))
-    (root / "badconf.py").write_text('from pelicanconf import *  # noqa\nBRANDS_PER_PAGE = "sixty"\n',
-                                     encoding="utf-8")
+    root = copy_project(
+        tmp_path, ("brands", "content", "theme", "plugins", "brandsite", "translations", "pelicanconf.py")
+    )
+    (root / "badconf.py").write_text(
+        'from pelicanconf import *  # noqa\nBRANDS_PER_PAGE = "sixty"\n', encoding="utf-8"
+    )
     result = build(root, root / "output", settings="badconf.py")
     assert result.returncode != 0
     assert "pelicanconf.py" in result.stderr and "BRANDS_PER_PAGE" in result.stderr

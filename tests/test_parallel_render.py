@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sitebuild import build, copy_project, snapshot
 
 PARALLEL = "from pelicanconf import *\nRENDER_PARALLEL_MIN = 1\nRENDER_WORKERS = 2\n"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +37,14 @@ def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_output(project):
     before = snapshot(project / "output")
     template = project / "theme" / "templates" / "brand.html"
     original = template.read_text(encoding="utf-8")
-    template.write_text(original.replace(
-        "{% block content %}",
-        "{% block content %}{% if brand.slug == 'wensu-walnut' %}{{ brand.no_such_thing() }}{% endif %}", 1),
-        encoding="utf-8")
+    template.write_text(
+        original.replace(
+            "{% block content %}",
+            "{% block content %}{% if brand.slug == 'wensu-walnut' %}{{ brand.no_such_thing() }}{% endif %}",
+            1,
+        ),
+        encoding="utf-8",
+    )
     try:
         result = build(project, project / "output", settings="parallelconf.py")
     finally:

@@ -8,7 +8,6 @@ import time
 import brotli
 import pytest
 import yaml
-
 from sitebuild import ROOT, copy_project, make, snapshot
 
 TEXT = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".csv")
@@ -63,7 +62,9 @@ def test_a_failed_publish_leaves_output_byte_for_byte_unchanged(published, break
     before = snapshot(published / "output")
     if breakage == "content":
         broken = published / "content" / "stories" / "broken.md"
-        broken.write_text("---\ntitle: 坏故事\ndate: 2024-13-01\nbrands: [no-such-brand]\n---\n", encoding="utf-8")
+        broken.write_text(
+            "---\ntitle: 坏故事\ndate: 2024-13-01\nbrands: [no-such-brand]\n---\n", encoding="utf-8"
+        )
         expected = 'content/stories/broken.md:3: date: "2024-13-01" is not a date'
     else:
         broken = published / "theme" / "templates" / "broken.html"
@@ -80,7 +81,9 @@ def test_a_failed_publish_leaves_output_byte_for_byte_unchanged(published, break
             template.write_text(original, encoding="utf-8")
     assert result.returncode != 0
     assert expected in result.stderr
-    assert "构建失败：output/ 保持原样，没有改动。 / Build failed: output/ was left as it was." in result.stderr
+    assert (
+        "构建失败：output/ 保持原样，没有改动。 / Build failed: output/ was left as it was." in result.stderr
+    )
     assert snapshot(published / "output") == before
     assert not list(published.glob(".output.*"))
 
@@ -96,13 +99,21 @@ def test_rsync_upload_refuses_to_run_without_its_variables(tmp_path):
 
 def test_rsync_upload_publishes_then_copies_output(tmp_path):
     root = copy_project(tmp_path)
-    result = make(root, "-n", "rsync_upload", "SSH_HOST=www.example.org", "SSH_USER=deploy",
-                  "SSH_TARGET_DIR=/var/www/brands/", env=NO_SSH)
+    result = make(
+        root,
+        "-n",
+        "rsync_upload",
+        "SSH_HOST=www.example.org",
+        "SSH_USER=deploy",
+        "SSH_TARGET_DIR=/var/www/brands/",
+        env=NO_SSH,
+    )
     assert result.returncode == 0, result.stderr
     commands = result.stdout.splitlines()
     assert "brandsite.build.driver --settings publishconf.py --output output" in "\n".join(commands)
-    assert commands[-1] == ('rsync -e "ssh -p 22" -avc --delete --exclude=.git output/ '
-                            '"deploy@www.example.org:/var/www/brands/"')
+    assert commands[-1] == (
+        'rsync -e "ssh -p 22" -avc --delete --exclude=.git output/ "deploy@www.example.org:/var/www/brands/"'
+    )
 
 
 def test_ci_workflows_publish_every_push_to_main():
@@ -112,8 +123,10 @@ def test_ci_workflows_publish_every_push_to_main():
     build = github["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in build]
     assert 'make publish SITEURL="${{ steps.pages.outputs.base_url }}"' in runs
-    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") and
-               step["with"]["path"] == "output" for step in build)
+    assert any(
+        step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "output"
+        for step in build
+    )
     deploy = github["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")

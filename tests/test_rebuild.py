@@ -10,8 +10,11 @@ from sitebuild import build, copy_project
 
 
 def files(folder) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_rebuilds_from_the_parse_cache(tmp_path):
@@ -35,16 +38,19 @@ def test_rebuilds_from_the_parse_cache(tmp_path):
     story = root / "content" / "stories" / "hami-melon-cold-chain.md"
     story.write_text(story.read_text(encoding="utf-8") + "\n编辑刚加的一段。\n", encoding="utf-8")
     brand = root / "brands" / "aksu-apple" / "index.md"
-    brand.write_text(brand.read_text(encoding="utf-8").replace("酸甜适口", "编辑改过的摘要"),
-                     encoding="utf-8")
+    brand.write_text(
+        brand.read_text(encoding="utf-8").replace("酸甜适口", "编辑改过的摘要"), encoding="utf-8"
+    )
     result = build(root, output)
     assert result.returncode == 0, result.stderr
     assert "编辑刚加的一段" in (output / "stories" / "hami-melon-cold-chain" / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "编辑改过的摘要" in (output / "brands" / "aksu-apple" / "index.html").read_text(encoding="utf-8")
 
     (root / "content" / "images" / "cold-chain.jpg").unlink()  # its story is unchanged
     result = build(root, output)
     assert result.returncode == 1
-    assert ('content/stories/hami-melon-cold-chain.md:8: cover: file "images/cold-chain.jpg" '
-            "does not exist") in result.stderr
+    assert (
+        'content/stories/hami-melon-cold-chain.md:8: cover: file "images/cold-chain.jpg" does not exist'
+    ) in result.stderr

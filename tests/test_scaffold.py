@@ -5,17 +5,39 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from brandsite.brand_registry.brand_file import BRAND_FIELDS, LICENSEE_FIELDS
-from brandsite.brand_registry.stories import STORY_FIELDS
 from conftest import jpeg_bytes, png_bytes
 from sitebuild import copy_project, make
 
-REQUIRED_BRAND = {"name": "鄯善哈密瓜", "category": "agricultural", "region": '"650421"',
-                  "owner": "鄯善县哈密瓜产业协会", "summary": "鄯善县出产的哈密瓜，甜度高、香气足。",
-                  "registered": "2024-06-01"}
-NESTED_FIELDS = {"src", "alt", "caption", "type", "number", "issuer", "issued", "expires", "code",
-                 "title", "program", "edition", "recipient", "website", "phone", "email", "address"}
+from brandsite.brand_registry.brand_file import BRAND_FIELDS, LICENSEE_FIELDS
+from brandsite.brand_registry.stories import STORY_FIELDS
+
+REQUIRED_BRAND = {
+    "name": "鄯善哈密瓜",
+    "category": "agricultural",
+    "region": '"650421"',
+    "owner": "鄯善县哈密瓜产业协会",
+    "summary": "鄯善县出产的哈密瓜，甜度高、香气足。",
+    "registered": "2024-06-01",
+}
+NESTED_FIELDS = {
+    "src",
+    "alt",
+    "caption",
+    "type",
+    "number",
+    "issuer",
+    "issued",
+    "expires",
+    "code",
+    "title",
+    "program",
+    "edition",
+    "recipient",
+    "website",
+    "phone",
+    "email",
+    "address",
+}
 OPTIONAL_LINE = re.compile(r"^# (?=( *)(- )?[a-z_]+:)", re.M)  # a commented-out field
 
 
@@ -51,8 +73,14 @@ def test_new_brand_names_every_field_and_passes_check_once_filled(root):
 
     result = make(root, "check")
     assert result.returncode != 0
-    for name, label in (("name", "名称"), ("category", "类别"), ("region", "地区"),
-                        ("owner", "品牌持有单位"), ("summary", "简介"), ("registered", "登记日期")):
+    for name, label in (
+        ("name", "名称"),
+        ("category", "类别"),
+        ("region", "地区"),
+        ("owner", "品牌持有单位"),
+        ("summary", "简介"),
+        ("registered", "登记日期"),
+    ):
         expected = f"brands/shanshan-melon/index.md:{line_of(text, name)}: {name}: is required\n    {label}：必须填写"
         assert expected in result.stdout
     assert "6 个错误" in result.stderr and "6 error(s)" in result.stderr
@@ -88,14 +116,16 @@ def test_new_story_passes_check_once_titled(root):
 
     result = make(root, "check")
     assert result.returncode != 0
-    assert (f"content/stories/melon-festival.md:{line_of(text, 'title')}: title: is required\n"
-            "    标题：必须填写") in result.stdout
+    assert (
+        f"content/stories/melon-festival.md:{line_of(text, 'title')}: title: is required\n    标题：必须填写"
+    ) in result.stdout
 
     story.write_text(fill(text, {"title": "鄯善甜瓜节见闻"}), encoding="utf-8")
     result = make(root, "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (f"content/stories/melon-festival.md:{line_of(text, 'brands')}: warning: brands: "
-            "story names no brand") in result.stdout
+    assert (
+        f"content/stories/melon-festival.md:{line_of(text, 'brands')}: warning: brands: story names no brand"
+    ) in result.stdout
 
     (root / "content" / "images" / "photo.jpg").write_bytes(jpeg_bytes())
     text = OPTIONAL_LINE.sub("", story.read_text(encoding="utf-8"))
@@ -105,23 +135,41 @@ def test_new_story_passes_check_once_titled(root):
     assert "melon-festival" not in result.stdout
 
 
-@pytest.mark.parametrize("target, slug, expected", [
-    ("new-brand", "Korla_Pear",
-     "“Korla_Pear” 不能用作网址名：只能用小写字母 a-z、数字 0-9 和连字符 -，例如 korla-pear\n"
-     '"Korla_Pear" cannot be a slug: use lower-case a-z, 0-9 and -, e.g. korla-pear\n'),
-    ("new-brand", "",
-     "“” 不能用作网址名：只能用小写字母 a-z、数字 0-9 和连字符 -，例如 korla-pear\n"
-     '"" cannot be a slug: use lower-case a-z, 0-9 and -, e.g. korla-pear\n'),
-    ("new-story", "../escape",
-     "“../escape” 不能用作网址名：只能用小写字母 a-z、数字 0-9 和连字符 -，例如 korla-pear\n"
-     '"../escape" cannot be a slug: use lower-case a-z, 0-9 and -, e.g. korla-pear\n'),
-    ("new-brand", "korla-fragrant-pear",
-     "brands/korla-fragrant-pear 已经存在；请换一个网址名，或直接修改它\n"
-     "brands/korla-fragrant-pear already exists; choose another slug or edit it\n"),
-    ("new-story", "quality-month-2026",
-     "content/stories/quality-month-2026.md 已经存在；请换一个网址名，或直接修改它\n"
-     "content/stories/quality-month-2026.md already exists; choose another slug or edit it\n"),
-])
+@pytest.mark.parametrize(
+    "target, slug, expected",
+    [
+        (
+            "new-brand",
+            "Korla_Pear",
+            "“Korla_Pear” 不能用作网址名：只能用小写字母 a-z、数字 0-9 和连字符 -，例如 korla-pear\n"
+            '"Korla_Pear" cannot be a slug: use lower-case a-z, 0-9 and -, e.g. korla-pear\n',
+        ),
+        (
+            "new-brand",
+            "",
+            "“” 不能用作网址名：只能用小写字母 a-z、数字 0-9 和连字符 -，例如 korla-pear\n"
+            '"" cannot be a slug: use lower-case a-z, 0-9 and -, e.g. korla-pear\n',
+        ),
+        (
+            "new-story",
+            "../escape",
+            "“../escape” 不能用作网址名：只能用小写字母 a-z、数字 0-9 和连字符 -，例如 korla-pear\n"
+            '"../escape" cannot be a slug: use lower-case a-z, 0-9 and -, e.g. korla-pear\n',
+        ),
+        (
+            "new-brand",
+            "korla-fragrant-pear",
+            "brands/korla-fragrant-pear 已经存在；请换一个网址名，或直接修改它\n"
+            "brands/korla-fragrant-pear already exists; choose another slug or edit it\n",
+        ),
+        (
+            "new-story",
+            "quality-month-2026",
+            "content/stories/quality-month-2026.md 已经存在；请换一个网址名，或直接修改它\n"
+            "content/stories/quality-month-2026.md already exists; choose another slug or edit it\n",
+        ),
+    ],
+)
 def test_a_bad_or_taken_slug_is_refused(root, target, slug, expected):
     before = sorted(p.relative_to(root) for p in root.rglob("*"))
     result = make(root, target, f"SLUG={slug}")

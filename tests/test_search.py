@@ -11,8 +11,8 @@ from pathlib import Path
 
 import cbor2
 import pytest
-
 from sitebuild import build, copy_project, snapshot
+
 from brandsite.build.search_index import SIGNATURE, SearchIndexError, normalise, pagefind_binary, read_chunk
 
 HARNESS = Path(__file__).with_name("pagefind_search.mjs")
@@ -21,9 +21,19 @@ HARNESS = Path(__file__).with_name("pagefind_search.mjs")
 def search(output: Path, query: str | None, lang: str = "zh-cn", filters: dict | None = None) -> dict:
     """Run pagefind.js over the built index in Node; `query=None` searches by filters only."""
     result = subprocess.run(
-        ["node", str(HARNESS), str(output), lang, "-" if query is None else query,
-         json.dumps(filters or {}, ensure_ascii=False)],
-        capture_output=True, text=True, timeout=120, check=True)
+        [
+            "node",
+            str(HARNESS),
+            str(output),
+            lang,
+            "-" if query is None else query,
+            json.dumps(filters or {}, ensure_ascii=False),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -33,8 +43,9 @@ def urls(found: dict) -> list[str]:
 
 def stories_about(site, slug: str, lang: str = "zh") -> set[str]:
     prefix = "/en" if lang == "en" else ""
-    return {f"{prefix}/stories/{s.slug}/" for s in site.stories.values()
-            if s.lang == "zh" and slug in s.brands}
+    return {
+        f"{prefix}/stories/{s.slug}/" for s in site.stories.values() if s.lang == "zh" and slug in s.brands
+    }
 
 
 def test_xiangli_finds_the_korla_pear_and_its_stories(output, sample_site):
@@ -43,8 +54,15 @@ def test_xiangli_finds_the_korla_pear_and_its_stories(output, sample_site):
     assert set(found) == {"/brands/korla-fragrant-pear/"} | stories_about(sample_site, "korla-fragrant-pear")
 
 
-@pytest.mark.parametrize("query, brand", [("苇编", "bohu-reed-crafts"), ("地毯", "hotan-carpet"),
-                                          ("玉枣", "hotan-jujube"), ("面粉", "qitai-flour")])
+@pytest.mark.parametrize(
+    "query, brand",
+    [
+        ("苇编", "bohu-reed-crafts"),
+        ("地毯", "hotan-carpet"),
+        ("玉枣", "hotan-jujube"),
+        ("面粉", "qitai-flour"),
+    ],
+)
 def test_two_character_words_find_their_brand(output, sample_site, query, brand):
     found = urls(search(output, query))
     assert f"/brands/{brand}/" in found[:2]
@@ -84,10 +102,13 @@ def test_results_filter_by_kind_region_and_category(output, sample_site):
     assert stories["total"] and all(u.startswith("/stories/") for u in urls(stories))
 
     korla = search(output, None, filters={"地区": "库尔勒市"})
-    assert set(urls(korla)) == {"/brands/korla-fragrant-pear/"} | stories_about(sample_site, "korla-fragrant-pear")
+    assert set(urls(korla)) == {"/brands/korla-fragrant-pear/"} | stories_about(
+        sample_site, "korla-fragrant-pear"
+    )
     services = urls(search(output, None, filters={"类型": "品牌", "类别": "服务"}))
-    assert sorted(services) == sorted(f"/brands/{b.slug}/" for b in sample_site.brands.values()
-                                      if b.category == "service")
+    assert sorted(services) == sorted(
+        f"/brands/{b.slug}/" for b in sample_site.brands.values() if b.category == "service"
+    )
     english = urls(search(output, None, "en", {"Region": "Korla City", "Type": "Story"}))
     assert english == ["/en/stories/korla-pear-standardisation/"]
 
@@ -95,8 +116,10 @@ def test_results_filter_by_kind_region_and_category(output, sample_site):
 def test_index_is_built_by_the_extended_binary(output):
     """Only the extended build splits Chinese into words (stored separated by U+200B)."""
     assert pagefind_binary().name == "pagefind_extended"
-    fragments = [json.loads(gzip.decompress(path.read_bytes())[12:])
-                 for path in (output / "pagefind" / "fragment").iterdir()]
+    fragments = [
+        json.loads(gzip.decompress(path.read_bytes())[12:])
+        for path in (output / "pagefind" / "fragment").iterdir()
+    ]
     chinese = [f["content"] for f in fragments if not f["url"].startswith("/en/")]
     assert len(chinese) == 28 and all("\u200b" in c for c in chinese)
 
@@ -112,8 +135,11 @@ def test_search_page_and_header_box(output):
         assert (output / "pagefind" / name).is_file()
     home = (output / "index.html").read_text(encoding="utf-8")
     # Without JavaScript the box lists the directory; site.js points it at search/.
-    assert re.search(r'<form class="site-search" role="search" method="get" action="\./brands/" '
-                     r'data-search-action="\./search/">', home)
+    assert re.search(
+        r'<form class="site-search" role="search" method="get" action="\./brands/" '
+        r'data-search-action="\./search/">',
+        home,
+    )
     assert 'name="q"' in home
 
 
@@ -128,8 +154,11 @@ def test_brand_and_story_pages_mark_what_is_indexed(output):
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def fake_bundle(folder: Path, reverse: bool) -> Path:
@@ -145,7 +174,8 @@ def fake_bundle(folder: Path, reverse: bool) -> Path:
                 values.reverse()
             filters.append([name, f"{lang}_{n}{'r' if reverse else 'f'}00000"])
             (bundle / "filter" / f"{filters[-1][1]}.pf_filter").write_bytes(
-                gzip.compress(SIGNATURE + cbor2.dumps([name, values])))
+                gzip.compress(SIGNATURE + cbor2.dumps([name, values]))
+            )
         if reverse:
             filters.reverse()
         meta = ["1.5.2", [["fragment", 3]], [], filters, [], ["title"]]
@@ -167,7 +197,10 @@ def test_normalise_sorts_what_pagefind_leaves_in_random_order(tmp_path):
     assert list(entry["languages"]) == ["en", "zh-cn"]
     meta = read_chunk(one / f"pagefind.{entry['languages']['zh-cn']['hash']}.pf_meta")
     assert [name for name, _ in meta[3]] == ["地区", "类型"]
-    assert read_chunk(one / "filter" / f"{meta[3][0][1]}.pf_filter") == ["地区", [["乙", [1]], ["甲", [0, 2]]]]
+    assert read_chunk(one / "filter" / f"{meta[3][0][1]}.pf_filter") == [
+        "地区",
+        [["乙", [1]], ["甲", [0, 2]]],
+    ]
     assert len(list((one / "filter").iterdir())) == 4  # the unsorted files are gone
 
 

@@ -9,11 +9,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import SUBPATH
+from sitebuild import ROOT
 
 from brandsite.brand_pages.urls import canonical_path
 from brandsite.brand_registry import Paths, load_site
-from conftest import SUBPATH
-from sitebuild import ROOT
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -54,8 +54,9 @@ def head_of(path: Path) -> Head:
 
 
 def pages(output: Path) -> dict[str, Path]:
-    return {p.relative_to(output).as_posix(): p for p in sorted(output.rglob("*.html"))
-            if p.name != "404.html"}
+    return {
+        p.relative_to(output).as_posix(): p for p in sorted(output.rglob("*.html")) if p.name != "404.html"
+    }
 
 
 def test_every_page_has_its_canonical_url_and_a_link_preview(subpath_output):
@@ -64,24 +65,26 @@ def test_every_page_has_its_canonical_url_and_a_link_preview(subpath_output):
         url = f"{SUBPATH}/{canonical_path(name)}"
         assert head.canonical == [url], name
         assert head.meta["og:url"] == url, name
-        for key in ("og:title", "og:description", "og:site_name", "og:type", "og:image:alt",
-                    "twitter:card"):
+        for key in ("og:title", "og:description", "og:site_name", "og:type", "og:image:alt", "twitter:card"):
             assert head.meta.get(key), (name, key)
         image = head.meta["og:image"]
         assert image.startswith(SUBPATH + "/"), name
-        assert (subpath_output / image[len(SUBPATH) + 1:]).is_file(), (name, image)
+        assert (subpath_output / image[len(SUBPATH) + 1 :]).is_file(), (name, image)
         assert int(head.meta["og:image:width"]) > 0 and int(head.meta["og:image:height"]) > 0
 
 
 def test_previews_show_the_page_own_picture_or_the_site_default(subpath_output):
     pear = head_of(subpath_output / "brands" / "korla-fragrant-pear" / "index.html").meta
     # Open Graph JPEGs made by the thumbnails, at most 1200 wide (transparency on white).
-    assert re.fullmatch(rf"{SUBPATH}/brands/korla-fragrant-pear/orchard\.[0-9a-f]{{8}}\.1200w\.og\.jpg",
-                        pear["og:image"])
+    assert re.fullmatch(
+        rf"{SUBPATH}/brands/korla-fragrant-pear/orchard\.[0-9a-f]{{8}}\.1200w\.og\.jpg", pear["og:image"]
+    )
     assert pear["twitter:card"] == "summary_large_image"
     logo_only = head_of(subpath_output / "brands" / "kashgar-old-town-homestay" / "index.html").meta
-    assert re.fullmatch(rf"{SUBPATH}/brands/kashgar-old-town-homestay/logo\.[0-9a-f]{{8}}\.400w\.og\.jpg",
-                        logo_only["og:image"])
+    assert re.fullmatch(
+        rf"{SUBPATH}/brands/kashgar-old-town-homestay/logo\.[0-9a-f]{{8}}\.400w\.og\.jpg",
+        logo_only["og:image"],
+    )
     assert logo_only["twitter:card"] == "summary"
     story = head_of(subpath_output / "stories" / "korla-pear-standardisation" / "index.html").meta
     assert re.fullmatch(rf"{SUBPATH}/images/pear-lab\.[0-9a-f]{{8}}\.1200w\.jpg", story["og:image"])
@@ -107,12 +110,15 @@ def test_json_ld_parses_everywhere_and_describes_brands_and_stories(subpath_outp
     originals = {s.slug: s for s in site.stories.values() if s.lang == "zh"}
     for story in site.stories.values():
         folder = "en/" if story.lang == "en" else ""  # a translation: its original's brands
-        (data,) = [json.loads(b) for b in
-                   head_of(subpath_output / f"{folder}stories" / story.slug / "index.html").json_ld]
+        (data,) = [
+            json.loads(b)
+            for b in head_of(subpath_output / f"{folder}stories" / story.slug / "index.html").json_ld
+        ]
         assert data["@type"] == "Article" and data["headline"] == story.title
         assert data["datePublished"] == story.date.isoformat()
         assert sorted(b["url"] for b in data.get("about", [])) == sorted(
-            f"{SUBPATH}/{folder}brands/{slug}/" for slug in story.brands or originals[story.slug].brands)
+            f"{SUBPATH}/{folder}brands/{slug}/" for slug in story.brands or originals[story.slug].brands
+        )
 
 
 def test_sitemap_lists_every_page_but_the_404(subpath_output):
@@ -127,8 +133,8 @@ def test_sitemap_lists_every_page_but_the_404(subpath_output):
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_shards(subpath_output, output):
     assert (subpath_output / "robots.txt").read_text() == (
-        "User-agent: *\nDisallow: /brands-site/verify/licences/\n\n"
-        f"Sitemap: {SUBPATH}/sitemap.xml\n")
+        f"User-agent: *\nDisallow: /brands-site/verify/licences/\n\nSitemap: {SUBPATH}/sitemap.xml\n"
+    )
     assert "Sitemap" not in (output / "robots.txt").read_text()
     assert not (output / "sitemap.xml").exists()  # a sitemap needs absolute URLs: publish only
 

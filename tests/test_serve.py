@@ -56,8 +56,10 @@ def test_a_folder_without_its_slash_is_redirected(server):
     assert response.getheader("Location") == "/brands-site/brands/?q=1"
 
 
-@pytest.mark.parametrize("path", ["/brands-site/nope/", "/elsewhere/", "/brands-site/../secret.txt",
-                                  "/brands-site/%2e%2e/secret.txt"])
+@pytest.mark.parametrize(
+    "path",
+    ["/brands-site/nope/", "/elsewhere/", "/brands-site/../secret.txt", "/brands-site/%2e%2e/secret.txt"],
+)
 def test_anything_else_gets_the_sites_404_page(server, path):
     response = get(server, path)
     assert response.status == 404

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import SUBPATH
 from sitebuild import AS_OF, ROOT, build
+
 from brandsite.qa.linkcheck import check_site
 
 
@@ -128,7 +128,7 @@ def test_suspended_and_revoked_brands_never_look_current(site, output):
         assert f"badge--{brand.status}" in shown
         assert "badge--valid" not in shown
         directory = (output / "brands" / "index.html").read_text(encoding="utf-8")
-        card = directory[directory.index(f"brands/{brand.slug}/"):][:1500]
+        card = directory[directory.index(f"brands/{brand.slug}/") :][:1500]
         assert f"badge--{brand.status}" in card
 
 
@@ -138,7 +138,9 @@ def test_every_page_has_lang_skip_link_and_local_assets_only(output):
         lang = "en" if page.relative_to(output).parts[0] == "en" else "zh-CN"
         assert re.search(rf'<html lang="{lang}"', html), page
         assert 'href="#main"' in html, page
-        assert not re.search(r'(src|href)="(https?:)?//(?!brands\.example\.org)', html.split("<main", 1)[0]), page
+        assert not re.search(
+            r'(src|href)="(https?:)?//(?!brands\.example\.org)', html.split("<main", 1)[0]
+        ), page
 
 
 def test_no_broken_internal_links_at_root(output):
@@ -160,14 +162,25 @@ def test_publish_builds_are_byte_identical(subpath_output, tmp_path):
     assert result.returncode == 0, result.stderr
 
     def contents(folder):
-        return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(folder.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
 
     first, second = contents(subpath_output), contents(again)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
-    for name in ("sitemap.xml", "feeds/registry.atom.xml", "feeds/stories.atom.xml", "data/brands.json",
-                 "data/licensees.csv", "verify/licences/0.json", "robots.txt", "pagefind/pagefind-entry.json",
-                 "en/brands/korla-fragrant-pear/index.html"):
+    for name in (
+        "sitemap.xml",
+        "feeds/registry.atom.xml",
+        "feeds/stories.atom.xml",
+        "data/brands.json",
+        "data/licensees.csv",
+        "verify/licences/0.json",
+        "robots.txt",
+        "pagefind/pagefind-entry.json",
+        "en/brands/korla-fragrant-pear/index.html",
+    ):
         assert name in first
     assert len([name for name in first if name.startswith("pagefind/filter/")]) >= 6  # sorted by normalise()

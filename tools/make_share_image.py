@@ -20,8 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "theme" / "static" / "images" / "share.png"
 SIZE = (1200, 630)
 INK, ACCENT, LINK, PAPER = (31, 35, 40), (164, 38, 44), (11, 79, 138), (244, 246, 245)
-FONTS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-         "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc")
+FONTS = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
+)
 TITLE, SUBTITLE = "新疆区域公共品牌名录", "Xinjiang Regional Public Brand Registry"
 
 
@@ -39,8 +41,7 @@ def draw() -> Image.Image:
     # The emblem: a seal-like ring holding a tick, the registry's "verified" mark.
     cx, cy, r = 220, 330, 130
     pen.ellipse((cx - r, cy - r, cx + r, cy + r), outline=ACCENT, width=18)
-    pen.line([(cx - 62, cy + 4), (cx - 14, cy + 52), (cx + 70, cy - 48)], fill=LINK, width=26,
-             joint="curve")
+    pen.line([(cx - 62, cy + 4), (cx - 14, cy + 52), (cx + 70, cy - 48)], fill=LINK, width=26, joint="curve")
     title, subtitle = font(72), font(34)
     if title and subtitle:
         pen.text((420, 250), TITLE, font=title, fill=INK)

@@ -17,10 +17,9 @@ from brandsite.brand_registry.jsonsafe import dumps
 from brandsite.brand_registry.markdown_body import render
 from brandsite.brand_registry.messages import msg
 from brandsite.brand_registry.settings_file import site_paths
-
+from brandsite.incremental.unchanged import write_or_link
 from brandsite.pagination import paginate
 from brandsite.site_i18n.languages import Languages
-from brandsite.incremental.unchanged import write_or_link
 from brandsite.site_i18n.writer import flush_pages, previous_output
 from brandsite.thumbnails.publisher import PublishFailed
 from brandsite.thumbnails.settings import from_site
@@ -54,8 +53,10 @@ class BrandPagesGenerator(Generator):
 
     def _check_settings(self) -> None:
         unknown = [s for s in self.settings.get("FEATURED_BRANDS") or [] if s not in self.site.brands]
-        issues = [Issue("pelicanconf.py", 0, "FEATURED_BRANDS", msg("featured_unknown", slug=slug))
-                  for slug in unknown]
+        issues = [
+            Issue("pelicanconf.py", 0, "FEATURED_BRANDS", msg("featured_unknown", slug=slug))
+            for slug in unknown
+        ]
         for name in ("BRANDS_PER_PAGE", "DEFAULT_PAGINATION"):
             size = self.settings.get(name)
             if size is not None and (not isinstance(size, int) or size < 0):
@@ -92,7 +93,8 @@ class BrandPagesGenerator(Generator):
                 translation.cover_image = translation.cover_image or article.cover_image
             for version in (article, *article.translations):
                 version.brand_regions, version.brand_categories = views.regions_and_categories(
-                    version.brand_objects, site.registry)
+                    version.brand_objects, site.registry
+                )
             for brand in article.brand_objects:
                 self.stories_by_brand[brand.slug].append(article)
         for content in self._with_translations("articles", "hidden_articles", "pages", "hidden_pages"):
@@ -126,10 +128,12 @@ class BrandPagesGenerator(Generator):
         try:
             summary = self.publisher.publish()
         except PublishFailed as failed:
-            raise ValidationFailed([
-                Issue(display_path(path, self.paths.root), 0, "", f"image {why}")
-                for path, why in failed.errors.items()
-            ]) from None
+            raise ValidationFailed(
+                [
+                    Issue(display_path(path, self.paths.root), 0, "", f"image {why}")
+                    for path, why in failed.errors.items()
+                ]
+            ) from None
         print(summary, file=sys.stderr)
         if self.settings.get("THUMBNAIL_PRUNE"):
             removed = self.publisher.prune()
@@ -141,8 +145,14 @@ class BrandPagesGenerator(Generator):
         for lang in self.languages.all:
             self._write_language(writer, lang)
         # Served for any missing path, at any depth: its links cannot be relative.
-        writer.write_file("404.html", self.get_template("404"), self.context,
-                          relative_urls=False, page_url="404.html", lang_twins={})
+        writer.write_file(
+            "404.html",
+            self.get_template("404"),
+            self.context,
+            relative_urls=False,
+            page_url="404.html",
+            lang_twins={},
+        )
         flush_pages(self, writer)  # site_i18n's writer renders queued pages on every core
 
     def _write_language(self, writer, lang) -> None:
@@ -151,77 +161,142 @@ class BrandPagesGenerator(Generator):
         relative = self.settings["RELATIVE_URLS"]
 
         def write(url: str, template: str, **page) -> None:
-            writer.write_file(save_as(lang.prefix + url), self.get_template(template), self.context,
-                              relative_urls=relative, page_url=lang.prefix + url, **page)
+            writer.write_file(
+                save_as(lang.prefix + url),
+                self.get_template(template),
+                self.context,
+                relative_urls=relative,
+                page_url=lang.prefix + url,
+                **page,
+            )
 
         def write_list(url: str, template: str, brands: list, **page) -> None:
             """A list of brand cards, BRANDS_PER_PAGE a page (`brands_page` in the template)."""
-            for name, page_url, variables in paginate(save_as(lang.prefix + url), lang.prefix + url,
-                                                      brands, self.brands_per_page, self.settings,
-                                                      "brands"):
-                writer.write_file(name, self.get_template(template), self.context,
-                                  relative_urls=relative, page_url=page_url, **variables, **page)
+            for name, page_url, variables in paginate(
+                save_as(lang.prefix + url),
+                lang.prefix + url,
+                brands,
+                self.brands_per_page,
+                self.settings,
+                "brands",
+            ):
+                writer.write_file(
+                    name,
+                    self.get_template(template),
+                    self.context,
+                    relative_urls=relative,
+                    page_url=page_url,
+                    **variables,
+                    **page,
+                )
 
-        linked = getattr(writer, "linked_from_last_build", None)  # site_i18n's writer, run by brandsite.build.driver
+        linked = getattr(
+            writer, "linked_from_last_build", None
+        )  # site_i18n's writer, run by brandsite.build.driver
         for brand in site.brands.values():
             stories = self.stories_by_brand[brand.slug]
-            if linked and linked(save_as(lang.prefix + url_for(brand)), self.get_template("brand"),
-                                 self.context, relative, brand=brand, brand_stories=stories):
+            if linked and linked(
+                save_as(lang.prefix + url_for(brand)),
+                self.get_template("brand"),
+                self.context,
+                relative,
+                brand=brand,
+                brand_stories=stories,
+            ):
                 continue  # unchanged: its tables and body need not be worked out
             text = views.brand_text(brand, lang.code, self.languages.default)
-            write(url_for(brand), "brand", brand=brand, **views.brand_rows(brand, registry, self.as_of),
-                  brand_stories=stories, brand_text=text,
-                  body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)))
+            write(
+                url_for(brand),
+                "brand",
+                brand=brand,
+                **views.brand_rows(brand, registry, self.as_of),
+                brand_stories=stories,
+                brand_text=text,
+                body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)),
+            )
         counts = views.facet_counts(site)
         all_brands = self.context["all_brands"]
-        write_list("brands/", "brands", all_brands, facet_counts=counts,
-                   directory_data=lang.prefix + SITE_URLS["brand_directory"])
+        write_list(
+            "brands/",
+            "brands",
+            all_brands,
+            facet_counts=counts,
+            directory_data=lang.prefix + SITE_URLS["brand_directory"],
+        )
         self._write_directory_data(lang, all_brands)
 
         tree = views.region_tree(site)
         by_region = views.brands_by_region(site)
         write("regions/", "facet_index", facet_kind="region", facet_items=tree)
         for region, _count, _depth in tree:
-            children = [(r, len(by_region.get(r.code, ())))
-                        for r in registry.region_children(region.code)]
+            children = [(r, len(by_region.get(r.code, ()))) for r in registry.region_children(region.code)]
             in_region = by_region.get(region.code, [])
-            write_list(url_for(region), "brand_list", in_region, facet_kind="region", facet=region,
-                       facet_brands=in_region, region_chain=registry.region_chain(region.code),
-                       child_regions=children)
+            write_list(
+                url_for(region),
+                "brand_list",
+                in_region,
+                facet_kind="region",
+                facet=region,
+                facet_brands=in_region,
+                region_chain=registry.region_chain(region.code),
+                child_regions=children,
+            )
 
-        for kind, items, key in (("category", counts["categories"], lambda b, c: b.category == c.id),
-                                 ("certification", counts["certifications"],
-                                  lambda b, t: any(c.type == t.id for c in b.certifications))):
+        for kind, items, key in (
+            ("category", counts["categories"], lambda b, c: b.category == c.id),
+            (
+                "certification",
+                counts["certifications"],
+                lambda b, t: any(c.type == t.id for c in b.certifications),
+            ),
+        ):
             folder = "categories/" if kind == "category" else "certifications/"
             write(folder, "facet_index", facet_kind=kind, facet_items=[(o, n, 0) for o, n in items])
             for obj, _count in items:
                 listed = views.sorted_brands(b for b in site.brands.values() if key(b, obj))
-                write_list(url_for(obj), "brand_list", listed, facet_kind=kind, facet=obj,
-                           facet_brands=listed)
+                write_list(
+                    url_for(obj), "brand_list", listed, facet_kind=kind, facet=obj, facet_brands=listed
+                )
 
         award_items = []
         for program in registry.award_programs.values():
-            editions = [(e, len(views.award_recipients(site, program.id, e.number)))
-                        for e in program.editions]
+            editions = [
+                (e, len(views.award_recipients(site, program.id, e.number))) for e in program.editions
+            ]
             award_items.append((program, editions))
             write(url_for(program), "award_program", program=program, edition_items=editions)
             for edition in program.editions:
-                write(url_for(program, edition), "award_edition", program=program, edition=edition,
-                      recipients=views.award_recipients(site, program.id, edition.number))
+                write(
+                    url_for(program, edition),
+                    "award_edition",
+                    program=program,
+                    edition=edition,
+                    recipients=views.award_recipients(site, program.id, edition.number),
+                )
         write("awards/", "awards", award_items=award_items)
 
     def _write_directory_data(self, lang, brands: list) -> None:
         """What the directory's filter searches: every brand, not only the page shown."""
         default_tag = self.languages.by_code[self.languages.default].tag
         registry = self.site.registry
-        entries = [views.directory_entry(
-            brand, registry, lang.code, lang.prefix + url_for(brand),
-            self.publisher.smallest(brand.logo) if brand.logo else None, default_tag)
-            for brand in brands]
+        entries = [
+            views.directory_entry(
+                brand,
+                registry,
+                lang.code,
+                lang.prefix + url_for(brand),
+                self.publisher.smallest(brand.logo) if brand.logo else None,
+                default_tag,
+            )
+            for brand in brands
+        ]
         name = lang.prefix + SITE_URLS["brand_directory"]
         previous = previous_output(self.settings)
-        write_or_link(str(Path(self.output_path) / name), (dumps({"brands": entries}) + "\n").encode(),
-                      None if previous is None else str(previous / name))
+        write_or_link(
+            str(Path(self.output_path) / name),
+            (dumps({"brands": entries}) + "\n").encode(),
+            None if previous is None else str(previous / name),
+        )
 
     def _body_html(self, brand, body: str, page_url: str) -> Markup:
         siteurl = self._siteurl_for(page_url)

@@ -64,16 +64,29 @@ class OriginalsPublisher:
     def prune(self) -> int:
         return 0
 
-    def markup(self, image: Image | None, siteurl: str, main: bool = False,
-               sizes: str = "100vw", class_: str = "", alt: str | None = None) -> Markup:
+    def markup(
+        self,
+        image: Image | None,
+        siteurl: str,
+        main: bool = False,
+        sizes: str = "100vw",
+        class_: str = "",
+        alt: str | None = None,
+    ) -> Markup:
         if image is None:
             return Markup("")
         loading = 'loading="eager" fetchpriority="high"' if main else 'loading="lazy"'
         css = Markup(' class="{}"').format(class_) if class_ else ""
         return Markup(
             '<img src="{src}" alt="{alt}" width="{w}" height="{h}" {loading} decoding="async"{css}>'
-        ).format(src=f"{siteurl}/{self.url(image)}", alt=image.alt if alt is None else alt,
-                 w=image.width, h=image.height, loading=Markup(loading), css=css)
+        ).format(
+            src=f"{siteurl}/{self.url(image)}",
+            alt=image.alt if alt is None else alt,
+            w=image.width,
+            h=image.height,
+            loading=Markup(loading),
+            css=css,
+        )
 
     def markup_named(self, output_name: str, siteurl: str, alt: str) -> Markup:
         return self.markup(self._images[output_name], siteurl, alt=alt)

@@ -38,12 +38,18 @@ def json_ld(data: dict) -> Markup:
     return Markup('<script type="application/ld+json">') + Markup(dumps(data)) + Markup("</script>")
 
 
-def brand_graph(brand: Brand, registry: Registry, page_url: str,
-                logo_url: str | None = None, image_url: str | None = None) -> dict:
+def brand_graph(
+    brand: Brand, registry: Registry, page_url: str, logo_url: str | None = None, image_url: str | None = None
+) -> dict:
     """schema.org: the Brand, and the Organization that owns it (Organization.brand)."""
     brand_id, owner_id = f"{page_url}#brand", f"{page_url}#owner"
-    node = {"@type": "Brand", "@id": brand_id, "name": brand.name, "description": brand.summary,
-            "url": page_url}
+    node = {
+        "@type": "Brand",
+        "@id": brand_id,
+        "name": brand.name,
+        "description": brand.summary,
+        "url": page_url,
+    }
     if brand.name_en:
         node["alternateName"] = brand.name_en
     if logo_url:
@@ -54,8 +60,12 @@ def brand_graph(brand: Brand, registry: Registry, page_url: str,
         node["keywords"] = ", ".join(brand.tags)
     owner = {"@type": "Organization", "@id": owner_id, "name": brand.owner, "brand": {"@id": brand_id}}
     contact = brand.contact
-    for key, value in (("url", contact.website), ("telephone", contact.phone),
-                       ("email", contact.email), ("address", contact.address)):
+    for key, value in (
+        ("url", contact.website),
+        ("telephone", contact.phone),
+        ("email", contact.email),
+        ("address", contact.address),
+    ):
         if value:
             owner[key] = value
     region = registry.regions.get(brand.region)
@@ -64,14 +74,29 @@ def brand_graph(brand: Brand, registry: Registry, page_url: str,
     return {"@context": "https://schema.org", "@graph": [node, owner]}
 
 
-def article_data(*, headline: str, url: str, published: str, modified: str | None,
-                 description: str, lang: str, author: str, publisher: str,
-                 image_url: str | None = None, about: list[tuple[str, str]] = ()) -> dict:
+def article_data(
+    *,
+    headline: str,
+    url: str,
+    published: str,
+    modified: str | None,
+    description: str,
+    lang: str,
+    author: str,
+    publisher: str,
+    image_url: str | None = None,
+    about: list[tuple[str, str]] = (),
+) -> dict:
     """schema.org Article for a story; `about` is (name, page URL) of its brands."""
     data = {
-        "@context": "https://schema.org", "@type": "Article", "headline": headline,
-        "url": url, "mainEntityOfPage": url, "datePublished": published,
-        "dateModified": modified or published, "inLanguage": lang,
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": headline,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": published,
+        "dateModified": modified or published,
+        "inLanguage": lang,
         "author": {"@type": "Organization", "name": author},
         "publisher": {"@type": "Organization", "name": publisher},
     }
@@ -80,6 +105,7 @@ def article_data(*, headline: str, url: str, published: str, modified: str | Non
     if image_url:
         data["image"] = [image_url]
     if about:
-        data["about"] = [{"@type": "Brand", "@id": f"{link}#brand", "name": name, "url": link}
-                         for name, link in about]
+        data["about"] = [
+            {"@type": "Brand", "@id": f"{link}#brand", "name": name, "url": link} for name, link in about
+        ]
     return data

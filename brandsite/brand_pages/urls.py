@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from brandsite.brand_registry.model import (AwardEdition, AwardProgram, Brand, Category,
-                                  CertificationType, Region)
+from brandsite.brand_registry.model import (
+    AwardEdition,
+    AwardProgram,
+    Brand,
+    Category,
+    CertificationType,
+    Region,
+)
 
 
 @singledispatch

@@ -113,8 +113,9 @@ def brand_rows(brand: Brand, registry: Registry, as_of: date) -> dict:
 def regions_and_categories(brands, registry: Registry) -> tuple[list, list]:
     """Every region (with its parents) and category of `brands`, each once, in order."""
     regions = {r.code: r for b in brands for r in registry.region_chain(b.region)}
-    categories = {b.category: registry.categories[b.category] for b in brands
-                  if b.category in registry.categories}
+    categories = {
+        b.category: registry.categories[b.category] for b in brands if b.category in registry.categories
+    }
     return list(regions.values()), list(categories.values())
 
 
@@ -159,8 +160,9 @@ def search_terms(names) -> str:
     return " ".join(words)
 
 
-def directory_entry(brand: Brand, registry: Registry, lang: str, url: str,
-                    logo: tuple[str, int, int] | None, default_tag: str) -> dict:
+def directory_entry(
+    brand: Brand, registry: Registry, lang: str, url: str, logo: tuple[str, int, int] | None, default_tag: str
+) -> dict:
     """One brand of the directory's script data (brands/directory.json): what its card
     shows in `lang` and what the filter matches, as the brand_card macro writes them."""
     chain = registry.region_chain(brand.region)

@@ -8,6 +8,16 @@ from .model import Brand, Image, Licensee, Registry, Site, Story
 from .site import Paths, load_site, load_site_or_fail, normalize_license
 
 __all__ = [
-    "Brand", "Image", "Issue", "Licensee", "Paths", "Registry", "Site", "Story",
-    "ValidationFailed", "load_site", "load_site_or_fail", "normalize_license",
+    "Brand",
+    "Image",
+    "Issue",
+    "Licensee",
+    "Paths",
+    "Registry",
+    "Site",
+    "Story",
+    "ValidationFailed",
+    "load_site",
+    "load_site_or_fail",
+    "normalize_license",
 ]

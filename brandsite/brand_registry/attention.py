@@ -13,7 +13,7 @@ LARGE_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 def expires_soon(expires: date | None, as_of: date | None) -> Message | None:
-    """"in 12 days" when `expires` falls within the window after `as_of`, else None."""
+    """ "in 12 days" when `expires` falls within the window after `as_of`, else None."""
     if expires is None or as_of is None:
         return None
     days = (expires - as_of).days
@@ -27,8 +27,12 @@ def expires_soon(expires: date | None, as_of: date | None) -> Message | None:
 def large_image(image: Image | None) -> Message | None:
     if image is None or image.size_bytes <= LARGE_IMAGE_BYTES:
         return None
-    return msg("large_image", src=image.src, size=f"{image.size_bytes / 1024 / 1024:.1f}",
-               limit=LARGE_IMAGE_BYTES // 1024 // 1024)
+    return msg(
+        "large_image",
+        src=image.src,
+        size=f"{image.size_bytes / 1024 / 1024:.1f}",
+        limit=LARGE_IMAGE_BYTES // 1024 // 1024,
+    )
 
 
 def warn_large_image(fields: Fields, key, image: Image | None) -> None:

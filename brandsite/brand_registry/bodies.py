@@ -15,8 +15,9 @@ MAX_ISSUES = 50  # per body; a pasted web page should not print ten thousand lin
 STATIC = "{static}"
 
 
-def check_body(body: str, body_line: int, shown: str, folder: Path, issues: list[Issue],
-               in_content: bool = False) -> dict[str, Image]:
+def check_body(
+    body: str, body_line: int, shown: str, folder: Path, issues: list[Issue], in_content: bool = False
+) -> dict[str, Image]:
     """The body's images by src; an Issue for every bad link or image, a warning
     for every large image.
 
@@ -62,6 +63,9 @@ def check_body(body: str, body_line: int, shown: str, folder: Path, issues: list
     for line, message, severity in problems[:MAX_ISSUES]:
         issues.append(Issue(shown, line, "body", message, severity))
     if len(problems) > MAX_ISSUES:
-        issues.append(Issue(shown, problems[MAX_ISSUES][0], "body",
-                            msg("more_problems", count=len(problems) - MAX_ISSUES)))
+        issues.append(
+            Issue(
+                shown, problems[MAX_ISSUES][0], "body", msg("more_problems", count=len(problems) - MAX_ISSUES)
+            )
+        )
     return found

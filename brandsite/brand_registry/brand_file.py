@@ -15,23 +15,38 @@ from .images import ImageProblem, load_image
 from .issues import Issue, display_path, shortened
 from .licensees import load_licensees_csv, read_licensee
 from .messages import label, msg
-from .model import (STATUSES, Award, Brand, Certification, Contact, Image,
-                    Registry, Standard, Translation)
+from .model import STATUSES, Award, Brand, Certification, Contact, Image, Registry, Standard, Translation
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
 SUMMARY_MAX = 200
 SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 TRANSLATION_LANGS = ("en",)
 BRAND_FIELDS = {
-    "name", "name_en", "category", "region", "owner", "summary", "status", "registered",
-    "updated", "logo", "cover", "gallery", "certifications", "standards", "awards",
-    "licensees", "contact", "tags",
+    "name",
+    "name_en",
+    "category",
+    "region",
+    "owner",
+    "summary",
+    "status",
+    "registered",
+    "updated",
+    "logo",
+    "cover",
+    "gallery",
+    "certifications",
+    "standards",
+    "awards",
+    "licensees",
+    "contact",
+    "tags",
 }
 LICENSEE_FIELDS = {"name", "license", "valid_from", "valid_to", "products"}
 
 
-def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue],
-               as_of: date | None = None) -> Brand | None:
+def load_brand(
+    bundle: Path, registry: Registry, root: Path, issues: list[Issue], as_of: date | None = None
+) -> Brand | None:
     """Parse and check one bundle against the registry; None if unusable.
 
     With `as_of`, licences and certifications expiring soon after it are warned about.
@@ -40,8 +55,9 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
     shown = display_path(index, root)
     slug = bundle.name
     if not SLUG.match(slug):
-        issues.append(Issue(display_path(bundle, root), 0, "slug",
-                            msg("bad_folder_slug", slug=shortened(slug))))
+        issues.append(
+            Issue(display_path(bundle, root), 0, "slug", msg("bad_folder_slug", slug=shortened(slug)))
+        )
     if not _readable(index, bundle, root, issues):
         return None
     doc = read_reporting(index, shown, issues)
@@ -72,8 +88,10 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
         tags=tuple(fields.text_list("tags")),
     )
     if brand.updated and brand.registered and brand.updated < brand.registered:
-        fields.error("updated", msg("before", value=brand.updated, other=label("registered"),
-                                    other_value=brand.registered))
+        fields.error(
+            "updated",
+            msg("before", value=brand.updated, other=label("registered"), other_value=brand.registered),
+        )
     brand.logo = _image(fields, "logo", bundle, brand.name)
     brand.cover = _image(fields, "cover", bundle, brand.name)
     if not fields.has("cover"):
@@ -90,8 +108,7 @@ def load_brand(bundle: Path, registry: Registry, root: Path, issues: list[Issue]
     brand.licensees = tuple(licensees)
     brand.body_images = check_body(doc.body, doc.body_line, shown, bundle, issues)
     for lang in TRANSLATION_LANGS:
-        translation = _translation(bundle / f"index.{lang}.md", lang, root, issues,
-                                   brand.body_images)
+        translation = _translation(bundle / f"index.{lang}.md", lang, root, issues, brand.body_images)
         if translation:
             brand.translations[lang] = translation
     if not brand.registered:
@@ -113,8 +130,7 @@ def _registered(fields: Fields, name: str, table: dict, section: str) -> str:
     if value and value not in table:
         labels = {key: getattr(entry, "name", "") for key, entry in table.items()}
         hint = did_you_mean(value, list(table), labels)
-        fields.error(name, msg("not_in_registry", value=shortened(value), hint=hint,
-                               section=label(section)))
+        fields.error(name, msg("not_in_registry", value=shortened(value), hint=hint, section=label(section)))
     return value
 
 
@@ -122,8 +138,9 @@ def _region(fields: Fields, registry: Registry) -> str:
     return _registered(fields, "region", registry.regions, "regions")
 
 
-def _image(fields: Fields, name: str, bundle: Path, brand_name: str,
-           alt: str = "", caption: str = "") -> Image | None:
+def _image(
+    fields: Fields, name: str, bundle: Path, brand_name: str, alt: str = "", caption: str = ""
+) -> Image | None:
     src = fields.text(name)
     if not src:
         return None
@@ -207,8 +224,9 @@ def _contact(fields: Fields) -> Contact:
     if email and not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", email):
         contact.error("email", msg("bad_email", value=shortened(email)))
         email = ""
-    return Contact(website, contact.text("phone", max_length=50), email,
-                   contact.text("address", max_length=300))
+    return Contact(
+        website, contact.text("phone", max_length=50), email, contact.text("address", max_length=300)
+    )
 
 
 def _yaml_licensees(fields: Fields, as_of: date | None):
@@ -219,8 +237,9 @@ def _yaml_licensees(fields: Fields, as_of: date | None):
             yield licensee
 
 
-def _translation(path: Path, lang: str, root: Path, issues: list[Issue],
-                 body_images: dict[str, Image]) -> Translation | None:
+def _translation(
+    path: Path, lang: str, root: Path, issues: list[Issue], body_images: dict[str, Image]
+) -> Translation | None:
     if not _readable(path, path.parent, root, issues):
         return None
     shown = display_path(path, root)

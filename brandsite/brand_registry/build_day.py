@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Mapping
 from zoneinfo import ZoneInfo
 
 
-def build_day(configured: date | str | None = None, environ: Mapping[str, str] | None = None,
-              zone: str | None = None) -> date:
+def build_day(
+    configured: date | str | None = None, environ: Mapping[str, str] | None = None, zone: str | None = None
+) -> date:
     """The REGISTRY_AS_OF setting, else SOURCE_DATE_EPOCH, else today: a day in the
     site's time zone `zone` (its TIMEZONE setting), never the build machine's."""
     if configured:

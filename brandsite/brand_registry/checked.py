@@ -31,8 +31,8 @@ import io
 import os
 import pickle
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from . import memo
 from .images import RACY_NS
@@ -42,10 +42,26 @@ from .model import Brand, Story
 
 FILE_NAME = "checked.pickle"
 FORMAT = "brand-registry-checked-2"
-_ALLOWED = {("brandsite.brand_registry.issues", "Issue"), ("brandsite.brand_registry.messages", "Message"),
-            ("datetime", "date"), ("datetime", "datetime"), ("pathlib", "PosixPath")} | {
-    ("brandsite.brand_registry.model", name) for name in
-    ("Award", "Brand", "Certification", "Contact", "Image", "Licensee", "Standard", "Story", "Translation")}
+_ALLOWED = {
+    ("brandsite.brand_registry.issues", "Issue"),
+    ("brandsite.brand_registry.messages", "Message"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("pathlib", "PosixPath"),
+} | {
+    ("brandsite.brand_registry.model", name)
+    for name in (
+        "Award",
+        "Brand",
+        "Certification",
+        "Contact",
+        "Image",
+        "Licensee",
+        "Standard",
+        "Story",
+        "Translation",
+    )
+}
 
 
 class _Unpickler(pickle.Unpickler):
@@ -67,8 +83,9 @@ class Checked(KeptFile):
     file_name = FILE_NAME
     form = FORMAT
     # Checking spans the whole package: any module of it may change a result.
-    modules = tuple(sorted(p.name for p in Path(__file__).resolve().parent.iterdir()
-                           if p.suffix in (".py", ".json")))
+    modules = tuple(
+        sorted(p.name for p in Path(__file__).resolve().parent.iterdir() if p.suffix in (".py", ".json"))
+    )
     label = "Checked-brands cache"
 
     def __init__(self):
@@ -80,25 +97,48 @@ class Checked(KeptFile):
         super().begin(folder)
         self.context = context
 
-    def brand(self, bundle: Path, load: Callable[[list[Issue]], Brand | None],
-              issues: list[Issue]) -> Brand | None:
+    def brand(
+        self, bundle: Path, load: Callable[[list[Issue]], Brand | None], issues: list[Issue]
+    ) -> Brand | None:
         """The bundle's Brand (its issues added to `issues`), checked now only if it changed."""
         stamp = bundle_stamp(bundle)
         key = hashlib.sha256(repr((self.context, str(bundle), stamp)).encode()).hexdigest()
-        return self._result(key, load, issues, still_right=lambda _brand: True,
-                            keepable=lambda _brand, _found: (  # unchanged while it was read
-                                stamp == bundle_stamp(bundle) and not _racy(stamp)))
+        return self._result(
+            key,
+            load,
+            issues,
+            still_right=lambda _brand: True,
+            keepable=lambda _brand, _found: (  # unchanged while it was read
+                stamp == bundle_stamp(bundle) and not _racy(stamp)
+            ),
+        )
 
-    def story(self, path: Path, load: Callable[[list[Issue]], Story | None], issues: list[Issue],
-              brand_slugs: set[str], content: ContentStamp) -> Story | None:
+    def story(
+        self,
+        path: Path,
+        load: Callable[[list[Issue]], Story | None],
+        issues: list[Issue],
+        brand_slugs: set[str],
+        content: ContentStamp,
+    ) -> Story | None:
         """The story (its issues added to `issues`), checked now only if it or content/ changed."""
         stamp = file_stamp(str(path))
-        key = hashlib.sha256(repr((self.context, "story", content.digest, str(path), stamp)).encode()).hexdigest()
-        return self._result(key, load, issues,
-                            still_right=lambda story: set(story.brands) <= brand_slugs,
-                            keepable=lambda story, found: (
-                                story is not None and not errors(found) and not content.racy
-                                and stamp == file_stamp(str(path)) and not _racy((("", *stamp),))))
+        key = hashlib.sha256(
+            repr((self.context, "story", content.digest, str(path), stamp)).encode()
+        ).hexdigest()
+        return self._result(
+            key,
+            load,
+            issues,
+            still_right=lambda story: set(story.brands) <= brand_slugs,
+            keepable=lambda story, found: (
+                story is not None
+                and not errors(found)
+                and not content.racy
+                and stamp == file_stamp(str(path))
+                and not _racy((("", *stamp),))
+            ),
+        )
 
     def _result(self, key: str, load, issues: list[Issue], still_right, keepable):
         """The result kept under `key` if `still_right(result)`; else `load(found)` now, kept
@@ -107,7 +147,7 @@ class Checked(KeptFile):
         if data is not None:
             try:
                 result, found, parsed = _loads(data)
-            except Exception:  # noqa: BLE001 - a damaged entry is a miss
+            except Exception:
                 pass
             else:
                 if still_right(result):
@@ -152,8 +192,13 @@ def bundle_stamp(bundle: Path) -> tuple:
         dirs.sort()
         for name in sorted(files + dirs):
             path = os.path.join(current, name)
-            entries.append((os.path.relpath(path, bundle), _stat(path, os.lstat),
-                            _stat(path, os.stat) if os.path.islink(path) else None))
+            entries.append(
+                (
+                    os.path.relpath(path, bundle),
+                    _stat(path, os.lstat),
+                    _stat(path, os.stat) if os.path.islink(path) else None,
+                )
+            )
     return tuple(entries)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 from .frontmatter import Key, to_date
 from .issues import Issue, shortened
@@ -64,9 +65,7 @@ class Fields:
 
     def error(self, key: Key | str, message: Message, severity: str = "error") -> None:
         key = (key,) if isinstance(key, (str, int)) else key
-        self.issues.append(
-            Issue(self.path, self.line(*key), field_name(self.key + key), message, severity)
-        )
+        self.issues.append(Issue(self.path, self.line(*key), field_name(self.key + key), message, severity))
 
     def warn(self, key: Key | str, message: Message) -> None:
         self.error(key, message, "warning")
@@ -75,9 +74,14 @@ class Fields:
         for name in self.data:
             if name not in known:
                 hint = did_you_mean(str(name)[:100], sorted(known))
-                self.issues.append(Issue(self.path, self.line(str(name)),
-                                         field_name(self.key + (shortened(name, 60),)),
-                                         msg("unknown_field", hint=hint)))
+                self.issues.append(
+                    Issue(
+                        self.path,
+                        self.line(str(name)),
+                        field_name((*self.key, shortened(name, 60))),
+                        msg("unknown_field", hint=hint),
+                    )
+                )
 
     # -- values ------------------------------------------------------------
 
@@ -157,7 +161,7 @@ class Fields:
             return
         yield from enumerate(value)
 
-    def mappings(self, name: str) -> Iterator["Fields"]:
+    def mappings(self, name: str) -> Iterator[Fields]:
         """Each item of a list of mappings as Fields; reports other items."""
         for index, item in self.items(name):
             if not isinstance(item, dict):
@@ -165,7 +169,7 @@ class Fields:
                 continue
             yield self.nested((name, index), item)
 
-    def mapping(self, name: str) -> "Fields | None":
+    def mapping(self, name: str) -> Fields | None:
         value = self.data.get(name)
         if value is None or value == "":
             return None
@@ -174,5 +178,5 @@ class Fields:
             return None
         return self.nested((name,), value)
 
-    def nested(self, key: Key, data: dict) -> "Fields":
+    def nested(self, key: Key, data: dict) -> Fields:
         return Fields(data, self.path, self.issues, self.lines, self.key + key, self.line_offset)

@@ -48,8 +48,14 @@ def walk(folder: Path, root: Path, issues: list[Issue], ignored: tuple[str, ...]
         for name in sorted(filter(wanted, files)):
             path = here / name
             if path.is_symlink() and links_outside(path, folder):  # folders here are not links
-                issues.append(Issue(display_path(path, root), 0, "",
-                                    msg("link_outside", folder=display_path(folder, root))))
+                issues.append(
+                    Issue(
+                        display_path(path, root),
+                        0,
+                        "",
+                        msg("link_outside", folder=display_path(folder, root)),
+                    )
+                )
             else:
                 found.append(path)
     return sorted(found)

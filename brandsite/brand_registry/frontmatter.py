@@ -81,8 +81,14 @@ class _Constructor(yaml.constructor.SafeConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
-class _BoundedLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-                     yaml.composer.Composer, _Constructor, yaml.resolver.Resolver):
+class _BoundedLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _Constructor,
+    yaml.resolver.Resolver,
+):
     """The pure-Python loader, refusing aliases and bounding size as it composes."""
 
     def __init__(self, stream: str):
@@ -114,6 +120,7 @@ class _BoundedLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parse
 
 
 if yaml.__with_libyaml__:
+
     class _FastLoader(yaml.cyaml.CParser, _Constructor, yaml.resolver.Resolver):
         """libyaml's parser and composer, with the same constructor and resolver."""
 
@@ -130,8 +137,7 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise FrontMatterError(msg("file_too_large", size=size_text(size),
-                                       limit=size_text(max_bytes)))
+            raise FrontMatterError(msg("file_too_large", size=size_text(size), limit=size_text(max_bytes)))
         with path.open("rb") as file:
             data = file.read(max_bytes + 1)  # it may have grown since stat()
     except OSError as exc:
@@ -169,8 +175,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[Key, int], lis
     unprintable = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if unprintable:
         line = text.count("\n", 0, unprintable.start()) + first_line
-        raise FrontMatterError(msg("yaml_control_character", code=f"{ord(unprintable.group()):04X}"),
-                               line)
+        raise FrontMatterError(msg("yaml_control_character", code=f"{ord(unprintable.group()):04X}"), line)
     name = memo.key("yaml", text, first_line, MAX_NODES, MAX_DEPTH)
     kept = memo.get(name)
     if kept is not memo.MISSING:
@@ -208,10 +213,13 @@ def _compose_checked(text: str, first_line: int) -> tuple[Any, Any]:
 def _compose_fast(text: str) -> tuple[Any, Any] | None:
     """libyaml's node tree and data, or None wherever the Python loader might differ:
     any error, an alias, a limit passed, or text libyaml reads otherwise."""
-    if (_FastLoader is None or len(text) > FAST_MAX_CHARS
-            or (_MAYBE_FOR_PYTHON_ONLY.search(text) and _FOR_PYTHON_ONLY.search(text))
-            or ("?" in text and ("[" in text or "{" in text))
-            or _depth_bound(text) > FAST_MAX_DEPTH_BOUND):
+    if (
+        _FastLoader is None
+        or len(text) > FAST_MAX_CHARS
+        or (_MAYBE_FOR_PYTHON_ONLY.search(text) and _FOR_PYTHON_ONLY.search(text))
+        or ("?" in text and ("[" in text or "{" in text))
+        or _depth_bound(text) > FAST_MAX_DEPTH_BOUND
+    ):
         return None
     loader = _FastLoader(text)
     try:
@@ -219,7 +227,7 @@ def _compose_fast(text: str) -> tuple[Any, Any] | None:
         if node is not None and not _within_limits(node):
             return None
         return node, (loader.construct_document(node) if node is not None else None)
-    except Exception:  # noqa: BLE001 - the Python loader reads it again and says what is wrong
+    except Exception:
         return None
     finally:
         loader.dispose()
@@ -280,7 +288,7 @@ def _map_lines(node, key: Key, lines: dict, duplicates: list, offset: int) -> No
         seen = set()
         for key_node, value_node in node.value:
             name = key_node.value
-            child = key + (name,)
+            child = (*key, name)
             line = key_node.start_mark.line + 1 + offset
             if name in seen:
                 duplicates.append((child, line))
@@ -289,7 +297,7 @@ def _map_lines(node, key: Key, lines: dict, duplicates: list, offset: int) -> No
             _map_lines(value_node, child, lines, duplicates, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            child = key + (index,)
+            child = (*key, index)
             lines[child] = item.start_mark.line + 1 + offset
             _map_lines(item, child, lines, duplicates, offset)
 

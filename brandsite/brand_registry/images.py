@@ -23,15 +23,23 @@ from .messages import Message, msg
 from .model import Image
 
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "AVIF")
-SUFFIXES = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",), "GIF": (".gif",),
-            "AVIF": (".avif",)}
+SUFFIXES = {
+    "JPEG": (".jpg", ".jpeg"),
+    "PNG": (".png",),
+    "WEBP": (".webp",),
+    "GIF": (".gif",),
+    "AVIF": (".avif",),
+}
 MAX_PIXELS = 50_000_000  # a 12 MP phone photo is far below; a bomb is far above
 ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 # What editors save by mistake, told by its first bytes (for a clearer message only).
 SIGNATURES = (
-    (b"%PDF", Message("a PDF", "PDF")), (b"II*\x00", Message("a TIFF", "TIFF")),
-    (b"MM\x00*", Message("a TIFF", "TIFF")), (b"BM", Message("a BMP", "BMP")),
-    (b"8BPS", Message("a Photoshop", "Photoshop")), (b"\x00\x00\x01\x00", Message("an icon", "图标")),
+    (b"%PDF", Message("a PDF", "PDF")),
+    (b"II*\x00", Message("a TIFF", "TIFF")),
+    (b"MM\x00*", Message("a TIFF", "TIFF")),
+    (b"BM", Message("a BMP", "BMP")),
+    (b"8BPS", Message("a Photoshop", "Photoshop")),
+    (b"\x00\x00\x01\x00", Message("an icon", "图标")),
 )
 HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
 HEIC, SVG, HTML = Message("a HEIC", "HEIC"), Message("an SVG", "SVG"), Message("an HTML", "HTML")
@@ -70,15 +78,15 @@ def resolve_inside(folder: Path, name: str) -> Path:
     return path
 
 
-def probe(path: Path, src: str, alt: str = "", caption: str = "",
-          max_pixels: int = MAX_PIXELS) -> Image:
+def probe(path: Path, src: str, alt: str = "", caption: str = "", max_pixels: int = MAX_PIXELS) -> Image:
     """Open and fully decode `path` (cheaply), returning its display size."""
     name = shortened(src)
     info = path.stat()
     if info.st_size == 0:
         raise ImageProblem(msg("empty_image", src=name))
-    stamp = memo.key("image", str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ino,
-                     max_pixels, MAX_SIDE)
+    stamp = memo.key(
+        "image", str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ino, max_pixels, MAX_SIDE
+    )
     facts = memo.get(stamp)
     if facts is memo.MISSING:
         facts = _decode(path, name, max_pixels)
@@ -87,8 +95,9 @@ def probe(path: Path, src: str, alt: str = "", caption: str = "",
     image_format, width, height, orientation = facts
     suffixes = SUFFIXES[image_format]
     if PurePosixPath(src).suffix.lower() not in suffixes:
-        raise ImageProblem(msg("image_name_mismatch", src=name, format=image_format,
-                               suffixes=" or ".join(suffixes)))
+        raise ImageProblem(
+            msg("image_name_mismatch", src=name, format=image_format, suffixes=" or ".join(suffixes))
+        )
     if orientation in ROTATED:
         width, height = height, width
     return Image(src, path, width, height, image_format, alt, caption, info.st_size)
@@ -105,8 +114,9 @@ def _decode(path: Path, name: str, max_pixels: int) -> tuple[str, int, int, int]
                 image_format = image.format
                 width, height = image.size
                 if width * height > max_pixels:
-                    raise ImageProblem(msg("too_many_pixels", src=name, width=width,
-                                           height=height, limit=limit))
+                    raise ImageProblem(
+                        msg("too_many_pixels", src=name, width=width, height=height, limit=limit)
+                    )
                 if max(width, height) > MAX_SIDE * min(width, height):
                     raise ImageProblem(msg("too_thin", src=name, width=width, height=height))
                 orientation = _orientation(image)
@@ -122,7 +132,7 @@ def _decode(path: Path, name: str, max_pixels: int) -> tuple[str, int, int, int]
         if kind:
             raise ImageProblem(msg("other_file_kind", src=name, kind=kind)) from None
         raise ImageProblem(msg("not_an_image", src=name)) from None
-    except Exception:  # noqa: BLE001 - decoders of hostile bytes fail in many ways
+    except Exception:
         raise ImageProblem(msg("damaged_image", src=name)) from None
     return image_format, width, height, orientation
 
@@ -131,13 +141,14 @@ def _orientation(image) -> int:
     """EXIF orientation 1..8; unreadable EXIF counts as 1, as thumbnails treat it."""
     try:
         value = image.getexif().get(0x0112, 1)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return 1
     return value if value in range(1, 9) else 1
 
 
-def load_image(folder: Path, src: str, alt: str = "", caption: str = "",
-               max_pixels: int = MAX_PIXELS) -> Image:
+def load_image(
+    folder: Path, src: str, alt: str = "", caption: str = "", max_pixels: int = MAX_PIXELS
+) -> Image:
     return probe(resolve_inside(folder, src), src, alt, caption, max_pixels)
 
 

@@ -22,8 +22,7 @@ _ESCAPES = {
 def dumps(data, indent: int | None = None) -> str:
     """Deterministic JSON (sorted keys) with the markup characters escaped."""
     separators = (",", ":") if indent is None else (",", ": ")
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent,
-                      separators=separators)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators)
     for char, escaped in _ESCAPES.items():
         text = text.replace(char, escaped)
     return text

@@ -70,8 +70,7 @@ def licence_shards(brands: Iterable[Brand], url_of: Callable[[Brand], str]) -> t
     A shard is `{"brands": {slug: brand}, "licences": {normalised number: licence}}`;
     it names only the brands its licences belong to.
     """
-    entries = [(normalize_license(lic.license), lic, brand)
-               for brand in brands for lic in brand.licensees]
+    entries = [(normalize_license(lic.license), lic, brand) for brand in brands for lic in brand.licensees]
     bits = shard_bits(len(entries))
     shards = {name: {"brands": {}, "licences": {}} for name in shard_names(bits)}
     for key, licensee, brand in entries:

@@ -30,20 +30,24 @@ def read_licensee(item: Fields, source: str, as_of: date | None = None) -> Licen
     valid_to = item.date("valid_to", required=True)
     products = item.text_list("products")
     if valid_from and valid_to and valid_to < valid_from:
-        item.error("valid_to", msg("before", value=valid_to, other=label("valid_from"),
-                                   other_value=valid_from))
+        item.error(
+            "valid_to", msg("before", value=valid_to, other=label("valid_from"), other_value=valid_from)
+        )
         return None
     when = expires_soon(valid_to, as_of)
     if when and license_number:
-        item.warn("valid_to", msg("licence_expires_soon", license=license_number, name=name,
-                                  day=valid_to, when=when))
+        item.warn(
+            "valid_to",
+            msg("licence_expires_soon", license=license_number, name=name, day=valid_to, when=when),
+        )
     if name and license_number and valid_from and valid_to:
         return Licensee(name, license_number, valid_from, valid_to, tuple(products), source)
     return None
 
 
-def load_licensees_csv(path: Path, shown: str, issues: list[Issue],
-                       as_of: date | None = None) -> list[Licensee]:
+def load_licensees_csv(
+    path: Path, shown: str, issues: list[Issue], as_of: date | None = None
+) -> list[Licensee]:
     """Every valid row; each bad cell is an Issue naming its line in the file."""
     try:
         text = read_text(path, MAX_BYTES)
@@ -65,8 +69,9 @@ def load_licensees_csv(path: Path, shown: str, issues: list[Issue],
             parts.append(msg("missing_columns", columns=", ".join(missing)))
         if unknown:
             parts.append(msg("unknown_columns", columns=", ".join(shortened(u, 40) for u in unknown)))
-        issues.append(Issue(shown, 1, "header",
-                            msg("csv_header", problems=joined(parts), columns=",".join(COLUMNS))))
+        issues.append(
+            Issue(shown, 1, "header", msg("csv_header", problems=joined(parts), columns=",".join(COLUMNS)))
+        )
         return []
     licensees = []
     for line, row in rows[1:]:
@@ -76,7 +81,9 @@ def load_licensees_csv(path: Path, shown: str, issues: list[Issue],
             issues.append(Issue(shown, line, "", msg("row_too_long", cells=len(row), columns=len(header))))
             continue
         data = dict(zip(header, row))
-        data["products"] = [p.strip() for p in PRODUCT_SEPARATORS.split(data.get("products", "")) if p.strip()]
+        data["products"] = [
+            p.strip() for p in PRODUCT_SEPARATORS.split(data.get("products", "")) if p.strip()
+        ]
         fields = Fields(data, shown, issues, line_offset=line)
         licensee = read_licensee(fields, f"{shown}:{line}", as_of)
         if licensee:

@@ -16,10 +16,10 @@ import html
 import re
 import signal
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Callable
 
 import nh3
 
@@ -36,11 +36,23 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align", "colspan", "rowspan", "scope"},
     "td": {"align", "colspan", "rowspan"},
     "a": {"href", "title", "hreflang"},
-    "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}  # what a link in a body may use
-URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "cite",
-                  "data", "background", "xlink:href"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "cite",
+    "data",
+    "background",
+    "xlink:href",
+}
 MAX_NESTING = 50  # levels of lists or quotes inside each other
 _QUOTES = re.compile(r"[ \t]*(?:>[ \t]*)+")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.IGNORECASE)

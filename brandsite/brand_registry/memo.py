@@ -43,8 +43,12 @@ LIBRARIES = ("PyYAML", "Markdown", "nh3", "Pillow")
 MAX_SCRATCH = 20_000  # in-process intermediate results kept at most
 
 MISSING = object()
-_ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"),
-            ("datetime", "timedelta")}
+_ALLOWED = {
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "timezone"),
+    ("datetime", "timedelta"),
+}
 
 
 def key(kind: str, text: str, *settings: Any) -> str:
@@ -122,12 +126,13 @@ class KeptFile:
         try:
             with (self.folder / self.file_name).open("rb") as file:
                 form, version, digest, payload = _Unpickler(file).load()
-            if ((form, version) != (self.form, code_version(self.modules))
-                    or hashlib.sha256(payload).hexdigest() != digest):
+            if (form, version) != (self.form, code_version(self.modules)) or hashlib.sha256(
+                payload
+            ).hexdigest() != digest:
                 return {}  # other code's, or damaged
             entries = _loads(payload)
             return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, bytes)}
-        except Exception:  # noqa: BLE001 - missing, damaged or foreign: start afresh
+        except Exception:
             return {}
 
 
@@ -150,7 +155,7 @@ class Memo(KeptFile):
             return MISSING
         try:
             value = _loads(data)
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss, never an error
+        except Exception:
             self.stored.pop(name, None)
             self.used.pop(name, None)
             return MISSING
@@ -192,6 +197,7 @@ class Memo(KeptFile):
 
     def recall(self, name: str) -> Any:
         return self.scratch.pop(name, MISSING)
+
 
 _code_versions: dict[tuple[str, ...], str] = {}
 

@@ -17,13 +17,36 @@ from .model import Brand, Registry
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 BRAND_COLUMNS = (
-    "slug", "name", "name_en", "status", "category", "category_name", "region_code",
-    "region_name", "region_path", "owner", "summary", "registered", "updated",
-    "certifications", "standards", "awards", "licences", "url", "data_url",
+    "slug",
+    "name",
+    "name_en",
+    "status",
+    "category",
+    "category_name",
+    "region_code",
+    "region_name",
+    "region_path",
+    "owner",
+    "summary",
+    "registered",
+    "updated",
+    "certifications",
+    "standards",
+    "awards",
+    "licences",
+    "url",
+    "data_url",
 )
 LICENSEE_COLUMNS = (
-    "license", "enterprise", "products", "valid_from", "valid_to",
-    "brand_slug", "brand_name", "brand_status", "brand_url",
+    "license",
+    "enterprise",
+    "products",
+    "valid_from",
+    "valid_to",
+    "brand_slug",
+    "brand_name",
+    "brand_status",
+    "brand_url",
 )
 
 
@@ -58,11 +81,16 @@ def brand_record(brand: Brand, registry: Registry, links: Links) -> dict:
     for award in brand.awards:
         program = registry.award_programs[award.program]
         edition = program.edition(award.edition)
-        awards.append({
-            "program": program.id, "program_name": program.name,
-            "program_name_en": _text(program.name_en), "edition": award.edition,
-            "year": edition.year if edition else None, "recipient": _text(award.recipient),
-        })
+        awards.append(
+            {
+                "program": program.id,
+                "program_name": program.name,
+                "program_name_en": _text(program.name_en),
+                "edition": award.edition,
+                "year": edition.year if edition else None,
+                "recipient": _text(award.recipient),
+            }
+        )
     return {
         "slug": brand.slug,
         "name": brand.name,
@@ -75,21 +103,32 @@ def brand_record(brand: Brand, registry: Registry, links: Links) -> dict:
         "category": {"id": category.id, **_named(category)},
         "region": {"code": region.code, **_named(region), "chain": chain},
         "certifications": [
-            {"type": c.type, "type_name": registry.certification_types[c.type].name,
-             "type_name_en": _text(registry.certification_types[c.type].name_en),
-             "number": c.number, "issuer": c.issuer, "issued": _iso(c.issued),
-             "expires": _iso(c.expires)}
+            {
+                "type": c.type,
+                "type_name": registry.certification_types[c.type].name,
+                "type_name_en": _text(registry.certification_types[c.type].name_en),
+                "number": c.number,
+                "issuer": c.issuer,
+                "issued": _iso(c.issued),
+                "expires": _iso(c.expires),
+            }
             for c in brand.certifications
         ],
         "standards": [{"code": s.code, "title": _text(s.title)} for s in brand.standards],
         "awards": awards,
         "licensees": [
-            {"license": lic.license, "name": lic.name, "products": list(lic.products),
-             "valid_from": _iso(lic.valid_from), "valid_to": _iso(lic.valid_to)}
+            {
+                "license": lic.license,
+                "name": lic.name,
+                "products": list(lic.products),
+                "valid_from": _iso(lic.valid_from),
+                "valid_to": _iso(lic.valid_to),
+            }
             for lic in sorted(brand.licensees, key=lambda lic: lic.license)
         ],
-        "contact": {key: _text(getattr(brand.contact, key))
-                    for key in ("website", "phone", "email", "address")},
+        "contact": {
+            key: _text(getattr(brand.contact, key)) for key in ("website", "phone", "email", "address")
+        },
         "tags": list(brand.tags),
         "url": links.page,
         "data_url": links.data,
@@ -101,28 +140,42 @@ def brand_record(brand: Brand, registry: Registry, links: Links) -> dict:
 def brand_row(record: dict) -> dict:
     """A brand record flattened to one CSV row."""
     return {
-        "slug": record["slug"], "name": record["name"], "name_en": record["name_en"],
-        "status": record["status"], "category": record["category"]["id"],
-        "category_name": record["category"]["name"], "region_code": record["region"]["code"],
+        "slug": record["slug"],
+        "name": record["name"],
+        "name_en": record["name_en"],
+        "status": record["status"],
+        "category": record["category"]["id"],
+        "category_name": record["category"]["name"],
+        "region_code": record["region"]["code"],
         "region_name": record["region"]["name"],
         "region_path": " / ".join(r["name"] for r in record["region"]["chain"]),
-        "owner": record["owner"], "summary": record["summary"],
-        "registered": record["registered"], "updated": record["updated"],
+        "owner": record["owner"],
+        "summary": record["summary"],
+        "registered": record["registered"],
+        "updated": record["updated"],
         "certifications": "; ".join(f"{c['type']}:{c['number']}" for c in record["certifications"]),
         "standards": "; ".join(s["code"] for s in record["standards"]),
         "awards": "; ".join(f"{a['program']}:{a['edition']}" for a in record["awards"]),
         "licences": len(record["licensees"]),
-        "url": record["url"], "data_url": record["data_url"],
+        "url": record["url"],
+        "data_url": record["data_url"],
     }
 
 
 def licensee_rows(record: dict) -> list[dict]:
     """One CSV row per licence of a brand record."""
     return [
-        {"license": lic["license"], "enterprise": lic["name"], "products": "; ".join(lic["products"]),
-         "valid_from": lic["valid_from"], "valid_to": lic["valid_to"],
-         "brand_slug": record["slug"], "brand_name": record["name"],
-         "brand_status": record["status"], "brand_url": record["url"]}
+        {
+            "license": lic["license"],
+            "enterprise": lic["name"],
+            "products": "; ".join(lic["products"]),
+            "valid_from": lic["valid_from"],
+            "valid_to": lic["valid_to"],
+            "brand_slug": record["slug"],
+            "brand_name": record["name"],
+            "brand_status": record["status"],
+            "brand_url": record["url"],
+        }
         for lic in record["licensees"]
     ]
 

@@ -37,8 +37,9 @@ def load_registry(path: Path, shown_path: str, issues: list[Issue]) -> Registry:
         if code and not REGION_CODE.match(code):
             item.error("code", msg("not_region_code", value=shortened(code)))
             continue
-        region = Region(code, item.text("name", required=True), item.text("name_en"),
-                        item.text("parent") or None)
+        region = Region(
+            code, item.text("name", required=True), item.text("name_en"), item.text("parent") or None
+        )
         _add(registry.regions, code, region, item, "code")
 
     for section, cls in (("categories", Category), ("certification_types", CertificationType)):
@@ -63,19 +64,35 @@ def load_registry(path: Path, shown_path: str, issues: list[Issue]) -> Registry:
                 edition.error("number", msg("edition_twice", number=number))
             editions[number] = AwardEdition(number, year)
         if ident:
-            program = AwardProgram(ident, item.text("name", required=True), item.text("name_en"),
-                                   tuple(sorted(editions.values(), key=lambda e: e.number)))
+            program = AwardProgram(
+                ident,
+                item.text("name", required=True),
+                item.text("name_en"),
+                tuple(sorted(editions.values(), key=lambda e: e.number)),
+            )
             _add(registry.award_programs, ident, program, item, "id")
 
     for region in registry.regions.values():
         if region.parent and region.parent not in registry.regions:
             line = _line_of(top, "regions", region.code, lines, "parent")
-            issues.append(Issue(shown_path, line, "parent",
-                                msg("unknown_parent", code=region.code, parent=shortened(region.parent))))
+            issues.append(
+                Issue(
+                    shown_path,
+                    line,
+                    "parent",
+                    msg("unknown_parent", code=region.code, parent=shortened(region.parent)),
+                )
+            )
     for code in registry.regions:
         if _has_cycle(registry, code):
-            issues.append(Issue(shown_path, _line_of(top, "regions", code, lines, "parent"), "parent",
-                                msg("own_ancestor", code=code)))
+            issues.append(
+                Issue(
+                    shown_path,
+                    _line_of(top, "regions", code, lines, "parent"),
+                    "parent",
+                    msg("own_ancestor", code=code),
+                )
+            )
     return registry
 
 

@@ -16,8 +16,14 @@ from pathlib import Path
 
 from .site import Paths
 
-DEFAULTS = {"PATH": ".", "ARTICLE_PATHS": [""], "PAGE_PATHS": ["pages"], "STATIC_PATHS": ["images"],
-            "IGNORE_FILES": ["**/.*"], "CACHE_PATH": "cache"}
+DEFAULTS = {
+    "PATH": ".",
+    "ARTICLE_PATHS": [""],
+    "PAGE_PATHS": ["pages"],
+    "STATIC_PATHS": ["images"],
+    "IGNORE_FILES": ["**/.*"],
+    "CACHE_PATH": "cache",
+}
 MEMO_FOLDER = "registry"  # under CACHE_PATH: parse results kept between builds
 
 
@@ -70,8 +76,16 @@ def site_paths(settings: dict) -> Paths:
     stories = content / settings["ARTICLE_PATHS"][0]
     pages = content / settings["PAGE_PATHS"][0] if settings.get("PAGE_PATHS") else None
     static = tuple(content / folder for folder in settings.get("STATIC_PATHS") or ())
-    return Paths(root, Path(settings.get("BRANDS_PATH") or root / "brands"), content, stories,
-                 pages, static, tuple(settings.get("IGNORE_FILES") or ()), memo_folder(settings))
+    return Paths(
+        root,
+        Path(settings.get("BRANDS_PATH") or root / "brands"),
+        content,
+        stories,
+        pages,
+        static,
+        tuple(settings.get("IGNORE_FILES") or ()),
+        memo_folder(settings),
+    )
 
 
 def memo_folder(settings: dict) -> Path | None:

@@ -20,8 +20,26 @@ from .stories import check_page, check_translations, load_story
 REGISTRY_FILE = "_registry.yaml"
 MARKDOWN = (".md", ".markdown")
 # What may be published from a static folder: nothing a browser would run as a page.
-STATIC_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".pdf", ".txt", ".csv",
-                   ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip")
+STATIC_SUFFIXES = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".webp",
+    ".gif",
+    ".avif",
+    ".pdf",
+    ".txt",
+    ".csv",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".odt",
+    ".ods",
+    ".zip",
+)
 
 
 @dataclass(frozen=True)
@@ -36,11 +54,23 @@ class Paths:
     cache: Path | None = None  # where parse results are kept between runs (see memo)
 
     @classmethod
-    def under(cls, root: Path, brands: str = "brands", content: str = "content",
-              stories: str = "stories", pages: str = "pages") -> "Paths":
+    def under(
+        cls,
+        root: Path,
+        brands: str = "brands",
+        content: str = "content",
+        stories: str = "stories",
+        pages: str = "pages",
+    ) -> Paths:
         root = Path(root)
-        return cls(root, root / brands, root / content, root / content / stories,
-                   root / content / pages, (root / content / "images",))
+        return cls(
+            root,
+            root / brands,
+            root / content,
+            root / content / stories,
+            root / content / pages,
+            (root / content / "images",),
+        )
 
 
 def normalize_license(number: str) -> str:
@@ -73,8 +103,10 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
             issues.append(Issue(display_path(bundle, paths.root), 0, "", msg("no_index")))
             continue
         brand = checked.brand(
-            bundle, lambda found, bundle=bundle: load_brand(bundle, site.registry, paths.root, found, as_of),
-            issues)
+            bundle,
+            lambda found, bundle=bundle: load_brand(bundle, site.registry, paths.root, found, as_of),
+            issues,
+        )
         if brand:
             site.brands[brand.slug] = brand
 
@@ -84,14 +116,24 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
     content = checked.ContentStamp(paths.content, MARKDOWN)
     for path in _markdown_files(paths.stories, paths, issues):
         story = checked.story(
-            path, lambda found, path=path: load_story(path, paths.content, slugs, paths.root, found),
-            issues, slugs, content)
+            path,
+            lambda found, path=path: load_story(path, paths.content, slugs, paths.root, found),
+            issues,
+            slugs,
+            content,
+        )
         if not story:
             continue
         first = seen.setdefault((story.lang, story.slug), path)
         if first != path:
-            issues.append(Issue(display_path(path, paths.root), story.slug_line, "slug",
-                                msg("slug_taken", slug=story.slug, other=display_path(first, paths.root))))
+            issues.append(
+                Issue(
+                    display_path(path, paths.root),
+                    story.slug_line,
+                    "slug",
+                    msg("slug_taken", slug=story.slug, other=display_path(first, paths.root)),
+                )
+            )
         site.stories[path] = story
     check_translations(list(site.stories.values()), paths.root, issues)
     for path in _markdown_files(paths.pages, paths, issues):
@@ -122,16 +164,26 @@ def _markdown_files(folder: Path | None, paths: Paths, issues: list[Issue]) -> l
     """The Markdown files Pelican would read from `folder` (it follows links: we refuse them)."""
     if folder is None:
         return []
-    return [path for path in walk(folder, paths.root, issues, paths.ignored)
-            if path.suffix.lower() in MARKDOWN]
+    return [
+        path for path in walk(folder, paths.root, issues, paths.ignored) if path.suffix.lower() in MARKDOWN
+    ]
 
 
 def _check_static(folder: Path, paths: Paths, issues: list[Issue]) -> None:
     for path in walk(folder, paths.root, issues, paths.ignored):
         if path.suffix.lower() not in STATIC_SUFFIXES:
-            issues.append(Issue(display_path(path, paths.root), 0, "", msg(
-                "not_publishable", suffix=shortened(path.suffix or path.name, 20),
-                allowed=" ".join(STATIC_SUFFIXES))))
+            issues.append(
+                Issue(
+                    display_path(path, paths.root),
+                    0,
+                    "",
+                    msg(
+                        "not_publishable",
+                        suffix=shortened(path.suffix or path.name, 20),
+                        allowed=" ".join(STATIC_SUFFIXES),
+                    ),
+                )
+            )
 
 
 def _check_unique_licences(site: Site, issues: list[Issue]) -> None:
@@ -141,7 +193,13 @@ def _check_unique_licences(site: Site, issues: list[Issue]) -> None:
             key = normalize_license(licensee.license)
             if key in first_use:
                 path, _, line = licensee.source.rpartition(":")
-                issues.append(Issue(path, int(line or 0), "license",
-                                    msg("licence_taken", license=licensee.license, other=first_use[key])))
+                issues.append(
+                    Issue(
+                        path,
+                        int(line or 0),
+                        "license",
+                        msg("licence_taken", license=licensee.license, other=first_use[key]),
+                    )
+                )
             else:
                 first_use[key] = licensee.source

@@ -21,15 +21,27 @@ DEFAULT_LANG = "zh"
 # What a translation takes from the story it translates (same slug, default language).
 SHARED_FIELDS = ("category", "tags", "brands")
 STORY_FIELDS = {
-    "title", "date", "modified", "category", "brands", "tags", "summary", "cover", "lang",
-    "slug", "translation", "status", "author",
+    "title",
+    "date",
+    "modified",
+    "category",
+    "brands",
+    "tags",
+    "summary",
+    "cover",
+    "lang",
+    "slug",
+    "translation",
+    "status",
+    "author",
 }
 PAGE_FIELDS = {"title", "slug", "lang", "translation", "status", "summary", "modified"}
 SLUG = re.compile(r"[a-z0-9-]+")
 
 
-def load_story(path: Path, content_dir: Path, brand_slugs: set[str], root: Path,
-               issues: list[Issue]) -> Story | None:
+def load_story(
+    path: Path, content_dir: Path, brand_slugs: set[str], root: Path, issues: list[Issue]
+) -> Story | None:
     shown = display_path(path, root)
     doc = read_reporting(path, shown, issues)
     if doc is None:
@@ -61,8 +73,19 @@ def load_story(path: Path, content_dir: Path, brand_slugs: set[str], root: Path,
     if not title or not when:
         return None
     given = {name: fields.line(name) for name in SHARED_FIELDS if fields.has(name)}
-    return Story(slug, path, title, when, tuple(brands), lang, cover, doc.lines.get(("slug",), 0),
-                 category, tuple(tags), given)
+    return Story(
+        slug,
+        path,
+        title,
+        when,
+        tuple(brands),
+        lang,
+        cover,
+        doc.lines.get(("slug",), 0),
+        category,
+        tuple(tags),
+        given,
+    )
 
 
 def name_parts(path: Path) -> tuple[str, str | None]:
@@ -86,12 +109,24 @@ def check_translations(stories: list[Story], root: Path, issues: list[Issue]) ->
         original = originals.get(story.slug)
         if original is None:
             if not story.brands:
-                issues.append(Issue(shown, story.given.get("brands", 0), "brands", msg("no_brand"), "warning"))
+                issues.append(
+                    Issue(shown, story.given.get("brands", 0), "brands", msg("no_brand"), "warning")
+                )
             continue
         for name, line in story.given.items():
             if getattr(story, name) != getattr(original, name):
-                issues.append(Issue(shown, line, name, msg(
-                    "translation_shares", field=label(name), original=display_path(original.source_path, root))))
+                issues.append(
+                    Issue(
+                        shown,
+                        line,
+                        name,
+                        msg(
+                            "translation_shares",
+                            field=label(name),
+                            original=display_path(original.source_path, root),
+                        ),
+                    )
+                )
 
 
 def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -> None:

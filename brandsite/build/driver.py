@@ -32,11 +32,11 @@ import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from brandsite.brand_registry.messages import msg  # noqa: E402
+from brandsite.brand_registry.messages import msg
 from brandsite.brand_registry.settings_file import siblings_importable
-from brandsite.site_i18n.writer import PAGE_REUSE  # noqa: E402
-from brandsite.incremental.spare import empty_spare, keep_as_spare, take_spare  # noqa: E402
-from brandsite.build.rebuild import SEARCH_BUNDLE, Incremental  # noqa: E402
+from brandsite.build.rebuild import SEARCH_BUNDLE, Incremental
+from brandsite.incremental.spare import empty_spare, keep_as_spare, take_spare
+from brandsite.site_i18n.writer import PAGE_REUSE
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 PAGES_SERVED = "\x1ebuild-pages-served"  # printed by build(search_later=True) between its two steps
@@ -120,8 +120,9 @@ def staging_folders(output: Path) -> list[Path]:
     )
 
 
-def read_build_settings(settings_file: str, staging: Path, siteurl: str | None,
-                        prune_cache: bool = False) -> dict:
+def read_build_settings(
+    settings_file: str, staging: Path, siteurl: str | None, prune_cache: bool = False
+) -> dict:
     from pelican.settings import read_settings
 
     override = {"OUTPUT_PATH": str(staging), "THUMBNAIL_PRUNE": prune_cache}
@@ -136,8 +137,10 @@ def retained_names(settings: dict) -> list[str]:
     names = [str(name) for name in settings.get("OUTPUT_RETENTION") or []]
     bad = [name for name in names if name in ("", ".", "..") or "/" in name or "\\" in name]
     if bad:
-        raise ValueError(f"OUTPUT_RETENTION may only name files at the top of the output "
-                         f"folder, not {', '.join(map(repr, bad))}")
+        raise ValueError(
+            f"OUTPUT_RETENTION may only name files at the top of the output "
+            f"folder, not {', '.join(map(repr, bad))}"
+        )
     return names
 
 
@@ -153,7 +156,7 @@ def run_pelican(settings: dict) -> int:
     init_logging(level=logging.WARNING, fatal="warnings", handler=handler)
     try:
         Pelican(settings).run()
-    except Exception as exc:  # noqa: BLE001 - every failure must leave output/ alone
+    except Exception as exc:
         if type(exc).__name__ == "ValidationFailed":
             print(exc, file=sys.stderr)
         elif str(exc) == "Warning or error encountered":
@@ -173,8 +176,9 @@ def carry_over(old: Path, new: Path, retained: list[str]) -> None:
             os.rename(old / name, new / name)
 
 
-def swap_in(staging: Path, output: Path, retained: list[str], trash: Path | None = None,
-            spare: Path | None = None) -> None:
+def swap_in(
+    staging: Path, output: Path, retained: list[str], trash: Path | None = None, spare: Path | None = None
+) -> None:
     """Make `staging` the new `output`, keeping the operator's files.
 
     The old output is renamed aside first, so at every moment either it or the
@@ -205,9 +209,13 @@ def discard(folder: Path, trash: Path | None) -> None:
         except OSError:  # another file system: delete it here and now
             pass
         else:
-            subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
-                              str(target)], start_new_session=True, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.Popen(
+                [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(target)],
+                start_new_session=True,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             return
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -224,8 +232,14 @@ def recover(output: Path, retained: list[str]) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build(settings_file: str, output: Path, siteurl: str | None = None, prune_cache: bool = False,
-          force: bool = False, search_later: bool = False) -> int:
+def build(
+    settings_file: str,
+    output: Path,
+    siteurl: str | None = None,
+    prune_cache: bool = False,
+    force: bool = False,
+    search_later: bool = False,
+) -> int:
     """Build into `output` atomically; 0 on success. With `search_later` (the preview), the
     pages are swapped in first and the search index follows them (PAGES_SERVED between)."""
     started = time.perf_counter()
@@ -238,14 +252,19 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                 try:
                     settings = read_build_settings(settings_file, staging, siteurl, prune_cache)
                     retained = retained_names(settings)
-                except Exception as exc:  # noqa: BLE001 - a broken settings file, said plainly
-                    say("settings_unreadable", sys.stderr, file=settings_file,
-                        problem=f"{type(exc).__name__}: {exc}")
+                except Exception as exc:
+                    say(
+                        "settings_unreadable",
+                        sys.stderr,
+                        file=settings_file,
+                        problem=f"{type(exc).__name__}: {exc}",
+                    )
                     return 1
                 with stop.held():
                     recover(output, retained)
-                incremental = Incremental(settings, settings_file, output, staging, siteurl,
-                                          force or prune_cache, retained)
+                incremental = Incremental(
+                    settings, settings_file, output, staging, siteurl, force or prune_cache, retained
+                )
                 trash = Path(settings["CACHE_PATH"]) / "trash"
                 if incremental.unchanged:
                     say("build_unchanged", output=output.name)
@@ -278,8 +297,9 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
                         incremental.save()
                         empty_spare(spare)
                     if search_deferred:
-                        code = incremental.refresh_search(settings, lambda old: discard(old, trash),
-                                                          stop.held)
+                        code = incremental.refresh_search(
+                            settings, lambda old: discard(old, trash), stop.held
+                        )
                         if code != 0:
                             say("search_index_failed", sys.stderr)
                     return code
@@ -291,8 +311,7 @@ def build(settings_file: str, output: Path, siteurl: str | None = None, prune_ca
             return 1
         except KeyboardInterrupt as exc:
             signum = getattr(exc, "signum", signal.SIGINT)
-            say("built_then_interrupted" if swapped else "build_interrupted", sys.stderr,
-                output=output.name)
+            say("built_then_interrupted" if swapped else "build_interrupted", sys.stderr, output=output.name)
             return 128 + signum
 
 
@@ -314,10 +333,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output", type=Path)
     parser.add_argument("--siteurl", help="the address the site will be served at")
-    parser.add_argument("--prune-cache", action="store_true",
-                        help="delete cached thumbnails this build does not use")
-    parser.add_argument("--force", action="store_true",
-                        help="build everything, even if nothing changed since the last build")
+    parser.add_argument(
+        "--prune-cache", action="store_true", help="delete cached thumbnails this build does not use"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="build everything, even if nothing changed since the last build"
+    )
     args = parser.parse_args(argv)
     try:
         return build(args.settings, args.output, args.siteurl or None, args.prune_cache, args.force)

@@ -49,24 +49,44 @@ def run_search_index(site: Path, settings: dict, bundle: Path | None = None) -> 
 class Incremental:
     """The previous build of `output`, and what this build into `staging` keeps of it."""
 
-    def __init__(self, settings: dict, settings_file: str, output: Path, staging: Path,
-                 siteurl: str | None, force: bool, retained: list[str]):
+    def __init__(
+        self,
+        settings: dict,
+        settings_file: str,
+        output: Path,
+        staging: Path,
+        siteurl: str | None,
+        force: bool,
+        retained: list[str],
+    ):
         self.output, self.staging, self.retained = output, staging, tuple(retained)
         paths = site_paths(settings)
         as_of = build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE"))
-        facts = {"settings": str(Path(settings_file).resolve()), "siteurl": siteurl,
-                 "as_of": as_of.isoformat(), "environment": {k: os.environ.get(k) for k in ENVIRONMENT},
-                 "packages": {name: _package_version(name) for name in PACKAGES}}
+        facts = {
+            "settings": str(Path(settings_file).resolve()),
+            "siteurl": siteurl,
+            "as_of": as_of.isoformat(),
+            "environment": {k: os.environ.get(k) for k in ENVIRONMENT},
+            "packages": {name: _package_version(name) for name in PACKAGES},
+        }
         self.record_path = Record.path_for(Path(settings["CACHE_PATH"]), output)
         previous = Record.load(self.record_path)
         roots = roots_of(settings, Path(settings_file), [CODE])
         self.inputs = Inputs.scan(roots, paths.brands, [paths.stories], facts, previous.hashed)
         self.previous = previous if previous.describes(output) else Record()
         self.fingerprint = self.inputs.fingerprint()
-        self.unchanged = (not force and self.previous.fingerprint == self.fingerprint
-                          and self.previous.untouched(output, self.retained))
-        self.pages = PageReuse(self.inputs, output if self.previous.pages else None,
-                               self.previous.pages, staging, self.previous.groups)
+        self.unchanged = (
+            not force
+            and self.previous.fingerprint == self.fingerprint
+            and self.previous.untouched(output, self.retained)
+        )
+        self.pages = PageReuse(
+            self.inputs,
+            output if self.previous.pages else None,
+            self.previous.pages,
+            staging,
+            self.previous.groups,
+        )
         self.search = ""  # digest of the pages the staged search index was made from
         self._pages_digest = ""  # of the staged pages, worked out by search_is_current
         self.page_manifest: dict = {}
@@ -77,10 +97,13 @@ class Incremental:
 
     def keep_pages(self) -> None:
         """After Pelican: unchanged files become links to the previous output's."""
-        kept = keep_unchanged(self.staging, self.output, skip=(SEARCH_BUNDLE,),
-                              prune=True)  # the spare's folders this build did not use
-        print(f"Pages and brand data: {self.pages.reused} reused from the last build; "
-              f"files: {kept.changed} new or changed, {kept.same} as before")
+        kept = keep_unchanged(
+            self.staging, self.output, skip=(SEARCH_BUNDLE,), prune=True
+        )  # the spare's folders this build did not use
+        print(
+            f"Pages and brand data: {self.pages.reused} reused from the last build; "
+            f"files: {kept.changed} new or changed, {kept.same} as before"
+        )
 
     def search_is_current(self, live: bool = False) -> bool:
         """True when the previous output's index was made from exactly the staged pages
@@ -89,8 +112,11 @@ class Incremental:
 
         site = self.output if live else self.staging
         self._pages_digest = digest(LAYOUT, _package_version("pagefind"), _page_stamps(site))
-        return (self._pages_digest == self.previous.search and (self.output / SEARCH_BUNDLE).is_dir()
-                and (live or not os.path.lexists(self.staging / SEARCH_BUNDLE)))  # nothing else there
+        return (
+            self._pages_digest == self.previous.search
+            and (self.output / SEARCH_BUNDLE).is_dir()
+            and (live or not os.path.lexists(self.staging / SEARCH_BUNDLE))
+        )  # nothing else there
 
     def search_index(self, settings: dict) -> int:
         """Pagefind into the staging folder, unless the previous index is still right."""
@@ -148,8 +174,15 @@ class Incremental:
     def save(self) -> None:
         """Record the output as it now is (after the swap)."""
         written = tree_digest(self.output, self.retained)
-        Record(self.fingerprint, self.output.stat().st_ino, written, self.search,
-               self.page_manifest, self.pages.groups, self.inputs.hashed()).save(self.record_path)
+        Record(
+            self.fingerprint,
+            self.output.stat().st_ino,
+            written,
+            self.search,
+            self.page_manifest,
+            self.pages.groups,
+            self.inputs.hashed(),
+        ).save(self.record_path)
 
 
 def _page_stamps(site: Path) -> list:
@@ -159,8 +192,14 @@ def _page_stamps(site: Path) -> list:
         for name in sorted(files):
             if name.endswith(".html"):
                 info = os.stat(os.path.join(current, name))
-                stamps.append([os.path.relpath(os.path.join(current, name), site), info.st_ino,
-                               info.st_size, info.st_mtime_ns])
+                stamps.append(
+                    [
+                        os.path.relpath(os.path.join(current, name), site),
+                        info.st_ino,
+                        info.st_size,
+                        info.st_mtime_ns,
+                    ]
+                )
     return stamps
 
 

@@ -39,8 +39,9 @@ def pagefind_binary() -> Path:
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:
-        raise SearchIndexError("the pagefind[extended] package is missing: "
-                               "install requirements.txt (make html does)") from None
+        raise SearchIndexError(
+            "the pagefind[extended] package is missing: install requirements.txt (make html does)"
+        ) from None
     return Path(get_executable())
 
 
@@ -71,12 +72,24 @@ def normalise(bundle: Path) -> dict[str, int]:
             path = bundle / "filter" / f"{chunk}.pf_filter"
             key, values = read_chunk(path)  # [filter name, [[value, [page numbers]], ...]]
             path.unlink()
-            filters.append([name, write_chunk(bundle / "filter", "", lang, [key, sorted(values)],
-                                              ".pf_filter", len(chunk) - len(lang) - 1)])
+            filters.append(
+                [
+                    name,
+                    write_chunk(
+                        bundle / "filter",
+                        "",
+                        lang,
+                        [key, sorted(values)],
+                        ".pf_filter",
+                        len(chunk) - len(lang) - 1,
+                    ),
+                ]
+            )
         meta[3] = sorted(filters)
         meta_path.unlink()
-        info["hash"] = write_chunk(bundle, "pagefind.", lang, meta, ".pf_meta",
-                                   len(info["hash"]) - len(lang) - 1)
+        info["hash"] = write_chunk(
+            bundle, "pagefind.", lang, meta, ".pf_meta", len(info["hash"]) - len(lang) - 1
+        )
     entry["languages"] = dict(sorted(entry["languages"].items()))
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {lang: info.get("page_count", 0) for lang, info in entry["languages"].items()}
@@ -86,7 +99,7 @@ def read_chunk(path: Path):
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise SearchIndexError(f"{path.name} is not a Pagefind index file")
-    return cbor2.loads(data[len(SIGNATURE):])
+    return cbor2.loads(data[len(SIGNATURE) :])
 
 
 def write_chunk(folder: Path, prefix: str, lang: str, value, suffix: str, digits: int) -> str:

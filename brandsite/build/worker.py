@@ -17,6 +17,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+import contextlib
 
 DONE = "\x1edevserver-build-done"
 
@@ -46,7 +47,7 @@ def build_in_child(settings_file: str, output: Path) -> int:
             from brandsite.build.driver import build
 
             code = build(settings_file, output, search_later=True)  # pages first, then search
-        except BaseException:  # noqa: BLE001 - report anything, then leave the child
+        except BaseException:
             traceback.print_exc()
         finally:
             sys.stdout.flush()
@@ -58,10 +59,8 @@ def build_in_child(settings_file: str, output: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     settings_file, output = (argv or sys.argv[1:])[:2]
-    try:
+    with contextlib.suppress(Exception):
         warm_up(settings_file)
-    except Exception:  # noqa: BLE001 - a broken settings file or plugin: let each build report it
-        pass
     for _request in sys.stdin:
         code = build_in_child(settings_file, Path(output))
         print(f"{DONE} {code}", flush=True)

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-
-from brandsite.brand_registry import load_site  # noqa: E402
-from brandsite.brand_registry.build_day import build_day  # noqa: E402
-from brandsite.brand_registry.issues import errors, report, warnings  # noqa: E402
-from brandsite.brand_registry.messages import msg  # noqa: E402
-from brandsite.brand_registry.settings_file import read_settings_file, site_paths  # noqa: E402
-from brandsite.site_i18n.catalogs import load_catalogues  # noqa: E402
+from brandsite.brand_registry import load_site
+from brandsite.brand_registry.build_day import build_day
+from brandsite.brand_registry.issues import errors, report, warnings
+from brandsite.brand_registry.messages import msg
+from brandsite.brand_registry.settings_file import read_settings_file, site_paths
+from brandsite.site_i18n.catalogs import load_catalogues
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
     settings = read_settings_file(args.settings)
-    site, issues = load_site(site_paths(settings), build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE")))
+    site, issues = load_site(
+        site_paths(settings), build_day(settings.get("REGISTRY_AS_OF"), zone=settings.get("TIMEZONE"))
+    )
     issues += load_catalogues(settings)[1]
     if issues:
         print(report(issues))
@@ -33,8 +33,13 @@ def main(argv: list[str] | None = None) -> int:
         summary = msg("check_failed", errors=len(found), warnings=len(noted))
         print(f"{summary.zh}\n{summary.en}", file=sys.stderr)
         return 1
-    summary = msg("check_ok", brands=len(site.brands), stories=len(site.stories),
-                  licences=sum(len(b.licensees) for b in site.brands.values()), warnings=len(noted))
+    summary = msg(
+        "check_ok",
+        brands=len(site.brands),
+        stories=len(site.stories),
+        licences=sum(len(b.licensees) for b in site.brands.values()),
+        warnings=len(noted),
+    )
     print(f"{summary.zh}\n{summary.en}")
     return 0
 

@@ -39,9 +39,11 @@ def registry_choices(root: Path) -> dict[str, str]:
 
     if registry is None:
         return dict.fromkeys(("categories", "certification_types", "award_programs"), "brands/_registry.yaml")
-    return {"categories": listed(registry.categories),
-            "certification_types": listed(registry.certification_types),
-            "award_programs": listed(registry.award_programs)}
+    return {
+        "categories": listed(registry.categories),
+        "certification_types": listed(registry.certification_types),
+        "award_programs": listed(registry.award_programs),
+    }
 
 
 def target(kind: str, slug: str, root: Path) -> Path:
@@ -66,8 +68,12 @@ def scaffold(kind: str, slug: str, root: Path = ROOT, today: date | None = None)
     if existing:
         raise ValueError(msg("scaffold_exists", path=existing.relative_to(root).as_posix()))
     template = Template((TEMPLATES / f"{kind}.md").read_text(encoding="utf-8"))
-    text = template.substitute(slug=slug, today=(today or date.today()).isoformat(),
-                               story_categories=STORY_CATEGORIES, **registry_choices(root))
+    text = template.substitute(
+        slug=slug,
+        today=(today or date.today()).isoformat(),
+        story_categories=STORY_CATEGORIES,
+        **registry_choices(root),
+    )
     path = target(kind, slug, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

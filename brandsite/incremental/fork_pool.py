@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 import traceback
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 
 class WorkerFailed(Exception):
@@ -60,7 +60,7 @@ def _child(jobs: Sequence, work: Callable, parent: int) -> None:
             work(job)
         else:
             code = 0
-    except BaseException as exc:  # noqa: BLE001 - said here, the parent fails the build
+    except BaseException as exc:
         if os.environ.get("BUILD_DEBUG"):
             traceback.print_exc()
         else:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from .stamps import Stamp, digest, digest_files, stamp_tree
 
@@ -33,8 +33,14 @@ class Inputs:
     _bundle_digests: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def scan(cls, roots: Iterable[Path], brands: Path | None, stories: Iterable[Path],
-             facts: dict, hashed_before: dict[str, Stamp] | None = None) -> "Inputs":
+    def scan(
+        cls,
+        roots: Iterable[Path],
+        brands: Path | None,
+        stories: Iterable[Path],
+        facts: dict,
+        hashed_before: dict[str, Stamp] | None = None,
+    ) -> Inputs:
         stamps: dict[str, Stamp] = {}
         for root in roots:
             if root.exists():
@@ -44,7 +50,7 @@ class Inputs:
         story_prefixes = tuple(f"{folder.resolve()}/" for folder in stories)
         for path in stamps:
             if brands_prefix and path.startswith(brands_prefix):
-                bundle, slash, _rest = path[len(brands_prefix):].partition("/")
+                bundle, slash, _rest = path[len(brands_prefix) :].partition("/")
                 if slash:  # in a bundle, not _registry.yaml beside them
                     inputs.bundles.setdefault(brands_prefix + bundle, []).append(path)
                     inputs.local.add(path)

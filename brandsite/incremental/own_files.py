@@ -53,8 +53,14 @@ def _brand_list(page: dict, inputs: Inputs) -> Inputs_:
         return None
     shown = [inputs.bundle_digest(brand.bundle) for brand in _shown(page, "brands", listed)]
     children = [(_id(region), count) for region, count in page.get("child_regions") or ()]
-    return [], [shown, page.get("facet_kind"), _id(page.get("facet")), _slugs(listed, inputs), children,
-                _numbers(page, "brands")]
+    return [], [
+        shown,
+        page.get("facet_kind"),
+        _id(page.get("facet")),
+        _slugs(listed, inputs),
+        children,
+        _numbers(page, "brands"),
+    ]
 
 
 def _directory(page: dict, inputs: Inputs) -> Inputs_:
@@ -63,8 +69,10 @@ def _directory(page: dict, inputs: Inputs) -> Inputs_:
     if listed is None or counts is None:
         return None
     shown = [inputs.bundle_digest(brand.bundle) for brand in _shown(page, "brands", listed)]
-    counted = {kind: [[_id(item) for item in row[:-1]] + [row[-1]] for row in rows]
-               for kind, rows in sorted(counts.items())}
+    counted = {
+        kind: [[_id(item) for item in row[:-1]] + [row[-1]] for row in rows]
+        for kind, rows in sorted(counts.items())
+    }
     return [], [shown, _slugs(listed, inputs), counted, page.get("directory_data"), _numbers(page, "brands")]
 
 
@@ -81,9 +89,14 @@ def _story_list(page: dict, inputs: Inputs) -> Inputs_:
 
 
 _READERS = {
-    "article.html": _article, "page.html": _page, "brand.html": _brand,
-    "brand_list.html": _brand_list, "brands.html": _directory,
-    "archives.html": _story_list, "category.html": _story_list, "tag.html": _story_list,
+    "article.html": _article,
+    "page.html": _page,
+    "brand.html": _brand,
+    "brand_list.html": _brand_list,
+    "brands.html": _directory,
+    "archives.html": _story_list,
+    "category.html": _story_list,
+    "tag.html": _story_list,
 }
 
 
@@ -105,7 +118,9 @@ def _numbers(page: dict, key: str) -> list | None:
 def _id(item) -> str | None:
     if item is None:
         return None
-    return str(getattr(item, "code", None) or getattr(item, "id", None) or getattr(item, "slug", None) or item)
+    return str(
+        getattr(item, "code", None) or getattr(item, "id", None) or getattr(item, "slug", None) or item
+    )
 
 
 def _sources(content, inputs: Inputs) -> list[str]:

@@ -21,9 +21,14 @@ Group = list  # [key, facts, number of files]
 
 
 class PageReuse:
-    def __init__(self, inputs: Inputs, previous_output: Path | None,
-                 previous_pages: dict[str, Entry], output: Path,
-                 previous_groups: dict[str, Group] | None = None):
+    def __init__(
+        self,
+        inputs: Inputs,
+        previous_output: Path | None,
+        previous_pages: dict[str, Entry],
+        output: Path,
+        previous_groups: dict[str, Group] | None = None,
+    ):
         self.inputs = inputs
         self.previous_output = previous_output
         self.previous_pages = previous_pages

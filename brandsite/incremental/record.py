@@ -27,13 +27,19 @@ class Record:
         return cache / "builds" / f"{digest(str(output.resolve()))}.json"
 
     @classmethod
-    def load(cls, path: Path) -> "Record":
+    def load(cls, path: Path) -> Record:
         """The record at `path`; an empty one if it is missing or unreadable (rebuild all)."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(str(data["fingerprint"]), int(data["output_inode"]), str(data["output"]),
-                       str(data["search"]), dict(data["pages"]), dict(data.get("groups") or {}),
-                       {str(k): tuple(v) for k, v in (data.get("hashed") or {}).items()})
+            return cls(
+                str(data["fingerprint"]),
+                int(data["output_inode"]),
+                str(data["output"]),
+                str(data["search"]),
+                dict(data["pages"]),
+                dict(data.get("groups") or {}),
+                {str(k): tuple(v) for k, v in (data.get("hashed") or {}).items()},
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 
@@ -48,9 +54,9 @@ class Record:
         """True if `output` holds exactly the files this build wrote, unedited."""
         return self.describes(output) and tree_digest(output, skip) == self.output
 
-
     def save(self, path: Path) -> None:
         write_atomic(path, json.dumps(asdict(self), sort_keys=True).encode("utf-8"))
+
 
 def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
     """The digest of every file's path and stamp under `folder` (top-level names in `skip` left out)."""

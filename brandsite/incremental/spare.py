@@ -15,7 +15,6 @@ import os
 import shutil
 from pathlib import Path
 
-
 EMPTIED = ".spare-emptied"  # left in a spare by `empty_spare` once it holds no other file
 
 

@@ -6,8 +6,8 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 Stamp = tuple  # size, mtime_ns, ctime_ns, inode (any write changes ctime) [, content hash]
 SKIPPED_FOLDERS = {"__pycache__", ".git", ".pytest_cache", "node_modules"}
@@ -30,7 +30,7 @@ def stamp(path: Path, now_ns: int | None = None, before: Stamp | None = None) ->
         return stamped
     try:
         # Unchanged bytes since a hashed stamp give that stamp again: no change.
-        return stamped + (hashlib.sha256(path.read_bytes()).hexdigest(),)
+        return (*stamped, hashlib.sha256(path.read_bytes()).hexdigest())
     except OSError:
         return None
 

@@ -33,8 +33,7 @@ def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = (), prune: bool
     return kept
 
 
-def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device: bool,
-             prune: bool) -> bool:
+def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device: bool, prune: bool) -> bool:
     """True if `new` is left empty."""
     # Folder listings give each file's inode for free: a file the writer
     # already linked (most of them) costs no stat and no read.

@@ -34,6 +34,7 @@ import watchfiles
 
 from brandsite.build.driver import PAGES_SERVED
 from brandsite.build.worker import DONE
+import contextlib
 
 ROOT = Path.cwd()  # the project: make runs the commands in its folder
 CODE = Path(__file__).resolve().parent.parent  # the brandsite package
@@ -90,8 +91,12 @@ class BuildState:
 
     def as_json(self) -> bytes:
         with self.lock:
-            data = {"build": self.build, "ok": self.ok, "seconds": round(self.seconds, 3),
-                    "log": "" if self.ok else self.log}
+            data = {
+                "build": self.build,
+                "ok": self.ok,
+                "seconds": round(self.seconds, 3),
+                "log": "" if self.ok else self.log,
+            }
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
     def snippet(self) -> str:
@@ -105,7 +110,6 @@ class BuildState:
 class Builder:
     """Runs builds in a warm worker process (brandsite.build.worker), restarted when code changes."""
 
-
     def __init__(self, settings: str, output: Path):
         self.settings, self.output = settings, output
         self.worker: subprocess.Popen | None = None
@@ -113,8 +117,10 @@ class Builder:
 
     def needs_restart(self, changed: list[Path]) -> bool:
         code = [ROOT / "plugins", CODE]  # code a running worker has already imported
-        return any(path.suffix == ".py" and (path.parent == ROOT or any(path.is_relative_to(c) for c in code))
-                   for path in changed)
+        return any(
+            path.suffix == ".py" and (path.parent == ROOT or any(path.is_relative_to(c) for c in code))
+            for path in changed
+        )
 
     def stop(self) -> None:
         worker, self.worker = self.worker, None
@@ -128,10 +134,8 @@ class Builder:
                 worker.kill()
                 worker.wait()
         for stream in (worker.stdin, worker.stdout):
-            try:
+            with contextlib.suppress(OSError):
                 stream.close()
-            except OSError:
-                pass
 
     def build(self, on_pages_served=None, edited=None) -> tuple[bool, str, float]:
         """One atomic build; (succeeded, its output, seconds). The pages are served before
@@ -144,8 +148,14 @@ class Builder:
         for _attempt in range(2):  # a worker that died is replaced once
             if self.worker is None or self.worker.poll() is not None:
                 self.worker = subprocess.Popen(
-                    self.command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace",
+                    self.command,
+                    cwd=ROOT,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                    encoding="utf-8",
+                    errors="replace",
                 )
             try:
                 self.worker.stdin.write("build\n")
@@ -207,10 +217,10 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.state = state
         super().__init__(*args, **kwargs)
 
-    def do_GET(self):  # noqa: N802 - the stdlib's name
+    def do_GET(self):
         self._respond(head_only=False)
 
-    def do_HEAD(self):  # noqa: N802
+    def do_HEAD(self):
         self._respond(head_only=True)
 
     def _respond(self, head_only: bool) -> None:
@@ -225,7 +235,11 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             return self._send(200, "text/html; charset=utf-8", self._page(path), head_only)
         if not path.exists():
             missing = Path(self.directory) / "404.html"
-            page = self._page(missing) if missing.is_file() else inject(NO_SITE_PAGE.encode(), self.state.snippet())
+            page = (
+                self._page(missing)
+                if missing.is_file()
+                else inject(NO_SITE_PAGE.encode(), self.state.snippet())
+            )
             return self._send(404, "text/html; charset=utf-8", page, head_only)
         return super().do_GET() if not head_only else super().do_HEAD()
 
@@ -244,7 +258,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -263,8 +277,11 @@ def build_and_report(builder: Builder, state: BuildState, edited=None) -> None:
         state.record(True, log.strip(), seconds)  # the browser reloads now, search follows
         if log.strip():
             print(log.rstrip(), flush=True)
-        print(f"页面已更新，用时 {seconds:.2f} 秒，正在更新搜索索引 · "
-              f"Pages served after {seconds:.2f} s; updating the search index", flush=True)
+        print(
+            f"页面已更新，用时 {seconds:.2f} 秒，正在更新搜索索引 · "
+            f"Pages served after {seconds:.2f} s; updating the search index",
+            flush=True,
+        )
 
     ok, log, seconds = builder.build(pages_served, edited)
     if log == POSTPONED:
@@ -277,8 +294,11 @@ def build_and_report(builder: Builder, state: BuildState, edited=None) -> None:
     if ok:
         print(f"已重新生成，用时 {seconds:.2f} 秒 · Rebuilt in {seconds:.2f} s", flush=True)
     else:
-        print(f"构建失败，浏览器中也会显示错误 · Build failed ({seconds:.2f} s); "
-              "the errors are shown in the browser too", flush=True)
+        print(
+            f"构建失败，浏览器中也会显示错误 · Build failed ({seconds:.2f} s); "
+            "the errors are shown in the browser too",
+            flush=True,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -293,18 +313,26 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server = serve(output, args.port, state)
     except OSError as exc:
-        print(f"无法使用端口 {args.port}（{exc.strerror}），请换一个：make devserver PORT=8001\n"
-              f"Cannot use port {args.port} ({exc.strerror}); try another: make devserver PORT=8001",
-              file=sys.stderr)
+        print(
+            f"无法使用端口 {args.port}（{exc.strerror}），请换一个：make devserver PORT=8001\n"
+            f"Cannot use port {args.port} ({exc.strerror}); try another: make devserver PORT=8001",
+            file=sys.stderr,
+        )
         return 1
     builder = Builder(args.settings, output)
-    watched = [ROOT / name for name in WATCHED if (ROOT / name).exists()] + [CODE, Path(args.settings).resolve()]
+    watched = [ROOT / name for name in WATCHED if (ROOT / name).exists()] + [
+        CODE,
+        Path(args.settings).resolve(),
+    ]
     changes = watch_in_background(watched)  # from before the first build: no edit is missed
     edited = lambda: not changes.empty()  # noqa: E731
     try:
         build_and_report(builder, state, edited)
-        print(f"预览地址 http://127.0.0.1:{args.port}/ ，按 Ctrl-C 停止\n"
-              f"Serving {output.name}/ at http://127.0.0.1:{args.port}/ - Ctrl-C to stop", flush=True)
+        print(
+            f"预览地址 http://127.0.0.1:{args.port}/ ，按 Ctrl-C 停止\n"
+            f"Serving {output.name}/ at http://127.0.0.1:{args.port}/ - Ctrl-C to stop",
+            flush=True,
+        )
         while True:
             batch = changes.get()
             while not changes.empty():  # edits made during the last build: one build for all

@@ -20,9 +20,17 @@ import threading
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
-                    "application/atom+xml", "application/rss+xml", "image/svg+xml",
-                    "application/manifest+json", "application/schema+json")
+COMPRESSED_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "application/atom+xml",
+    "application/rss+xml",
+    "image/svg+xml",
+    "application/manifest+json",
+    "application/schema+json",
+)
 GZIP_LEVEL = 6
 mimetypes.add_type("text/javascript", ".js")
 mimetypes.add_type("text/javascript", ".mjs")
@@ -42,10 +50,10 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         self.log = log
         super().__init__(*args, **kwargs)
 
-    def do_GET(self):  # noqa: N802 - the stdlib's name
+    def do_GET(self):
         self._respond(with_body=True)
 
-    def do_HEAD(self):  # noqa: N802
+    def do_HEAD(self):
         self._respond(with_body=False)
 
     def _respond(self, with_body: bool) -> None:
@@ -70,12 +78,13 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
     def _file_for(self, path: str) -> Path | None:
         if not path.startswith(self.prefix) and path != self.prefix.rstrip("/"):
             return None
-        relative = path[len(self.prefix):].lstrip("/")
+        relative = path[len(self.prefix) :].lstrip("/")
         file = (self.root / relative).resolve()
         return file if file.is_relative_to(self.root) else None
 
-    def _send(self, status: int, body: bytes, content_type: str, with_body: bool,
-              headers: dict | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str, with_body: bool, headers: dict | None = None
+    ) -> None:
         headers = dict(headers or {})
         if content_type.startswith(COMPRESSED_TYPES):
             headers["Vary"] = "Accept-Encoding"
@@ -96,7 +105,7 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 self.close_connection = True  # the browser went elsewhere mid-download
 
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+    def log_message(self, format, *args):
         if self.log:
             self.log(format % args)
 
@@ -118,8 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prefix", default="/")
     args = parser.parse_args(argv)
     server = serve(args.output, args.port, args.prefix, log=lambda line: print(line, flush=True))
-    print(f"Serving {args.output}/ at http://127.0.0.1:{server.server_port}{args.prefix} - Ctrl-C to stop",
-          flush=True)
+    print(
+        f"Serving {args.output}/ at http://127.0.0.1:{server.server_port}{args.prefix} - Ctrl-C to stop",
+        flush=True,
+    )
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

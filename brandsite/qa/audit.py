@@ -24,15 +24,25 @@ from brandsite.preview.serve import serve
 ROOT = Path.cwd()  # the project: make runs the commands in its folder
 PAGES = {"home": "", "directory": "brands/", "brand": "brands/korla-fragrant-pear/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync"
+)
 
 
 def lighthouse(binary: Path, url: str, report: Path, chromium: str) -> dict[str, int]:
     """Run Lighthouse once; the four category scores, 0-100."""
-    command = [str(binary), url, "--quiet", "--form-factor=mobile", f"--chrome-flags={CHROME_FLAGS}",
-               f"--only-categories={','.join(CATEGORIES)}", "--output=json", "--output=html",
-               f"--output-path={report}"]
+    command = [
+        str(binary),
+        url,
+        "--quiet",
+        "--form-factor=mobile",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        "--output=html",
+        f"--output-path={report}",
+    ]
     subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=300)
     result = json.loads(report.with_suffix(".report.json").read_text(encoding="utf-8"))
     return {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}
@@ -53,8 +63,9 @@ def below_100(report_json: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lighthouse", type=Path,
-                        default=ROOT / ".cache/lighthouse/node_modules/.bin/lighthouse")
+    parser.add_argument(
+        "--lighthouse", type=Path, default=ROOT / ".cache/lighthouse/node_modules/.bin/lighthouse"
+    )
     parser.add_argument("--chromium", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     parser.add_argument("--folder", type=Path, default=ROOT / ".cache/audit")
     parser.add_argument("--min-score", type=int, default=95)

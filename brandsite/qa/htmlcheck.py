@@ -54,8 +54,15 @@ def check_files(files: list[Path], relative_to: Path | None = None) -> list[Html
         path = Path(unquote(urlsplit(message.get("url", "")).path))
         if relative_to is not None and path.is_relative_to(relative_to.resolve()):
             path = path.relative_to(relative_to.resolve())
-        found.append(HtmlError(path.as_posix(), message.get("lastLine", 0), message.get("firstColumn", 0),
-                               message.get("message", ""), message.get("extract", "")))
+        found.append(
+            HtmlError(
+                path.as_posix(),
+                message.get("lastLine", 0),
+                message.get("firstColumn", 0),
+                message.get("message", ""),
+                message.get("extract", ""),
+            )
+        )
     return sorted(found, key=lambda e: (e.page, e.line, e.column))
 
 

@@ -18,11 +18,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-LINK_ATTRIBUTES = {"a": ("href",), "area": ("href",), "link": ("href", "imagesrcset"),
-                   "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",),
-                   "iframe": ("src",), "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
-                   "embed": ("src",), "object": ("data",), "input": ("src",), "form": ("action",),
-                   "meta": ("content",)}
+LINK_ATTRIBUTES = {
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href", "imagesrcset"),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "script": ("src",),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "form": ("action",),
+    "meta": ("content",),
+}
 SRCSET_ATTRIBUTES = {"srcset", "imagesrcset"}
 META_URLS = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "og:url"}
 NAVIGATION_TAGS = {"a", "area", "form"}  # the visitor's choice; everything else is loaded by the page
@@ -102,7 +114,7 @@ def check_site(output: Path, siteurl: str = "") -> list[Broken]:
                     continue  # a link out of the site is the visitor's choice
                 broken.append(Broken(name, url, "points outside the site"))
                 continue
-            target = unquote(parts.path[len(site_parts.path):])
+            target = unquote(parts.path[len(site_parts.path) :])
             file = output / target
             if target == "" or target.endswith("/"):
                 file = file / "index.html"

@@ -46,10 +46,14 @@ def write_licence_shards(files: DataFiles, brands: list[Brand]) -> tuple[int, st
     return bits, digest(texts)
 
 
-def write_brand_files(files: DataFiles, brands: list[Brand], registry: Registry,
-                      links_of: Callable[[Brand], open_data.Links],
-                      linked: Callable[[Brand, str], bool] | None = None,
-                      records: bool = True) -> list[tuple[dict, str]]:
+def write_brand_files(
+    files: DataFiles,
+    brands: list[Brand],
+    registry: Registry,
+    links_of: Callable[[Brand], open_data.Links],
+    linked: Callable[[Brand, str], bool] | None = None,
+    records: bool = True,
+) -> list[tuple[dict, str]]:
     """One JSON per brand; with `records`, returns each brand's record and JSON text.
 
     `linked(brand, name)` may put the last build's file for the brand in place
@@ -71,17 +75,27 @@ def write_brand_files(files: DataFiles, brands: list[Brand], registry: Registry,
     return made
 
 
-def write_open_data(files: DataFiles, brands: list[Brand], registry: Registry,
-                    links_of: Callable[[Brand], open_data.Links],
-                    linked: Callable[[Brand, str], bool] | None = None) -> list[dict]:
+def write_open_data(
+    files: DataFiles,
+    brands: list[Brand],
+    registry: Registry,
+    links_of: Callable[[Brand], open_data.Links],
+    linked: Callable[[Brand, str], bool] | None = None,
+) -> list[dict]:
     """brands.json, one JSON per brand, the two CSV tables and the schema; returns the records."""
     made = write_brand_files(files, brands, registry, links_of, linked)
     records = [record for record, _text in made]
     files.write(SITE_URLS["brands_json"], listed("brands", [text for _record, text in made]) + "\n")
-    files.write(SITE_URLS["brands_csv"], open_data.csv_text(
-        open_data.BRAND_COLUMNS, [open_data.brand_row(r) for r in records]))
-    files.write(SITE_URLS["licensees_csv"], open_data.csv_text(
-        open_data.LICENSEE_COLUMNS, [row for r in records for row in open_data.licensee_rows(r)]))
+    files.write(
+        SITE_URLS["brands_csv"],
+        open_data.csv_text(open_data.BRAND_COLUMNS, [open_data.brand_row(r) for r in records]),
+    )
+    files.write(
+        SITE_URLS["licensees_csv"],
+        open_data.csv_text(
+            open_data.LICENSEE_COLUMNS, [row for r in records for row in open_data.licensee_rows(r)]
+        ),
+    )
     files.write(SITE_URLS["schema"], SCHEMA_FILE.read_text(encoding="utf-8"))
     return records
 

@@ -33,13 +33,23 @@ class RegistryDataGenerator(Generator):
     def generate_output(self, writer) -> None:
         brands = list(self.context["brands_by_slug"].values())
         facts = self._data_files(brands)
-        self._write_page(writer, SITE_URLS["verify"], "verify", licence_bits=facts["bits"],
-                         licence_data_version=facts["version"])
-        self._write_page(writer, SITE_URLS["data"], "data", brand_count=facts["brands"],
-                         licence_count=facts["licences"],
-                         example_brand=brands[0] if brands else None,
-                         brand_columns=open_data.BRAND_COLUMNS,
-                         licensee_columns=open_data.LICENSEE_COLUMNS)
+        self._write_page(
+            writer,
+            SITE_URLS["verify"],
+            "verify",
+            licence_bits=facts["bits"],
+            licence_data_version=facts["version"],
+        )
+        self._write_page(
+            writer,
+            SITE_URLS["data"],
+            "data",
+            brand_count=facts["brands"],
+            licence_count=facts["licences"],
+            example_brand=brands[0] if brands else None,
+            brand_columns=open_data.BRAND_COLUMNS,
+            licensee_columns=open_data.LICENSEE_COLUMNS,
+        )
         flush_pages(self, writer)  # site_i18n's writer renders queued pages on every core
 
     def _data_files(self, brands) -> dict:
@@ -55,8 +65,11 @@ class RegistryDataGenerator(Generator):
         files = DataFiles(self.output_path, previous_output(self.settings))
         linked = None
         if reuse is not None:
+
             def linked(brand, name):
-                return reuse.reuse(name, reuse.key(name, "brand.json", reuse.inputs.bundle_files(brand.bundle)))
+                return reuse.reuse(
+                    name, reuse.key(name, "brand.json", reuse.inputs.bundle_files(brand.bundle))
+                )
 
             key = reuse.group_key(DATA_GROUP, [f for bundle in reuse.inputs.bundles.values() for f in bundle])
             facts = reuse.reuse_group(DATA_GROUP, key)
@@ -72,12 +85,16 @@ class RegistryDataGenerator(Generator):
             self._write_registry_feed(files, brands)
         files.write(SITE_URLS["robots"], robots_txt(self.settings["SITEURL"], self._sitemap_url()))
         logger.info("Wrote open data for %d brands", len(records))
-        facts = {"brands": len(records), "licences": sum(len(r["licensees"]) for r in records),
-                 "shards_key": shards["shards_key"]}
+        facts = {
+            "brands": len(records),
+            "licences": sum(len(r["licensees"]) for r in records),
+            "shards_key": shards["shards_key"],
+        }
         if reuse is not None:
             own = {data_url_for(brand) for brand in brands}  # keyed each by its own bundle
-            reuse.record_group(DATA_GROUP, key, [name for name in files.names[written:] if name not in own],
-                               facts)
+            reuse.record_group(
+                DATA_GROUP, key, [name for name in files.names[written:] if name not in own], facts
+            )
         return {**facts, **shards}
 
     def _licence_shards(self, files: DataFiles, brands, reuse, key: str | None = None) -> dict:
@@ -110,33 +127,46 @@ class RegistryDataGenerator(Generator):
         def image(img):
             return self._absolute(publisher.url(img)) if img else None
 
-        return open_data.Links(page=self._absolute(url_for(brand)),
-                               data=self._absolute(data_url_for(brand)),
-                               logo=image(brand.logo), cover=image(brand.cover))
+        return open_data.Links(
+            page=self._absolute(url_for(brand)),
+            data=self._absolute(data_url_for(brand)),
+            logo=image(brand.logo),
+            cover=image(brand.cover),
+        )
 
     def _write_registry_feed(self, files: DataFiles, brands) -> None:
         siteurl = self.settings.get("FEED_DOMAIN") or self.settings["SITEURL"]
         if not is_absolute(siteurl):
-            raise ValueError("REGISTRY_FEED_ATOM needs an absolute SITEURL (or FEED_DOMAIN): "
-                             "Atom links and ids are absolute. Feeds belong in publishconf.py.")
+            raise ValueError(
+                "REGISTRY_FEED_ATOM needs an absolute SITEURL (or FEED_DOMAIN): "
+                "Atom links and ids are absolute. Feeds belong in publishconf.py."
+            )
         path = self.settings["REGISTRY_FEED_ATOM"]
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
         host, site_path = urlsplit(siteurl).hostname, urlsplit(siteurl).path.rstrip("/")
         changes = registry_changes(brands)[: self.settings.get("FEED_MAX_ITEMS") or None]
-        entries = [{
-            "change": change,
-            "brand": change.brand,
-            # Stable: the same change of the same brand keeps its id in every build.
-            "id": f"tag:{host},{change.day.isoformat()}:{site_path}/{url_for(change.brand)}{change.kind}",
-            "link": f"{siteurl}/{url_for(change.brand)}",
-            "updated": timestamp(change.day, zone),
-        } for change in changes]
+        entries = [
+            {
+                "change": change,
+                "brand": change.brand,
+                # Stable: the same change of the same brand keeps its id in every build.
+                "id": f"tag:{host},{change.day.isoformat()}:{site_path}/{url_for(change.brand)}{change.kind}",
+                "link": f"{siteurl}/{url_for(change.brand)}",
+                "updated": timestamp(change.day, zone),
+            }
+            for change in changes
+        ]
         newest = max((c.day for c in changes), default=date(1970, 1, 1))
-        feed = {"id": f"{siteurl}/{path}", "self_url": f"{siteurl}/{path}", "site_url": f"{siteurl}/",
-                "updated": timestamp(newest, zone)}
+        feed = {
+            "id": f"{siteurl}/{path}",
+            "self_url": f"{siteurl}/{path}",
+            "site_url": f"{siteurl}/",
+            "updated": timestamp(newest, zone),
+        }
         template = self.env.get_template("registry.atom.xml")
-        files.write(path, template.render(
-            {**self.context, "SITEURL": siteurl, "feed": feed, "entries": entries}))
+        files.write(
+            path, template.render({**self.context, "SITEURL": siteurl, "feed": feed, "entries": entries})
+        )
 
     def _sitemap_url(self) -> str | None:
         siteurl = self.settings["SITEURL"]
@@ -147,9 +177,14 @@ class RegistryDataGenerator(Generator):
     def _write_page(self, writer, url: str, template: str, **page) -> None:
         """The page in every language (`en/...` for English)."""
         for lang in Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"]).all:
-            writer.write_file(save_as(lang.prefix + url), self.get_template(template), self.context,
-                              relative_urls=self.settings["RELATIVE_URLS"], page_url=lang.prefix + url,
-                              **page)
+            writer.write_file(
+                save_as(lang.prefix + url),
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                page_url=lang.prefix + url,
+                **page,
+            )
 
 
 def timestamp(day: date, zone: ZoneInfo) -> str:

@@ -32,13 +32,13 @@ def load_catalogues(settings: dict) -> tuple[dict[str, gettext.NullTranslations]
     root = Path(settings.get("PROJECT_ROOT") or Path(settings["PATH"]).parent)
     folder = Path(settings.get("TRANSLATIONS_PATH") or root / "translations")
     issues: list[Issue] = []
-    loaded = load_translations(folder, [lang.code for lang in languages.all], languages.default,
-                               root, issues)
+    loaded = load_translations(folder, [lang.code for lang in languages.all], languages.default, root, issues)
     return loaded, issues
 
 
-def load_translations(folder: Path, langs: list[str], default: str, root: Path,
-                      issues: list[Issue]) -> dict[str, gettext.NullTranslations]:
+def load_translations(
+    folder: Path, langs: list[str], default: str, root: Path, issues: list[Issue]
+) -> dict[str, gettext.NullTranslations]:
     """A gettext object per language. The default language needs no catalogue:
     its msgids are the text."""
     loaded: dict[str, gettext.NullTranslations] = {default: gettext.NullTranslations()}
@@ -65,8 +65,14 @@ def compile_catalog(path: Path, lang: str, shown: str, issues: list[Issue]) -> g
         return gettext.NullTranslations()
     for message, errors in catalog.check():
         for error in errors:
-            issues.append(Issue(shown, message.lineno or 0, "msgstr",
-                                msg("catalogue_entry", problem=str(error), msgid=_short(message.id))))
+            issues.append(
+                Issue(
+                    shown,
+                    message.lineno or 0,
+                    "msgstr",
+                    msg("catalogue_entry", problem=str(error), msgid=_short(message.id)),
+                )
+            )
     compiled = BytesIO()
     write_mo(compiled, catalog)  # fuzzy entries are left out: their msgid is shown
     compiled.seek(0)

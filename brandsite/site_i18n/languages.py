@@ -34,8 +34,10 @@ class Languages:
         if default not in languages:
             raise ValueError(f'DEFAULT_LANG "{default}" is not in LANGUAGES')
         self.default = default
-        self.all = [Language(code, tag, name, "" if code == default else f"{code}/")
-                    for code, (tag, name) in languages.items()]
+        self.all = [
+            Language(code, tag, name, "" if code == default else f"{code}/")
+            for code, (tag, name) in languages.items()
+        ]
         self.by_code = {lang.code: lang for lang in self.all}
 
     def of_url(self, url: str) -> Language:

@@ -28,8 +28,11 @@ def folder_save_as(url: str, setting: str) -> str:
 
 
 # Pelican's list pages, each with the setting that turns it off when empty.
-PELICAN_LISTS = (("TAG_SAVE_AS", "generate_tags"), ("CATEGORY_SAVE_AS", "generate_categories"),
-                 ("AUTHOR_SAVE_AS", "generate_authors"))
+PELICAN_LISTS = (
+    ("TAG_SAVE_AS", "generate_tags"),
+    ("CATEGORY_SAVE_AS", "generate_categories"),
+    ("AUTHOR_SAVE_AS", "generate_authors"),
+)
 
 
 def skip_unwritten_lists(generator) -> None:
@@ -54,20 +57,36 @@ class StoryListsGenerator(Generator):
         lists = [("archives", self.settings["ARCHIVES_URL"], "ARCHIVES_URL", articles, {})]
         for kind, listing in (("category", "categories"), ("tag", "tags")):
             for item, listed in self.context.get(listing, []):
-                lists.append((kind, item.url, f"{kind.upper()}_URL", listed,
-                              {kind: item, "page_name": item.page_name}))
+                lists.append(
+                    (kind, item.url, f"{kind.upper()}_URL", listed, {kind: item, "page_name": item.page_name})
+                )
         for lang in self.languages.all:
             for template, url, setting, listed, extra in lists:
-                self._write_list(writer, lang.prefix + url, folder_save_as(url, setting), template,
-                                 listed, lang.prefix, extra)
+                self._write_list(
+                    writer,
+                    lang.prefix + url,
+                    folder_save_as(url, setting),
+                    template,
+                    listed,
+                    lang.prefix,
+                    extra,
+                )
         flush_pages(self, writer)
 
-    def _write_list(self, writer, url: str, save_as: str, template: str, listed: list, prefix: str,
-                    extra: dict) -> None:
+    def _write_list(
+        self, writer, url: str, save_as: str, template: str, listed: list, prefix: str, extra: dict
+    ) -> None:
         size = page_size(self.settings, template)
-        for name, _url, variables in paginate(prefix + save_as, url, listed, size,
-                                                  self.settings, "articles"):
+        for name, _url, variables in paginate(prefix + save_as, url, listed, size, self.settings, "articles"):
             # paginated={}: this is one page already (Pelican would paginate `articles` again)
-            writer.write_file(name, self.get_template(template), self.context,
-                              relative_urls=self.settings["RELATIVE_URLS"], paginated={},
-                              blog=True, articles=listed, **variables, **extra)
+            writer.write_file(
+                name,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                paginated={},
+                blog=True,
+                articles=listed,
+                **variables,
+                **extra,
+            )

@@ -25,7 +25,15 @@ class TwinPagesGenerator(Generator):
                 continue
             for name in self.settings["DIRECT_TEMPLATES"]:
                 save_as = self.settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
-                writer.write_file(lang.prefix + save_as, self.get_template(name), self.context,
-                                  relative_urls=relative, blog=True, page_name=name,
-                                  template_name=name, articles=articles, dates=dates)
+                writer.write_file(
+                    lang.prefix + save_as,
+                    self.get_template(name),
+                    self.context,
+                    relative_urls=relative,
+                    blog=True,
+                    page_name=name,
+                    template_name=name,
+                    articles=articles,
+                    dates=dates,
+                )
         flush_pages(self, writer)

@@ -44,8 +44,18 @@ class LanguageWriter(Writer):
         self.pending: dict[str, tuple] = {}  # path -> render job, written by flush()
         signals.finalized.connect(self._flush_at_end)
 
-    def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                   template_name=None, override_output=False, url=None, **kwargs):
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
         if not name:
             return
         known = kwargs.pop("lang_twins", None)
@@ -57,8 +67,17 @@ class LanguageWriter(Writer):
         if paginated is None:  # as Pelican decides it
             paginated = {key: value for key, value in kwargs.items() if key in ("articles", "dates")}
         if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
-            super().write_file(name, template, context, relative_urls, paginated, template_name,
-                               override_output, url, **kwargs)
+            super().write_file(
+                name,
+                template,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            )
             return
         if self.reuse is not None and self._reused(name, template, context, relative_urls, kwargs):
             return
@@ -91,8 +110,9 @@ class LanguageWriter(Writer):
                 raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
             return  # Pelican keeps the page that overrode this one
         if path in self._written_files and not override:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" as Pelican has already '
-                                           "written to it previously")
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{path}" as Pelican has already written to it previously'
+            )
         if override:
             self._overridden_files.add(path)
         self._written_files.add(path)
@@ -136,8 +156,11 @@ class LanguageWriter(Writer):
         url = page_url(name)
         here = self.languages.of_url(url)
         links = self.languages.links(url, known)
-        localized = {key: self.settings[f"{key}_{here.code.upper()}"] for key in LOCALIZED_SETTINGS
-                     if here.prefix and self.settings.get(f"{key}_{here.code.upper()}")}
+        localized = {
+            key: self.settings[f"{key}_{here.code.upper()}"]
+            for key in LOCALIZED_SETTINGS
+            if here.prefix and self.settings.get(f"{key}_{here.code.upper()}")
+        }
         return {
             **localized,
             "page_lang": here.code,

@@ -31,11 +31,18 @@ from brandsite.brand_registry.memo import KeptFile
 FILE_NAME = "articles.pickle"
 FORMAT = "story-articles-2"
 _ALLOWED_NAMES = {
-    ("pelican.contents", "Article"), ("pelican.urlwrappers", "Category"),
-    ("pelican.urlwrappers", "Tag"), ("pelican.urlwrappers", "Author"),
-    ("pelican.utils", "SafeDatetime"), ("datetime", "datetime"), ("datetime", "date"),
-    ("datetime", "timezone"), ("datetime", "timedelta"), ("zoneinfo", "ZoneInfo"),
-    ("brandsite.brand_registry.model", "Image"), ("pathlib", "PosixPath"),
+    ("pelican.contents", "Article"),
+    ("pelican.urlwrappers", "Category"),
+    ("pelican.urlwrappers", "Tag"),
+    ("pelican.urlwrappers", "Author"),
+    ("pelican.utils", "SafeDatetime"),
+    ("datetime", "datetime"),
+    ("datetime", "date"),
+    ("datetime", "timezone"),
+    ("datetime", "timedelta"),
+    ("zoneinfo", "ZoneInfo"),
+    ("brandsite.brand_registry.model", "Image"),
+    ("pathlib", "PosixPath"),
 }
 _allowed: dict[tuple[str, str], Any] = {}  # found once per process, not once per Article
 
@@ -118,7 +125,7 @@ class KeptArticles(KeptFile):
             return default
         try:
             parsed, article = _Unpickler(io.BytesIO(data), self.shared).load()
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss
+        except Exception:
             return default
         self.used[key] = data
         memo.keep(parsed)
@@ -134,7 +141,7 @@ class KeptArticles(KeptFile):
         buffer = io.BytesIO()
         try:
             _Pickler(buffer, self.shared).dump((parsed, article))
-        except Exception:  # noqa: BLE001 - something a plugin attached cannot be kept: read it next time
+        except Exception:
             return
         self.used[key] = buffer.getvalue()
 

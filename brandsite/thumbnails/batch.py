@@ -38,16 +38,20 @@ class Report:
 
     def summary(self) -> str:
         files = self.files_made + self.files_cached
-        line = (f"Images: {self.sources} sources, {files} files "
-                f"({self.files_made} made, {self.files_cached} from the cache) in {self.seconds:.2f} s")
+        line = (
+            f"Images: {self.sources} sources, {files} files "
+            f"({self.files_made} made, {self.files_cached} from the cache) in {self.seconds:.2f} s"
+        )
         if self.decoded and self.seconds:
-            line += (f"; {self.decoded / self.seconds:.1f} images/s, "
-                     f"{self.pixels / 1e6 / self.seconds:.1f} MP/s")
+            line += (
+                f"; {self.decoded / self.seconds:.1f} images/s, {self.pixels / 1e6 / self.seconds:.1f} MP/s"
+            )
         return line
 
 
-def render_all(requests: list[Request], settings: Settings,
-               progress_stream=None) -> tuple[dict[Path, Rendition], Report]:
+def render_all(
+    requests: list[Request], settings: Settings, progress_stream=None
+) -> tuple[dict[Path, Rendition], Report]:
     """Every request's derivatives, made only where the cache lacks them."""
     started = time.perf_counter()
     cache = Cache(settings.cache_path)
@@ -123,7 +127,7 @@ def _guarded(job, call):
 
     try:
         return call()
-    except Exception as exc:  # noqa: BLE001 - reported with the file's name, build fails
+    except Exception as exc:
         return Outcome(job.path, None, error=f"could not be processed ({type(exc).__name__}: {exc})")
 
 

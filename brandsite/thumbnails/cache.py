@@ -49,7 +49,7 @@ class Cache:
                 stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
                 entry = memo.get(name)
                 if not (isinstance(entry, list) and entry[:3] == stamp):
-                    entry = memo[name] = stamp + [source_key(path.read_bytes())]
+                    entry = memo[name] = [*stamp, source_key(path.read_bytes())]
                     changed = True
                 keys[path] = entry[3]
             except OSError as exc:

@@ -54,8 +54,7 @@ def derive(job: Job, settings: Settings) -> Outcome:
     return Outcome(job.path, facts, made, facts.width * facts.height)
 
 
-def _encode_missing(image: Image.Image, job: Job, facts: Facts, settings: Settings,
-                    cache: Cache) -> int:
+def _encode_missing(image: Image.Image, job: Job, facts: Facts, settings: Settings, cache: Cache) -> int:
     wanted = [v for v in variants(job.stem, job.key, facts, settings, job.og) if not cache.has(v.name)]
     made = 0
     current = image

@@ -26,8 +26,13 @@ def options(fmt: str, settings: Settings, alpha: bool = False) -> dict:
         # depends on its thread count. tune=ssim: libavif's default for still
         # images (tune=iq) is slower and writes about 30% larger files at the
         # same quality setting, for about 1 dB more PSNR.
-        return {"quality": settings.quality["avif"], "speed": settings.avif_speed,
-                "max_threads": 1, "subsampling": "4:2:0", "advanced": (("tune", "ssim"),)}
+        return {
+            "quality": settings.quality["avif"],
+            "speed": settings.avif_speed,
+            "max_threads": 1,
+            "subsampling": "4:2:0",
+            "advanced": (("tune", "ssim"),),
+        }
     if fmt == "webp":
         # Method 6 compresses an alpha channel ten times slower than 5, for 2% less.
         method = min(settings.webp_method, 5) if alpha else settings.webp_method

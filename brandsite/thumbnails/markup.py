@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -27,8 +27,14 @@ def url(prefix: str, folder: str, name: str) -> str:
     return f"{prefix}/{site_path(folder, name)}"
 
 
-def picture(variants: tuple[Variant, ...], link: Callable[[str], str], alt: str,
-            sizes: str = "100vw", main: bool = False, class_: str = "") -> Markup:
+def picture(
+    variants: tuple[Variant, ...],
+    link: Callable[[str], str],
+    alt: str,
+    sizes: str = "100vw",
+    main: bool = False,
+    class_: str = "",
+) -> Markup:
     """AVIF and WebP <source>s, then the JPEG or PNG <img>; `link(name)` gives a URL."""
     groups: dict[str, list[Variant]] = {}
     for variant in variants:
@@ -46,8 +52,16 @@ def picture(variants: tuple[Variant, ...], link: Callable[[str], str], alt: str,
     img = Markup(
         '<img src="{src}" srcset="{srcset}" sizes="{sizes}" width="{w}" height="{h}" alt="{alt}" '
         '{loading} decoding="async"{css}>'
-    ).format(src=link(src.name), srcset=_srcset(fallback, link), sizes=sizes, w=largest.width,
-             h=largest.height, alt=alt, loading=Markup(loading), css=css)
+    ).format(
+        src=link(src.name),
+        srcset=_srcset(fallback, link),
+        sizes=sizes,
+        w=largest.width,
+        h=largest.height,
+        alt=alt,
+        loading=Markup(loading),
+        css=css,
+    )
     return Markup("<picture>{}{}</picture>").format(sources, img)
 
 
@@ -63,4 +77,5 @@ def placeholder(name: str, alt: str) -> Markup:
 def replace_placeholders(text: str, render: Callable[[str, str], str]) -> str:
     """`text` with each placeholder replaced by `render(name, alt)`."""
     return PLACEHOLDER.sub(
-        lambda m: render(html.unescape(m.group("name")), html.unescape(m.group("alt"))), text)
+        lambda m: render(html.unescape(m.group("name")), html.unescape(m.group("alt"))), text
+    )

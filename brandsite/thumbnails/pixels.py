@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from PIL import Image, ImageCms
 
@@ -13,8 +14,15 @@ from .plan import Facts
 
 SWAPS_SIDES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
 T = Image.Transpose
-UPRIGHT = {2: T.FLIP_LEFT_RIGHT, 3: T.ROTATE_180, 4: T.FLIP_TOP_BOTTOM, 5: T.TRANSPOSE,
-           6: T.ROTATE_270, 7: T.TRANSVERSE, 8: T.ROTATE_90}  # as ImageOps.exif_transpose
+UPRIGHT = {
+    2: T.FLIP_LEFT_RIGHT,
+    3: T.ROTATE_180,
+    4: T.FLIP_TOP_BOTTOM,
+    5: T.TRANSPOSE,
+    6: T.ROTATE_270,
+    7: T.TRANSVERSE,
+    8: T.ROTATE_90,
+}  # as ImageOps.exif_transpose
 HIGH_BIT = {"I", "I;16", "I;16B", "I;16L", "I;16N", "F"}
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 PROFILE_SPACES = {"RGB": "RGB ", "L": "GRAY", "CMYK": "CMYK"}
@@ -24,8 +32,9 @@ class SourceError(Exception):
     """The source cannot be turned into pixels; the message says why."""
 
 
-def open_upright(source: Path | BinaryIO, max_pixels: int,
-                 largest: Callable[[Facts], int] | None = None) -> tuple[Image.Image, Facts]:
+def open_upright(
+    source: Path | BinaryIO, max_pixels: int, largest: Callable[[Facts], int] | None = None
+) -> tuple[Image.Image, Facts]:
     """The first frame of `source`, decoded no larger than the `largest(facts)` width needs.
 
     A JPEG is decoded at 1/2, 1/4 or 1/8 scale when that is still wide enough
@@ -49,7 +58,7 @@ def open_upright(source: Path | BinaryIO, max_pixels: int,
             image.load()
         except SourceError:
             raise
-        except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for bad files
+        except Exception as exc:
             raise SourceError(f"cannot be decoded ({type(exc).__name__}: {exc})") from None
     icc = image.info.get("icc_profile")
     if orientation != 1:
@@ -65,7 +74,7 @@ def open_upright(source: Path | BinaryIO, max_pixels: int,
 def _orientation(image: Image.Image) -> int:
     try:
         value = image.getexif().get(0x0112, 1)
-    except Exception:  # noqa: BLE001 - unreadable EXIF: show the picture as stored
+    except Exception:
         return 1
     return value if value in range(1, 9) else 1
 

@@ -85,26 +85,41 @@ def formats(facts: Facts) -> tuple[str, ...]:
 def variants(stem: str, key: str, facts: Facts, settings: Settings, og: bool) -> list[Variant]:
     """Every derivative of a source, in the order the <picture> lists them."""
     widths = chain(facts, settings, og)
-    found = [_variant(stem, key, facts, settings, fmt, width, widths)
-             for fmt in formats(facts) for width in shown_widths(facts, settings)]
+    found = [
+        _variant(stem, key, facts, settings, fmt, width, widths)
+        for fmt in formats(facts)
+        for width in shown_widths(facts, settings)
+    ]
     if og and (facts.alpha or og_width(facts, settings) not in shown_widths(facts, settings)):
         found.append(_variant(stem, key, facts, settings, OG, og_width(facts, settings), widths))
     return found
 
 
-def og_variant(found: list[Variant] | tuple[Variant, ...], facts: Facts,
-               settings: Settings) -> Variant | None:
+def og_variant(
+    found: list[Variant] | tuple[Variant, ...], facts: Facts, settings: Settings
+) -> Variant | None:
     """The Open Graph JPEG: its own file, or the fallback JPEG of the same width."""
     width = og_width(facts, settings)
     return next((v for v in found if v.format == OG), None) or next(
-        (v for v in found if v.format == "jpeg" and v.width == width), None)
+        (v for v in found if v.format == "jpeg" and v.width == width), None
+    )
 
 
 def _variant(stem, key, facts, settings, fmt, width, widths) -> Variant:
     encoder = "jpeg" if fmt == OG else fmt
     lineage = [w for w in widths if w >= width]
-    shaped_by = json.dumps([key, PIPELINE_VERSION, PIL.__version__, library_version("littlecms2"),
-                            fmt, library_version(encoder), options(encoder, settings, facts.alpha), lineage])
+    shaped_by = json.dumps(
+        [
+            key,
+            PIPELINE_VERSION,
+            PIL.__version__,
+            library_version("littlecms2"),
+            fmt,
+            library_version(encoder),
+            options(encoder, settings, facts.alpha),
+            lineage,
+        ]
+    )
     digest = hashlib.sha256(shaped_by.encode()).hexdigest()[:8]
     suffix = ".og" if fmt == OG else ""
     name = f"{stem}.{digest}.{width}w{suffix}.{FORMATS[encoder][1]}"

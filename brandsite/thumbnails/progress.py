@@ -14,8 +14,14 @@ class Progress:
     terminal (CI logs) gets a plain line every `log_every` seconds.
     """
 
-    def __init__(self, total: int, stream: TextIO | None = None, quiet_for: float = 1.0,
-                 log_every: float = 10.0, clock=time.monotonic):
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        quiet_for: float = 1.0,
+        log_every: float = 10.0,
+        clock=time.monotonic,
+    ):
         self.total = total
         self.stream = stream if stream is not None else sys.stderr
         self.terminal = getattr(self.stream, "isatty", lambda: False)()

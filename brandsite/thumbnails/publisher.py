@@ -80,8 +80,15 @@ class ResponsivePublisher:
         keys = {r.key for r in self._renditions.values()}
         return Cache(self.settings.cache_path).prune(files, keys)
 
-    def markup(self, image, siteurl: str, main: bool = False, sizes: str = "100vw",
-               class_: str = "", alt: str | None = None) -> Markup:
+    def markup(
+        self,
+        image,
+        siteurl: str,
+        main: bool = False,
+        sizes: str = "100vw",
+        class_: str = "",
+        alt: str | None = None,
+    ) -> Markup:
         """A <picture> for `image`; the page's main image loads eagerly."""
         if image is None:
             return Markup("")
@@ -91,7 +98,12 @@ class ResponsivePublisher:
             target = self._targets[image.path]
             self._markup[memo_key] = markup.picture(
                 self._renditions[image.path].variants,
-                lambda name: markup.url(siteurl, target.folder, name), alt, sizes, main, class_)
+                lambda name: markup.url(siteurl, target.folder, name),
+                alt,
+                sizes,
+                main,
+                class_,
+            )
         return self._markup[memo_key]
 
     def markup_named(self, output_name: str, siteurl: str, alt: str) -> Markup:

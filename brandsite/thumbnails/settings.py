@@ -57,8 +57,9 @@ def from_site(settings: dict, root: Path) -> tuple[Settings, list[tuple[str, str
             problems.append((name, f"must be a whole number from {low} to {high}"))
             value = default
         numbers[attr] = value
-    cache = Path(os.environ.get("THUMBNAIL_CACHE_PATH") or settings.get("THUMBNAIL_CACHE_PATH")
-                 or ".cache/images")
+    cache = Path(
+        os.environ.get("THUMBNAIL_CACHE_PATH") or settings.get("THUMBNAIL_CACHE_PATH") or ".cache/images"
+    )
     return Settings(
         widths=tuple(sorted(set(widths))),
         quality={k: v for k, v in quality.items() if k in DEFAULT_QUALITY},

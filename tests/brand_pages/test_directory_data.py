@@ -7,21 +7,38 @@ from brandsite.brand_registry.issues import errors
 
 
 def test_entry_carries_the_card_and_the_filter_fields(project):
-    project.brand("korla", name_en="Korla Pear", owner="Korla 协会", status="suspended",
-                  certifications=[{"type": "geographical-indication", "number": "GI-1",
-                                   "issuer": "局", "issued": "2019-05-20"}],
-                  awards=[{"program": "regional-quality-award", "edition": 5}])
+    project.brand(
+        "korla",
+        name_en="Korla Pear",
+        owner="Korla 协会",
+        status="suspended",
+        certifications=[
+            {"type": "geographical-indication", "number": "GI-1", "issuer": "局", "issued": "2019-05-20"}
+        ],
+        awards=[{"program": "regional-quality-award", "edition": 5}],
+    )
     site, issues = project.load()
     assert not errors(issues)
     brand = site.brands["korla"]
-    entry = directory_entry(brand, site.registry, "zh", "brands/korla/", ("brands/korla/l.320w.png", 320, 200),
-                            "zh-CN")
+    entry = directory_entry(
+        brand, site.registry, "zh", "brands/korla/", ("brands/korla/l.320w.png", 320, 200), "zh-CN"
+    )
     assert entry == {
-        "url": "brands/korla/", "name": "库尔勒香梨", "other_name": "Korla Pear", "other_lang": "en",
-        "initial": "库", "logo": ["brands/korla/l.320w.png", 320, 200], "status": "suspended",
-        "current": False, "place": "库尔勒市", "category_name": "农产品", "summary": "库尔勒香梨，皮薄肉细。",
-        "text": "库尔勒香梨 korla pear korla 协会", "regions": ["650000", "652800", "652801"],
-        "category": "agricultural", "certs": ["geographical-indication"],
+        "url": "brands/korla/",
+        "name": "库尔勒香梨",
+        "other_name": "Korla Pear",
+        "other_lang": "en",
+        "initial": "库",
+        "logo": ["brands/korla/l.320w.png", 320, 200],
+        "status": "suspended",
+        "current": False,
+        "place": "库尔勒市",
+        "category_name": "农产品",
+        "summary": "库尔勒香梨，皮薄肉细。",
+        "text": "库尔勒香梨 korla pear korla 协会",
+        "regions": ["650000", "652800", "652801"],
+        "category": "agricultural",
+        "certs": ["geographical-indication"],
         "awards": ["regional-quality-award:5"],
     }
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from brandsite.brand_pages.views import featured
-from brandsite.brand_registry.issues import errors
 from conftest import REGISTRY
 
-TWO_EDITIONS = {**REGISTRY, "award_programs": [
-    {"id": "regional-quality-award", "name": "自治区人民政府质量奖",
-     "editions": [{"number": 4, "year": 2019}, {"number": 5, "year": 2021}]}]}
+from brandsite.brand_pages.views import featured
+from brandsite.brand_registry.issues import errors
+
+TWO_EDITIONS = {
+    **REGISTRY,
+    "award_programs": [
+        {
+            "id": "regional-quality-award",
+            "name": "自治区人民政府质量奖",
+            "editions": [{"number": 4, "year": 2019}, {"number": 5, "year": 2021}],
+        }
+    ],
+}
 
 
 def loaded(project):
@@ -17,8 +25,9 @@ def loaded(project):
     project.brand("b-plain")
     project.brand("c-newer-winner", awards=[{"program": "regional-quality-award", "edition": 5}])
     project.brand("d-suspended", status="suspended")
-    project.brand("e-suspended-winner", status="suspended",
-                  awards=[{"program": "regional-quality-award", "edition": 5}])
+    project.brand(
+        "e-suspended-winner", status="suspended", awards=[{"program": "regional-quality-award", "edition": 5}]
+    )
     project.brand("f-plain")
     site, issues = project.load()
     assert not errors(issues), issues
@@ -37,4 +46,7 @@ def test_current_winners_come_first_newest_award_first_then_other_current_brands
 
 def test_configured_brands_are_shown_in_their_order_and_unknown_ones_left_out(project):
     site = loaded(project)
-    assert slugs(featured(site, ["f-plain", "no-such-brand", "a-older-winner"])) == ["f-plain", "a-older-winner"]
+    assert slugs(featured(site, ["f-plain", "no-such-brand", "a-older-winner"])) == [
+        "f-plain",
+        "a-older-winner",
+    ]

@@ -33,12 +33,25 @@ def parse(markup) -> dict:
 
 
 def test_brand_graph_is_a_brand_owned_by_an_organization(project):
-    project.brand("korla", name=HOSTILE, owner=HOSTILE, name_en="Korla Pear",
-                  contact={"website": "https://pear.example.org", "phone": "+86 1"})
+    project.brand(
+        "korla",
+        name=HOSTILE,
+        owner=HOSTILE,
+        name_en="Korla Pear",
+        contact={"website": "https://pear.example.org", "phone": "+86 1"},
+    )
     site, issues = project.load()
     assert not errors(issues)  # a warning (no cover image) is fine here
-    data = parse(json_ld(brand_graph(site.brands["korla"], site.registry, "https://x.org/brands/korla/",
-                                     "https://x.org/brands/korla/logo.png")))
+    data = parse(
+        json_ld(
+            brand_graph(
+                site.brands["korla"],
+                site.registry,
+                "https://x.org/brands/korla/",
+                "https://x.org/brands/korla/logo.png",
+            )
+        )
+    )
     brand, owner = data["@graph"]
     assert data["@context"] == "https://schema.org"
     assert brand["@type"] == "Brand" and brand["name"] == HOSTILE
@@ -50,12 +63,30 @@ def test_brand_graph_is_a_brand_owned_by_an_organization(project):
 
 
 def test_article_data_names_its_brands():
-    data = parse(json_ld(article_data(
-        headline=HOSTILE, url="https://x.org/stories/a/", published="2024-04-02", modified=None,
-        description="摘要", lang="zh-CN", author="中心", publisher="名录",
-        image_url="https://x.org/images/a.jpg", about=[("香梨", "https://x.org/brands/korla/")])))
+    data = parse(
+        json_ld(
+            article_data(
+                headline=HOSTILE,
+                url="https://x.org/stories/a/",
+                published="2024-04-02",
+                modified=None,
+                description="摘要",
+                lang="zh-CN",
+                author="中心",
+                publisher="名录",
+                image_url="https://x.org/images/a.jpg",
+                about=[("香梨", "https://x.org/brands/korla/")],
+            )
+        )
+    )
     assert data["@type"] == "Article" and data["headline"] == HOSTILE
     assert data["dateModified"] == data["datePublished"] == "2024-04-02"
     assert data["image"] == ["https://x.org/images/a.jpg"]
-    assert data["about"] == [{"@type": "Brand", "@id": "https://x.org/brands/korla/#brand",
-                              "name": "香梨", "url": "https://x.org/brands/korla/"}]
+    assert data["about"] == [
+        {
+            "@type": "Brand",
+            "@id": "https://x.org/brands/korla/#brand",
+            "name": "香梨",
+            "url": "https://x.org/brands/korla/",
+        }
+    ]

@@ -10,22 +10,31 @@ LICENCE = {"name": "甲公司", "valid_from": "2020-01-01"}
 
 
 def _cert(number, expires):
-    return {"type": "geographical-indication", "number": number, "issuer": "国家知识产权局",
-            "issued": "2020-01-01", "expires": expires}
+    return {
+        "type": "geographical-indication",
+        "number": number,
+        "issuer": "国家知识产权局",
+        "issued": "2020-01-01",
+        "expires": expires,
+    }
 
 
 def test_licences_and_certifications_expiring_within_60_days(project):
     project.brand(
-        "pear", cover="cover.png", files={
+        "pear",
+        cover="cover.png",
+        files={
             "cover.png": png_bytes(),
             "licensees.csv": "name,license,valid_from,valid_to,products\n"
-                             "乙公司,L-4,2020-01-01,2026-11-27,鲜梨\n"
-                             "丙公司,L-5,2020-01-01,2030-01-01,鲜梨\n",
+            "乙公司,L-4,2020-01-01,2026-11-27,鲜梨\n"
+            "丙公司,L-5,2020-01-01,2030-01-01,鲜梨\n",
         },
         certifications=[_cert("GI-60", "2027-01-25"), _cert("GI-61", "2027-01-26")],
-        licensees=[{**LICENCE, "license": "L-1", "valid_to": "2026-11-26"},
-                   {**LICENCE, "license": "L-2", "valid_to": "2026-11-25"},
-                   {**LICENCE, "license": "L-3", "valid_to": "2026-12-31"}],
+        licensees=[
+            {**LICENCE, "license": "L-1", "valid_to": "2026-11-26"},
+            {**LICENCE, "license": "L-2", "valid_to": "2026-11-25"},
+            {**LICENCE, "license": "L-3", "valid_to": "2026-12-31"},
+        ],
     )
     assert project.messages() == []
     assert project.warnings(AS_OF) == [
@@ -45,9 +54,14 @@ def test_licences_and_certifications_expiring_within_60_days(project):
 
 
 def test_no_expiry_warnings_for_a_brand_not_in_use_or_without_a_day(project):
-    project.brand("pear", status="suspended", cover="cover.png", files={"cover.png": png_bytes()},
-                  certifications=[_cert("GI-1", "2026-12-01")],
-                  licensees=[{**LICENCE, "license": "L-1", "valid_to": "2026-12-01"}])
+    project.brand(
+        "pear",
+        status="suspended",
+        cover="cover.png",
+        files={"cover.png": png_bytes()},
+        certifications=[_cert("GI-1", "2026-12-01")],
+        licensees=[{**LICENCE, "license": "L-1", "valid_to": "2026-12-01"}],
+    )
     assert project.warnings(AS_OF) == []
     project.brand("pear", cover="cover.png", certifications=[_cert("GI-1", "2026-12-01")])
     assert project.warnings(None) == []
@@ -93,4 +107,6 @@ def test_warnings_come_with_errors_but_are_not_errors(project):
     project.brand("pear", region="999999")
     _site, issues = project.load()
     assert [(i.severity, i.line, i.field) for i in sorted(issues)] == [
-        ("warning", 1, "cover"), ("error", 4, "region")]
+        ("warning", 1, "cover"),
+        ("error", 4, "region"),
+    ]

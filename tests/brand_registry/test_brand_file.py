@@ -9,12 +9,26 @@ def test_valid_brand_loads_with_all_fields(project):
         logo="logo.png",
         cover="orchard.jpg",
         gallery=["orchard.jpg", {"src": "logo.png", "alt": "标志", "caption": "说明"}],
-        certifications=[{"type": "geographical-indication", "number": "GI-2019-0042",
-                         "issuer": "国家知识产权局", "issued": "2019-05-20", "expires": "2029-05-19"}],
+        certifications=[
+            {
+                "type": "geographical-indication",
+                "number": "GI-2019-0042",
+                "issuer": "国家知识产权局",
+                "issued": "2019-05-20",
+                "expires": "2029-05-19",
+            }
+        ],
         standards=[{"code": "GB/T 19859-2005", "title": "地理标志产品 库尔勒香梨"}],
         awards=[{"program": "regional-quality-award", "edition": 5, "recipient": "某某果业有限公司"}],
-        licensees=[{"name": "某某果业有限公司", "license": "XJ-KFP-2021-001",
-                    "valid_from": "2021-01-01", "valid_to": "2026-12-31", "products": ["鲜梨", "梨汁"]}],
+        licensees=[
+            {
+                "name": "某某果业有限公司",
+                "license": "XJ-KFP-2021-001",
+                "valid_from": "2021-01-01",
+                "valid_to": "2026-12-31",
+                "products": ["鲜梨", "梨汁"],
+            }
+        ],
         contact={"website": "https://example.org", "phone": "+86 996 000 0000"},
         tags=["香梨"],
         files={"logo.png": png_bytes(), "orchard.jpg": jpeg_bytes((60, 40))},
@@ -43,17 +57,22 @@ def test_missing_required_fields_are_each_reported(project):
 
 
 def test_required_field_left_empty_points_at_its_line(project):
-    project.brand("pear", text="---\nname: 库尔勒香梨\ncategory: agricultural\nregion: \"652801\"\n"
-                               "owner:\nsummary: 香梨。\nregistered: 2019-05-20\n---\n")
+    project.brand(
+        "pear",
+        text='---\nname: 库尔勒香梨\ncategory: agricultural\nregion: "652801"\n'
+        "owner:\nsummary: 香梨。\nregistered: 2019-05-20\n---\n",
+    )
     assert project.messages() == ["brands/pear/index.md:5: owner: is required\n    品牌持有单位：必须填写"]
 
 
 def test_unknown_ids_name_the_field_and_line(project):
-    project.brand("pear", category="agricultral", region="652899",
-                  certifications=[{"type": "organic", "number": "1", "issuer": "x",
-                                   "issued": "2020-01-01"}],
-                  awards=[{"program": "regional-quality-award", "edition": 9},
-                          {"program": "city-award", "edition": 1}])
+    project.brand(
+        "pear",
+        category="agricultral",
+        region="652899",
+        certifications=[{"type": "organic", "number": "1", "issuer": "x", "issued": "2020-01-01"}],
+        awards=[{"program": "regional-quality-award", "edition": 9}, {"program": "city-award", "edition": 1}],
+    )
     assert project.messages() == [
         'brands/pear/index.md:3: category: "agricultral" is not in brands/_registry.yaml'
         ' (did you mean "agricultural" 农产品?)\n'
@@ -90,8 +109,12 @@ def test_dates_that_are_not_dates(project):
 
 
 def test_valid_to_before_valid_from(project):
-    project.brand("pear", licensees=[{"name": "甲公司", "license": "L-1",
-                                      "valid_from": "2022-01-01", "valid_to": "2021-12-31"}])
+    project.brand(
+        "pear",
+        licensees=[
+            {"name": "甲公司", "license": "L-1", "valid_from": "2022-01-01", "valid_to": "2021-12-31"}
+        ],
+    )
     assert project.messages() == [
         "brands/pear/index.md:12: licensees[1].valid_to: 2021-12-31 is before valid_from (2022-01-01)\n"
         "    授权使用单位第 1 项 · 授权截止日：2021-12-31 早于授权起始日（2022-01-01）"
@@ -101,11 +124,15 @@ def test_valid_to_before_valid_from(project):
 def test_licence_used_twice_across_brands_and_csv(project):
     lic = {"name": "甲公司", "license": "XJ-1", "valid_from": "2021-01-01", "valid_to": "2022-01-01"}
     project.brand("a-pear", licensees=[lic])
-    project.brand("b-pear", licensees=[{**lic, "license": "xj-1"}], files={
-        "licensees.csv": "name,license,valid_from,valid_to,products\n"
-                         "乙公司,ＸＪ－２,2021-01-01,2022-01-01,鲜梨;梨汁\n"
-                         "丙公司,XJ-2,2021-01-01,2022-01-01,\n",
-    })
+    project.brand(
+        "b-pear",
+        licensees=[{**lic, "license": "xj-1"}],
+        files={
+            "licensees.csv": "name,license,valid_from,valid_to,products\n"
+            "乙公司,ＸＪ－２,2021-01-01,2022-01-01,鲜梨;梨汁\n"
+            "丙公司,XJ-2,2021-01-01,2022-01-01,\n",
+        },
+    )
     assert project.messages() == [
         'brands/b-pear/index.md:10: license: licence number "xj-1" is already used at brands/a-pear/index.md:10\n'
         "    授权编号：“xj-1” 已在 brands/a-pear/index.md:10 用过，授权编号不能重复",
@@ -116,12 +143,15 @@ def test_licence_used_twice_across_brands_and_csv(project):
 
 
 def test_csv_rows_are_checked_like_yaml(project):
-    project.brand("pear", files={
-        "licensees.csv": "name,license,valid_from,valid_to,products\n"
-                         "甲公司,L-1,2021-01-01,2022-01-01,鲜梨\n"
-                         ",L-2,2021-13-01,2020-01-01,\n"
-                         "乙公司,L-3,2022-01-01,2021-01-01,\n",
-    })
+    project.brand(
+        "pear",
+        files={
+            "licensees.csv": "name,license,valid_from,valid_to,products\n"
+            "甲公司,L-1,2021-01-01,2022-01-01,鲜梨\n"
+            ",L-2,2021-13-01,2020-01-01,\n"
+            "乙公司,L-3,2022-01-01,2021-01-01,\n",
+        },
+    )
     assert project.messages() == [
         "brands/pear/licensees.csv:3: name: is required\n    名称：必须填写",
         'brands/pear/licensees.csv:3: valid_from: "2021-13-01" is not a date; write it as YYYY-MM-DD\n'
@@ -154,8 +184,7 @@ def test_images_missing_not_image_corrupt_and_outside(project, tmp_path):
     (bundle / "link.png").symlink_to(tmp_path / "secret.png")
     messages = project.messages()
     assert messages[:5] == [
-        'brands/pear/index.md:8: logo: file "logo.png" does not exist\n'
-        "    标志：文件 “logo.png” 不存在",
+        'brands/pear/index.md:8: logo: file "logo.png" does not exist\n    标志：文件 “logo.png” 不存在',
         'brands/pear/index.md:9: cover: "../secret.png" lies outside the folder pear/\n'
         "    封面图：“../secret.png” 在文件夹 pear/ 之外",
         'brands/pear/index.md:11: gallery[1].src: "notes.jpg" is not an image (or its format is not supported)\n'
@@ -201,4 +230,7 @@ def test_every_error_of_every_file_is_reported_together(project):
     messages = project.messages()
     assert len(messages) == 3
     assert [m.split(":")[0] for m in messages] == [
-        "brands/a-pear/index.md", "brands/b-pear/index.md", "content/stories/visit.md"]
+        "brands/a-pear/index.md",
+        "brands/b-pear/index.md",
+        "content/stories/visit.md",
+    ]

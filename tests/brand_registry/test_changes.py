@@ -7,17 +7,29 @@ from brandsite.brand_registry.model import Brand
 
 
 def brand(slug, registered, updated=None, status="active"):
-    return Brand(slug, slug, "agricultural", "652801", "协会", "简介", registered,
-                 source_path=None, updated=updated, status=status)
+    return Brand(
+        slug,
+        slug,
+        "agricultural",
+        "652801",
+        "协会",
+        "简介",
+        registered,
+        source_path=None,
+        updated=updated,
+        status=status,
+    )
 
 
 def test_each_brand_is_added_then_updated_or_changed_in_status_newest_first():
-    changes = registry_changes([
-        brand("pear", date(2019, 5, 20), date(2024, 3, 1)),
-        brand("reed", date(2022, 4, 20), date(2026, 8, 15), status="suspended"),
-        brand("melon", date(2024, 3, 1)),
-        brand("same-day", date(2021, 1, 1), date(2021, 1, 1)),
-    ])
+    changes = registry_changes(
+        [
+            brand("pear", date(2019, 5, 20), date(2024, 3, 1)),
+            brand("reed", date(2022, 4, 20), date(2026, 8, 15), status="suspended"),
+            brand("melon", date(2024, 3, 1)),
+            brand("same-day", date(2021, 1, 1), date(2021, 1, 1)),
+        ]
+    )
     assert [(c.day.isoformat(), c.brand.slug, c.kind) for c in changes] == [
         ("2026-08-15", "reed", "status"),
         ("2024-03-01", "melon", "added"),

@@ -8,9 +8,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from conftest import png_bytes
 
 from brandsite.brand_registry import checked, memo, site
-from conftest import png_bytes
 
 
 @pytest.fixture

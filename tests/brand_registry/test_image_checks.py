@@ -6,9 +6,8 @@ import io
 import struct
 import zlib
 
-from PIL import Image
-
 from conftest import jpeg_bytes
+from PIL import Image
 
 
 def english(project) -> list[str]:
@@ -24,6 +23,7 @@ def png(size, mode="L") -> bytes:
 
 def huge_png_header(width: int, height: int) -> bytes:
     """A PNG claiming `width`x`height` pixels: a decompression bomb's header."""
+
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
@@ -38,8 +38,12 @@ def test_bomb_over_limit_truncated_and_thin_images_in_a_brand(project):
         cover="bomb.png",
         gallery=["big.png", "cut.jpg", "thin.png"],
         body="正文。\n\n![截断的照片](cut.jpg)\n",
-        files={"bomb.png": huge_png_header(100_000, 100_000), "big.png": png((8000, 7000)),
-               "cut.jpg": photo[: len(photo) // 2], "thin.png": png((1, 17000))},
+        files={
+            "bomb.png": huge_png_header(100_000, 100_000),
+            "big.png": png((8000, 7000)),
+            "cut.jpg": photo[: len(photo) // 2],
+            "thin.png": png((1, 17000)),
+        },
     )
     assert english(project) == [
         'brands/pear/index.md:8: cover: "bomb.png" is over the limit of 50 megapixels; scale it down',
@@ -58,8 +62,9 @@ def test_bad_images_in_story_and_page_bodies_name_the_line(project):
     project.story("visit", body="第一段。\n\n![质检](images/cut.jpg)\n", brands=["korla-pear"])
     pages = project.content / "pages"
     pages.mkdir()
-    (pages / "about.md").write_text("---\ntitle: 关于\n---\n简介。\n\n![地图](images/notes.png)\n",
-                                    encoding="utf-8")
+    (pages / "about.md").write_text(
+        "---\ntitle: 关于\n---\n简介。\n\n![地图](images/notes.png)\n", encoding="utf-8"
+    )
     assert english(project) == [
         'content/pages/about.md:6: body: image "images/notes.png" is not an image '
         "(or its format is not supported)",
@@ -72,9 +77,15 @@ def test_cmyk_sixteen_bit_and_animated_sources_are_accepted(project):
     Image.new("CMYK", (30, 20), (0, 50, 100, 0)).save(cmyk, "JPEG")
     frames = io.BytesIO()
     Image.new("P", (8, 8)).save(frames, "GIF", save_all=True, append_images=[Image.new("P", (8, 8), 1)])
-    project.brand("pear", gallery=["print.jpg", "scan.png", "anim.gif"],
-                  files={"print.jpg": cmyk.getvalue(), "scan.png": png((30, 20), "I;16"),
-                         "anim.gif": frames.getvalue()})
+    project.brand(
+        "pear",
+        gallery=["print.jpg", "scan.png", "anim.gif"],
+        files={
+            "print.jpg": cmyk.getvalue(),
+            "scan.png": png((30, 20), "I;16"),
+            "anim.gif": frames.getvalue(),
+        },
+    )
     site, issues = project.load()
     assert [str(i) for i in issues if i.severity == "error"] == []
     assert [image.format for image in site.brands["pear"].gallery] == ["JPEG", "PNG", "GIF"]

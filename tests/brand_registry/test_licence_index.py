@@ -7,14 +7,26 @@ from datetime import date
 
 import pytest
 
-from brandsite.brand_registry.licence_index import (fnv1a_32, licence_digest, licence_shards, lookup, shard_bits,
-                                          shard_name, shard_names)
+from brandsite.brand_registry.licence_index import (
+    fnv1a_32,
+    licence_digest,
+    licence_shards,
+    lookup,
+    shard_bits,
+    shard_name,
+    shard_names,
+)
 from brandsite.brand_registry.model import Brand, Licensee
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("", 0x811C9DC5), ("a", 0xE40C292C), ("foobar", 0xBF9CF968),  # published FNV-1a test vectors
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0x811C9DC5),
+        ("a", 0xE40C292C),
+        ("foobar", 0xBF9CF968),  # published FNV-1a test vectors
+    ],
+)
 def test_fnv1a_32_matches_the_reference(text, expected):
     assert fnv1a_32(text) == expected
 
@@ -44,8 +56,18 @@ def brand(slug: str, status: str, count: int) -> Brand:
         Licensee(f"企业{n}", f"{slug.upper()}-{n:04d}", date(2020, 1, 1), date(2030, 1, 1), ("产品",))
         for n in range(count)
     )
-    return Brand(slug, slug, "agricultural", "652801", "协会", "简介", date(2020, 1, 1),
-                 source_path=None, status=status, licensees=licensees)
+    return Brand(
+        slug,
+        slug,
+        "agricultural",
+        "652801",
+        "协会",
+        "简介",
+        date(2020, 1, 1),
+        source_path=None,
+        status=status,
+        licensees=licensees,
+    )
 
 
 def test_every_licence_is_in_the_shard_its_hash_names():
@@ -82,7 +104,11 @@ def test_licence_digest_changes_exactly_when_the_shards_would():
 
     brands = [brand("aa", "active", 5), brand("bb", "active", 3), brand("cc", "active", 0)]
     digest = licence_digest(brands, url)
-    same = [replace(brands[0], summary="新的简介", owner="新协会"), brands[1], replace(brands[2], name="无许可")]
+    same = [
+        replace(brands[0], summary="新的简介", owner="新协会"),
+        brands[1],
+        replace(brands[2], name="无许可"),
+    ]
     assert shards(same) == shards(brands)
     assert licence_digest(same, url) == digest
     licensee = replace(brands[1].licensees[0], valid_to=date(2031, 1, 1))

@@ -3,36 +3,41 @@ import threading
 
 import pytest
 
-import brandsite.brand_registry.markdown_body as markdown_body
+from brandsite.brand_registry import markdown_body
 from brandsite.brand_registry.markdown_body import BodyTooComplex, references, render, to_html, url_scheme
 
 
-@pytest.mark.parametrize("url, scheme", [
-    ("https://example.org/", "https"),
-    ("JaVaScRiPt:alert(1)", "javascript"),
-    (" \x01java\tscr\nipt:alert(1)", "javascript"),  # browsers drop these characters
-    ("vbscript:msgbox", "vbscript"),
-    ("data:text/html,x", "data"),
-    ("{static}/images/a.jpg", None),
-    ("images/a.jpg", None),
-    ("//example.org/a", None),
-    ("#fn:1", None),
-    ("java script:alert(1)", None),  # not a scheme: a relative link, harmless
-])
+@pytest.mark.parametrize(
+    "url, scheme",
+    [
+        ("https://example.org/", "https"),
+        ("JaVaScRiPt:alert(1)", "javascript"),
+        (" \x01java\tscr\nipt:alert(1)", "javascript"),  # browsers drop these characters
+        ("vbscript:msgbox", "vbscript"),
+        ("data:text/html,x", "data"),
+        ("{static}/images/a.jpg", None),
+        ("images/a.jpg", None),
+        ("//example.org/a", None),
+        ("#fn:1", None),
+        ("java script:alert(1)", None),  # not a scheme: a relative link, harmless
+    ],
+)
 def test_url_scheme_is_what_a_browser_would_see(url, scheme):
     assert url_scheme(url) == scheme
 
 
 def test_references_cover_markdown_html_and_definitions_but_not_code():
-    body = ("[a](https://a.example/)\n"
-            "\n"
-            '<a href="javascript:x()">raw</a> <img src="p.png" alt="P" srcset="q.png 2x">\n'
-            "\n"
-            "`[code](javascript:no)`\n"
-            "\n"
-            "[ref][r]\n"
-            "\n"
-            "[r]: vbscript:y\n")
+    body = (
+        "[a](https://a.example/)\n"
+        "\n"
+        '<a href="javascript:x()">raw</a> <img src="p.png" alt="P" srcset="q.png 2x">\n'
+        "\n"
+        "`[code](javascript:no)`\n"
+        "\n"
+        "[ref][r]\n"
+        "\n"
+        "[r]: vbscript:y\n"
+    )
     found = [(r.line, r.tag, r.url, r.alt) for r in references(body)]
     assert found == [
         (1, "a", "https://a.example/", ""),
@@ -61,8 +66,20 @@ HOSTILE = """
 def test_sanitiser_strips_what_validation_also_refuses():
     """Defence in depth: even a body validation never saw renders harmless."""
     html = render(HOSTILE)
-    for banned in ("<script", "<iframe", "onerror", "onclick", "style=", "javascript:", "data:",
-                   "vbscript:", "<object", "<embed", "<base", "alert(1)"):
+    for banned in (
+        "<script",
+        "<iframe",
+        "onerror",
+        "onclick",
+        "style=",
+        "javascript:",
+        "data:",
+        "vbscript:",
+        "<object",
+        "<embed",
+        "<base",
+        "alert(1)",
+    ):
         assert banned not in html, banned
     assert '<a href="https://ok.example/" rel="noopener noreferrer">ok</a>' in html
     assert '<img src="a.png" alt="a">' in html

@@ -9,13 +9,13 @@ import time
 from datetime import date
 
 import pytest
+from conftest import jpeg_bytes, png_bytes
 
 from brandsite.brand_registry import frontmatter, images, markdown_body, memo
 from brandsite.brand_registry.frontmatter import FrontMatterError, parse_document
 from brandsite.brand_registry.images import ImageProblem, load_image
 from brandsite.brand_registry.markdown_body import references, render
 from brandsite.brand_registry.settings_file import read_settings_file, site_paths
-from conftest import jpeg_bytes, png_bytes
 
 TEXT = "---\nname: 库尔勒香梨\nregistered: 2019-05-20\nbad_day: 2024-02-30\ntags: [梨, 1]\n---\n正文。\n"
 BODY = "正文，[链接](https://example.org/)。\n\n![香梨](pear.png)\n"
@@ -45,6 +45,7 @@ def counted(monkeypatch):
         def wrapper(*args, **kwargs):
             calls[kind] += 1
             return function(*args, **kwargs)
+
         return wrapper
 
     monkeypatch.setattr(frontmatter, "_compose_fast", counting("yaml", frontmatter._compose_fast))
@@ -58,8 +59,12 @@ def test_a_second_parse_in_the_same_build_is_free_and_a_fresh_copy(cache, counte
     second = parse_document(TEXT)
     assert counted["yaml"] == 1
     assert second == first
-    assert first.meta == {"name": "库尔勒香梨", "registered": date(2019, 5, 20),
-                          "bad_day": "2024-02-30", "tags": ["梨", 1]}
+    assert first.meta == {
+        "name": "库尔勒香梨",
+        "registered": date(2019, 5, 20),
+        "bad_day": "2024-02-30",
+        "tags": ["梨", 1],
+    }
     first.meta["tags"].append("changed")
     assert parse_document(TEXT).meta["tags"] == ["梨", 1]
 
@@ -128,8 +133,9 @@ class RunsCode:
         return (os.system, ("touch ran-code",))
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "folder", "code", "checksum",
-                                    "other-version"])
+@pytest.mark.parametrize(
+    "damage", ["garbage", "truncated", "empty", "folder", "code", "checksum", "other-version"]
+)
 def test_a_damaged_or_foreign_cache_is_ignored(cache, counted, damage, monkeypatch):
     parse_document(TEXT)
     memo.save()
@@ -146,8 +152,11 @@ def test_a_damaged_or_foreign_cache_is_ignored(cache, counted, damage, monkeypat
         path.mkdir()
     elif damage == "code":
         payload = pickle.dumps({"yaml:x": RunsCode()})
-        path.write_bytes(pickle.dumps((memo.FORMAT, memo.code_version(),
-                                       __import__("hashlib").sha256(payload).hexdigest(), payload)))
+        path.write_bytes(
+            pickle.dumps(
+                (memo.FORMAT, memo.code_version(), __import__("hashlib").sha256(payload).hexdigest(), payload)
+            )
+        )
     elif damage == "checksum":
         path.write_bytes(data.replace("库尔勒香梨".encode(), "阿克苏苹果".encode()))
     elif damage == "other-version":
@@ -192,8 +201,10 @@ def test_a_body_is_rendered_once_per_build_and_not_at_all_when_unchanged(cache, 
     found = references(BODY)
     html = render(BODY)
     assert counted["markdown"] == 1  # validation's render serves the page too
-    assert [(ref.tag, ref.url, ref.line) for ref in found] == [("a", "https://example.org/", 1),
-                                                               ("img", "pear.png", 3)]
+    assert [(ref.tag, ref.url, ref.line) for ref in found] == [
+        ("a", "https://example.org/", 1),
+        ("img", "pear.png", 3),
+    ]
     memo.save()
     next_build(cache)
     assert references(BODY) == found and render(BODY) == html
@@ -252,6 +263,7 @@ def test_a_just_written_image_is_not_kept(cache, counted, tmp_path):
 
 def test_the_story_reader_still_checks_a_kept_storys_images(cache, tmp_path):
     from pelican.settings import DEFAULT_CONFIG
+
     from brandsite.story_reader.reader import StoryReader
 
     (tmp_path / "images").mkdir()
@@ -259,8 +271,10 @@ def test_the_story_reader_still_checks_a_kept_storys_images(cache, tmp_path):
     image.write_bytes(png_bytes())
     os.utime(image, (OLD, OLD))
     story = tmp_path / "story.md"
-    story.write_text("---\ntitle: 标题\ndate: 2024-04-02\n---\n正文。\n\n![香梨]({static}/images/pear.png)\n",
-                     encoding="utf-8")
+    story.write_text(
+        "---\ntitle: 标题\ndate: 2024-04-02\n---\n正文。\n\n![香梨]({static}/images/pear.png)\n",
+        encoding="utf-8",
+    )
     reader = StoryReader({**DEFAULT_CONFIG, "PATH": str(tmp_path)})
     content, metadata = reader.read(str(story))
     assert [i.src for i in metadata["body_images"]] == ["images/pear.png"]

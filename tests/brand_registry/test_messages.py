@@ -28,31 +28,38 @@ def test_nested_messages_are_rendered_in_their_own_language():
     assert message.zh == "“652899” 不在 brands/_registry.yaml 的地区列表中（是不是 “652801” 库尔勒市？）"
 
 
-@pytest.mark.parametrize("field, label", [
-    ("region", "地区"),
-    ("licensees[3].valid_to", "授权使用单位第 3 项 · 授权截止日"),
-    ("award_programs[1].editions[2].year", "质量奖列表第 1 项 · 届次第 2 项 · 年份"),
-    ("brands[2]", "相关品牌第 2 项"),
-    ("regoin", "regoin"),
-])
+@pytest.mark.parametrize(
+    "field, label",
+    [
+        ("region", "地区"),
+        ("licensees[3].valid_to", "授权使用单位第 3 项 · 授权截止日"),
+        ("award_programs[1].editions[2].year", "质量奖列表第 1 项 · 届次第 2 项 · 年份"),
+        ("brands[2]", "相关品牌第 2 项"),
+        ("regoin", "regoin"),
+    ],
+)
 def test_fields_in_plain_chinese(field, label):
     assert field_label_zh(field) == label
 
 
 def test_an_issue_prints_english_then_chinese():
     issue = Issue("brands/korla-pear/index.md", 7, "region", msg("not_a_date", value="x"))
-    assert str(issue) == ('brands/korla-pear/index.md:7: region: "x" is not a date; write it as YYYY-MM-DD\n'
-                          "    地区：“x” 不是有效日期，请写成 YYYY-MM-DD，例如 2024-05-20")
+    assert str(issue) == (
+        'brands/korla-pear/index.md:7: region: "x" is not a date; write it as YYYY-MM-DD\n'
+        "    地区：“x” 不是有效日期，请写成 YYYY-MM-DD，例如 2024-05-20"
+    )
     untranslated = Issue("a.md", 0, "", "plain text")
     assert str(untranslated) == "a.md: plain text"
 
 
 def test_validation_failed_lists_every_error_in_both_languages():
-    failed = ValidationFailed([
-        Issue("b.md", 2, "name", msg("required")),
-        Issue("a.md", 1, "cover", msg("no_cover"), "warning"),
-        Issue("a.md", 3, "date", msg("not_a_date", value="soon")),
-    ])
+    failed = ValidationFailed(
+        [
+            Issue("b.md", 2, "name", msg("required")),
+            Issue("a.md", 1, "cover", msg("no_cover"), "warning"),
+            Issue("a.md", 3, "date", msg("not_a_date", value="soon")),
+        ]
+    )
     assert str(failed) == (
         "2 处内容错误： / 2 content error(s):\n"
         'a.md:3: date: "soon" is not a date; write it as YYYY-MM-DD\n'

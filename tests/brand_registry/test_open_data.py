@@ -23,16 +23,28 @@ def test_the_schema_is_a_valid_draft_2020_12_schema():
 
 @pytest.fixture
 def loaded(project):
-    project.brand("korla-fragrant-pear", status="suspended", updated="2024-03-01", name_en="Korla Pear",
-                  certifications=[{"type": "geographical-indication", "number": "GI-1",
-                                   "issuer": "局", "issued": "2019-05-20"}],
-                  standards=[{"code": "GB/T 19859-2005"}],
-                  awards=[{"program": "regional-quality-award", "edition": 5}],
-                  licensees=[{"name": "乙公司", "license": "L-2", "valid_from": "2021-01-01",
-                              "valid_to": "2022-01-01", "products": ["鲜梨", "梨汁"]},
-                             {"name": "=甲公司", "license": "L-1", "valid_from": "2021-01-01",
-                              "valid_to": "2022-01-01"}],
-                  contact={"phone": "+86 996 000"})
+    project.brand(
+        "korla-fragrant-pear",
+        status="suspended",
+        updated="2024-03-01",
+        name_en="Korla Pear",
+        certifications=[
+            {"type": "geographical-indication", "number": "GI-1", "issuer": "局", "issued": "2019-05-20"}
+        ],
+        standards=[{"code": "GB/T 19859-2005"}],
+        awards=[{"program": "regional-quality-award", "edition": 5}],
+        licensees=[
+            {
+                "name": "乙公司",
+                "license": "L-2",
+                "valid_from": "2021-01-01",
+                "valid_to": "2022-01-01",
+                "products": ["鲜梨", "梨汁"],
+            },
+            {"name": "=甲公司", "license": "L-1", "valid_from": "2021-01-01", "valid_to": "2022-01-01"},
+        ],
+        contact={"phone": "+86 996 000"},
+    )
     site, issues = project.load()
     assert not errors(issues)  # a warning (no cover image) is fine here
     return site
@@ -52,8 +64,16 @@ def test_brand_record_holds_registry_fields_with_names_and_validates(loaded):
     assert record["category"] == {"id": "agricultural", "name": "农产品", "name_en": "Agricultural products"}
     assert record["certifications"][0]["type_name"] == "地理标志产品"
     assert record["certifications"][0]["expires"] is None
-    assert record["awards"] == [{"program": "regional-quality-award", "program_name": "自治区人民政府质量奖",
-                                 "program_name_en": None, "edition": 5, "year": 2021, "recipient": None}]
+    assert record["awards"] == [
+        {
+            "program": "regional-quality-award",
+            "program_name": "自治区人民政府质量奖",
+            "program_name_en": None,
+            "edition": 5,
+            "year": 2021,
+            "recipient": None,
+        }
+    ]
     assert [lic["license"] for lic in record["licensees"]] == ["L-1", "L-2"]
     assert record["contact"] == {"website": None, "phone": "+86 996 000", "email": None, "address": None}
     assert record["url"] == "https://x.org/brands/korla-fragrant-pear/"
@@ -67,10 +87,21 @@ def test_schema_rejects_a_record_missing_a_field_or_with_a_bad_status(loaded):
         jsonschema.validate({**record, "status": "gone"}, SCHEMA)
 
 
-@pytest.mark.parametrize(("cell", "shown"), [
-    ("=1+1", "'=1+1"), ("+86 996", "'+86 996"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "'\tx"), ("\rx", "'\rx"), ("a=b", "a=b"), ("", ""), (None, ""), (3, "3"),
-])
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+86 996", "'+86 996"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (None, ""),
+        (3, "3"),
+    ],
+)
 def test_cells_that_a_spreadsheet_would_run_are_quoted(cell, shown):
     assert neutralize(cell) == shown
 
@@ -84,8 +115,9 @@ def test_csv_has_a_bom_crlf_and_one_row_per_licence(loaded):
     assert rows[0]["enterprise"] == "'=甲公司"
     assert rows[1]["products"] == "鲜梨; 梨汁"
     assert rows[0]["brand_status"] == "suspended"
-    brands = list(csv.DictReader(io.StringIO(csv_text(open_data.BRAND_COLUMNS,
-                                                      [open_data.brand_row(record)])[1:])))
+    brands = list(
+        csv.DictReader(io.StringIO(csv_text(open_data.BRAND_COLUMNS, [open_data.brand_row(record)])[1:]))
+    )
     assert brands[0]["region_path"] == "新疆维吾尔自治区 / 巴音郭楞蒙古自治州 / 库尔勒市"
     assert brands[0]["licences"] == "2" and brands[0]["updated"] == "2024-03-01"
     assert tuple(brands[0]) == open_data.BRAND_COLUMNS

@@ -1,11 +1,11 @@
 def test_registry_errors_name_line_and_field(project):
     project.registry(
         "regions:\n"
-        "  - code: \"65\"\n"
+        '  - code: "65"\n'
         "    name: 新疆\n"
-        "  - code: \"652800\"\n"
+        '  - code: "652800"\n'
         "    name: 巴州\n"
-        "    parent: \"650000\"\n"
+        '    parent: "650000"\n'
         "categories:\n"
         "  - id: Agri\n"
         "    name: 农产品\n"
@@ -28,8 +28,7 @@ def test_registry_errors_name_line_and_field(project):
         "    上级地区：地区 652800 的上级 “650000” 不在地区列表中",
         'brands/_registry.yaml:8: categories[1].id: "Agri" may only use a-z, 0-9 and -\n'
         "    类别列表第 1 项 · 代码：“Agri” 只能用小写字母 a-z、数字 0-9 和连字符 -",
-        "brands/_registry.yaml:10: categories[2].name: is required\n"
-        "    类别列表第 2 项 · 名称：必须填写",
+        "brands/_registry.yaml:10: categories[2].name: is required\n    类别列表第 2 项 · 名称：必须填写",
         'brands/_registry.yaml:11: categories[3].id: "agri" is listed twice\n'
         "    类别列表第 3 项 · 代码：“agri” 列了两次",
         "brands/_registry.yaml:17: award_programs[1].editions[1].year: is required\n"

@@ -1,5 +1,6 @@
-from brandsite.brand_registry.issues import errors
 from conftest import jpeg_bytes
+
+from brandsite.brand_registry.issues import errors
 
 
 def test_story_naming_unknown_brand_and_bad_fields(project):
@@ -34,8 +35,12 @@ def test_story_slug_used_twice_and_bad_slug(project):
 def test_story_with_cover_and_body_image(project):
     (project.content / "images" / "lab.jpg").write_bytes(jpeg_bytes())
     project.brand("korla-pear")
-    project.story("visit", body="![实验室]({static}/images/lab.jpg)\n\n![](images/nope.jpg)\n",
-                  brands=["korla-pear"], cover="images/lab.jpg")
+    project.story(
+        "visit",
+        body="![实验室]({static}/images/lab.jpg)\n\n![](images/nope.jpg)\n",
+        brands=["korla-pear"],
+        cover="images/lab.jpg",
+    )
     site, issues = project.load()
     assert [str(i) for i in errors(issues)] == [
         'content/stories/visit.md:10: body: image file "images/nope.jpg" does not exist\n'
@@ -51,8 +56,9 @@ def test_story_with_cover_and_body_image(project):
 def test_pages_are_checked_too(project):
     pages = project.content / "pages"
     pages.mkdir()
-    (pages / "about.md").write_text("---\nslug: about\ntitel: 关于\n---\n![](images/none.png)\n",
-                                    encoding="utf-8")
+    (pages / "about.md").write_text(
+        "---\nslug: about\ntitel: 关于\n---\n![](images/none.png)\n", encoding="utf-8"
+    )
     assert project.messages() == [
         "content/pages/about.md:1: title: is required; add it to the front matter\n"
         "    标题：必须填写，请在文件头（开头两行 --- 之间）加上这一项",
@@ -96,7 +102,8 @@ def test_english_story_without_an_original_needs_brands(project):
     assert project.warnings() == [
         "content/stories/visit.en.md: warning: brands: story names no brand; "
         "add brands: [slug] to show it on the brand's page\n"
-        "    【提醒】相关品牌：故事没有关联品牌；请加上 brands: [品牌网址名]，故事才会出现在品牌页上"]
+        "    【提醒】相关品牌：故事没有关联品牌；请加上 brands: [品牌网址名]，故事才会出现在品牌页上"
+    ]
 
 
 def test_english_page_named_after_its_original(project):
@@ -110,8 +117,10 @@ def test_english_page_named_after_its_original(project):
 def test_language_must_match_the_file_name(project):
     project.story("visit")
     project.story("visit.en", title="A visit", lang="zh")
-    assert ('content/stories/visit.en.md:4: lang: "zh" does not match the file name "visit.en.md"\n'
-            "    语言：“zh” 与文件名 “visit.en.md” 表示的语言不一致") in project.messages()
+    assert (
+        'content/stories/visit.en.md:4: lang: "zh" does not match the file name "visit.en.md"\n'
+        "    语言：“zh” 与文件名 “visit.en.md” 表示的语言不一致"
+    ) in project.messages()
 
 
 def test_story_fields_pelican_would_choke_on(project):
@@ -129,7 +138,8 @@ def test_pages_are_checked_like_stories(project):
     pages.mkdir()
     (pages / "about.md").write_text("---\ntitle: 关于\n---\n[邮件](mailto:a@example.org)\n")
     (pages / "contact.md").write_text(
-        "---\ntitle: 联系\nlayout: wide\n---\n正文\n\n[点这里](javascript:alert(1))\n")
+        "---\ntitle: 联系\nlayout: wide\n---\n正文\n\n[点这里](javascript:alert(1))\n"
+    )
     (pages / "broken.md").write_text("no front matter\n")
     assert project.english() == [
         "content/pages/broken.md:1: file must start with a '---' line opening the YAML front matter",

@@ -18,15 +18,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from sitebuild import ROOT, build, copy_project, with_small_pages
-from browser.site_pages import SitePage
-from brandsite.qa.htmlcheck import java_available
+
 from brandsite.preview.serve import serve
+from brandsite.qa.htmlcheck import java_available
+from browser.site_pages import SitePage
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SUBPATH = "/brands-site/"
 ARTIFACTS = ROOT / "test-artifacts"
 NO_CHROMIUM = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
@@ -44,7 +49,7 @@ def require(available: bool, reason: str) -> None:
 
 @dataclass
 class ServedSite:
-    base: str      # http://127.0.0.1:PORT/brands-site/
+    base: str  # http://127.0.0.1:PORT/brands-site/
     output: Path
 
     @property
@@ -59,13 +64,13 @@ class ServedSite:
 class Visit:
     """An open page and what happened while it loaded."""
 
-    page: object               # playwright.sync_api.Page
+    page: object  # playwright.sync_api.Page
     url: str
     status: int | None = None
-    problems: list[str] = field(default_factory=list)   # console errors, failed requests, script errors
-    outside: list[str] = field(default_factory=list)    # refused requests to another host
-    finished: list = field(default_factory=list)        # playwright Requests that completed
-    devtools: object = None    # CDP session that keeps the page's own scripts off, if it does
+    problems: list[str] = field(default_factory=list)  # console errors, failed requests, script errors
+    outside: list[str] = field(default_factory=list)  # refused requests to another host
+    finished: list = field(default_factory=list)  # playwright Requests that completed
+    devtools: object = None  # CDP session that keeps the page's own scripts off, if it does
 
     def allow_test_scripts(self) -> None:
         """Let the tests run asynchronous scripts (axe) in a page loaded without JavaScript.
@@ -119,8 +124,14 @@ def open_page(served_site, browser, request):
     """open_page(SitePage or path, javascript=, width=, height=, mobile=) -> Visit."""
     contexts, visits = [], []
 
-    def open_(target: SitePage | str, *, javascript: bool | None = None, width: int = 1280,
-              height: int = 800, mobile: bool = False) -> Visit:
+    def open_(
+        target: SitePage | str,
+        *,
+        javascript: bool | None = None,
+        width: int = 1280,
+        height: int = 800,
+        mobile: bool = False,
+    ) -> Visit:
         if isinstance(target, SitePage):
             if not target.file(served_site.output).is_file():
                 if target.arrives_with:
@@ -131,8 +142,12 @@ def open_page(served_site, browser, request):
         else:
             path, expected, ready = target, 200, ""
         context = browser.new_context(
-            locale="zh-CN", viewport={"width": width, "height": height}, is_mobile=mobile,
-            has_touch=mobile, service_workers="block")
+            locale="zh-CN",
+            viewport={"width": width, "height": height},
+            is_mobile=mobile,
+            has_touch=mobile,
+            service_workers="block",
+        )
         context.set_default_timeout(10_000)
         contexts.append(context)
         visit = Visit(page=None, url=served_site.url(path))
@@ -151,9 +166,13 @@ def open_page(served_site, browser, request):
         visits.append(visit)
         page.on("console", lambda m: m.type == "error" and visit.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: visit.problems.append(f"script error: {e}"))
-        page.on("requestfinished", lambda r: visit.finished.append(r))
-        page.on("requestfailed", lambda r: r.url not in visit.outside
-                and visit.problems.append(f"request failed: {r.url} {r.failure}"))
+        page.on("requestfinished", visit.finished.append)
+        page.on(
+            "requestfailed",
+            lambda r: (
+                r.url not in visit.outside and visit.problems.append(f"request failed: {r.url} {r.failure}")
+            ),
+        )
 
         def on_response(response):
             document = response.request.is_navigation_request() and response.url == visit.url
@@ -189,7 +208,7 @@ def _save_artifacts(nodeid: str, visits: list[Visit]) -> None:
         try:
             visit.page.screenshot(path=f"{stem}.png", full_page=True)
             stem.with_suffix(".html").write_text(visit.page.content(), encoding="utf-8")
-        except Exception as exc:  # noqa: BLE001 - a dead page must not hide the real failure
+        except Exception as exc:
             stem.with_suffix(".txt").write_text(f"could not save the page: {exc}\n", encoding="utf-8")
     _saved_artifacts.append(folder)
 
@@ -202,8 +221,10 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_report_header(config):
-    return [f"browser tests: Chromium {CHROMIUM if CHROMIUM.is_file() else 'NOT FOUND at ' + str(CHROMIUM)}; "
-            f"Nu HTML checker: {'java ' + shutil.which('java') if java_available() else 'NO JAVA'}"]
+    return [
+        f"browser tests: Chromium {CHROMIUM if CHROMIUM.is_file() else 'NOT FOUND at ' + str(CHROMIUM)}; "
+        f"Nu HTML checker: {'java ' + shutil.which('java') if java_available() else 'NO JAVA'}"
+    ]
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -212,8 +233,11 @@ def pytest_terminal_summary(terminalreporter):
         count = sum(reason in str(report.longrepr) for report in skipped)
         if count:
             terminalreporter.write_sep(
-                "!", f"WARNING: {tool} NOT FOUND - {count} browser/HTML tests were SKIPPED: {reason}",
-                red=True, bold=True)
+                "!",
+                f"WARNING: {tool} NOT FOUND - {count} browser/HTML tests were SKIPPED: {reason}",
+                red=True,
+                bold=True,
+            )
     if _saved_artifacts:
         terminalreporter.write_sep("-", "screenshots and page HTML of failed browser tests")
         for folder in _saved_artifacts:

@@ -14,15 +14,15 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class SitePage:
-    name: str                 # the kind of page, as test ids and messages show it
-    path: str                 # URL path under the site's root ("" is the home page)
-    arrives_with: str = ""    # the issue that adds it, while it may be absent
+    name: str  # the kind of page, as test ids and messages show it
+    path: str  # URL path under the site's root ("" is the home page)
+    arrives_with: str = ""  # the issue that adds it, while it may be absent
     javascript: bool = True
     status: int = 200
-    built_as: str = ""        # the file the build writes, when `path` is not it
-    budget_kb: int = 60       # HTML + CSS + JS transferred, gzip-compressed
-    js_budget_kb: int = 100   # JavaScript as the browser must parse it (uncompressed)
-    ready: str = ""           # a selector to wait for: what the page's scripts show once done
+    built_as: str = ""  # the file the build writes, when `path` is not it
+    budget_kb: int = 60  # HTML + CSS + JS transferred, gzip-compressed
+    js_budget_kb: int = 100  # JavaScript as the browser must parse it (uncompressed)
+    ready: str = ""  # a selector to wait for: what the page's scripts show once done
 
     def __str__(self) -> str:
         return f"{self.name} (/{self.path})"
@@ -32,8 +32,9 @@ class SitePage:
         return self.name.replace(" ", "-")
 
     def file(self, output: Path) -> Path:
-        built = self.built_as or (self.path + "index.html" if self.path.endswith("/") or not self.path
-                                  else self.path)
+        built = self.built_as or (
+            self.path + "index.html" if self.path.endswith("/") or not self.path else self.path
+        )
         return output / built
 
 
@@ -44,8 +45,12 @@ PAGES = (
     # The browser build has small page sizes (sitebuild.SMALL_PAGES): lists run over pages.
     SitePage("brand directory page 2", "brands/page/2/"),
     # Cards of every page, drawn by the filter from brands/directory.json (7 industrial brands).
-    SitePage("filtered brand directory", "brands/?category=industrial", built_as="brands/index.html",
-             ready="#brand-list .cards > li:nth-child(7)"),
+    SitePage(
+        "filtered brand directory",
+        "brands/?category=industrial",
+        built_as="brands/index.html",
+        ready="#brand-list .cards > li:nth-child(7)",
+    ),
     SitePage("brand", "brands/korla-fragrant-pear/", budget_kb=40),
     SitePage("suspended brand", "brands/bohu-reed-crafts/", budget_kb=40),
     SitePage("facet index", "regions/"),
@@ -65,13 +70,26 @@ PAGES = (
     # Pagefind's UI and search runtime (about 210 KB of JavaScript) load on the search page only.
     SitePage("search", "search/", js_budget_kb=240),
     SitePage("search without JavaScript", "search/", javascript=False),
-    SitePage("search results", "search/?q=香梨", built_as="search/index.html", js_budget_kb=240,
-             ready='#search a[href*="brands/korla-fragrant-pear/"]'),
+    SitePage(
+        "search results",
+        "search/?q=香梨",
+        built_as="search/index.html",
+        js_budget_kb=240,
+        ready='#search a[href*="brands/korla-fragrant-pear/"]',
+    ),
     SitePage("licence check", "verify/"),
-    SitePage("valid licence", "verify/?license=XJ-KFP-2024-001", built_as="verify/index.html",
-             ready='#verify-result [data-result="valid"]'),
-    SitePage("unknown licence", "verify/?license=XJ-NOPE-0000", built_as="verify/index.html",
-             ready='#verify-result [data-result="not-found"]'),
+    SitePage(
+        "valid licence",
+        "verify/?license=XJ-KFP-2024-001",
+        built_as="verify/index.html",
+        ready='#verify-result [data-result="valid"]',
+    ),
+    SitePage(
+        "unknown licence",
+        "verify/?license=XJ-NOPE-0000",
+        built_as="verify/index.html",
+        ready='#verify-result [data-result="not-found"]',
+    ),
     SitePage("open data", "data/"),
     SitePage("English home", "en/"),
     SitePage("English brand", "en/brands/korla-fragrant-pear/", budget_kb=40),

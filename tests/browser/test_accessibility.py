@@ -50,8 +50,9 @@ FOCUSED = f"""() => {{ {FOCUS_LOOK}
 def test_no_wcag_violations(open_page, site_page):
     visit = open_page(site_page)
     visit.allow_test_scripts()
-    results = AXE.run(visit.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                           "resultTypes": ["violations"]})
+    results = AXE.run(
+        visit.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    )
     assert results.violations_count == 0, f"{site_page}: {results.generate_report()}"
     assert visit.outside == [], f"{site_page}: requests to other hosts: {visit.outside}"
 

@@ -32,22 +32,26 @@ def test_page_weight_within_budget(open_page, site_page):
     listing = "\n".join(f"  {transferred(r) / KB:6.1f} KB  {r.resource_type:10}  {r.url}" for r in counted)
     assert total <= site_page.budget_kb * KB, (
         f"{site_page}: HTML + CSS + JS transferred {total / KB:.1f} KB (gzip), budget {site_page.budget_kb} KB:\n"
-        + listing)
+        + listing
+    )
 
     scripts = [r for r in counted if r.resource_type == "script"]
     parsed = sum(len(r.response().body()) for r in scripts)
     inline = visit.page.evaluate(
         "[...document.scripts].filter(s => !s.src && (!s.type || /javascript|module/.test(s.type)))"
-        ".reduce((n, s) => n + s.text.length, 0)")
+        ".reduce((n, s) => n + s.text.length, 0)"
+    )
     assert parsed + inline <= site_page.js_budget_kb * KB, (
         f"{site_page}: {(parsed + inline) / KB:.1f} KB of JavaScript to parse (uncompressed), "
-        f"budget {site_page.js_budget_kb} KB:\n" + listing + f"\n  inline scripts: {inline / KB:.1f} KB")
+        f"budget {site_page.js_budget_kb} KB:\n" + listing + f"\n  inline scripts: {inline / KB:.1f} KB"
+    )
 
     for font in (r for r in visit.finished if r.resource_type == "font"):
         size = len(font.response().body())
         assert font.url.endswith(".woff2") and size <= FONT_SUBSET_KB * KB, (
             f"{site_page}: font {font.url} ({size / KB:.0f} KB) is not a self-hosted WOFF2 subset "
-            f"of at most {FONT_SUBSET_KB} KB")
+            f"of at most {FONT_SUBSET_KB} KB"
+        )
 
 
 def test_weight_counts_compressed_bytes(open_page):

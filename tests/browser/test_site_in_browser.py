@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from sitebuild import AS_OF, ROOT, SMALL_PAGES
 
 from brandsite.brand_pages.views import sorted_brands
 from brandsite.brand_registry import Paths, load_site
-from sitebuild import AS_OF, ROOT, SMALL_PAGES
-from browser.site_pages import BY_NAME, PAGES
 from brandsite.qa.linkcheck import check_site
+from browser.site_pages import BY_NAME, PAGES
 
 PHONE_WIDTHS = (320, 390)
 VALID_LICENCE = "XJ-KFP-2024-001"
@@ -61,7 +61,8 @@ def test_no_horizontal_scrolling_on_a_phone(open_page, site_page):
         client_width = page.evaluate("document.documentElement.clientWidth")
         assert scroll_width <= client_width, (
             f"{site_page} scrolls sideways at {width} px ({scroll_width} > {client_width}); too wide:\n"
-            + "\n".join(page.evaluate(OVERFLOWING)))
+            + "\n".join(page.evaluate(OVERFLOWING))
+        )
 
 
 def test_directory_filters_every_brand_with_javascript(open_page, site):
@@ -96,8 +97,13 @@ def test_directory_filters_every_brand_with_javascript(open_page, site):
     page.fill("#f-q", "库尔勒香梨")
     page.locator("#brand-pages").wait_for(state="hidden")
     assert visible_count(page, cards) == 1
-    assert page.locator(cards).filter(visible=True).locator("a").get_attribute("href").endswith(
-        "brands/korla-fragrant-pear/")
+    assert (
+        page.locator(cards)
+        .filter(visible=True)
+        .locator("a")
+        .get_attribute("href")
+        .endswith("brands/korla-fragrant-pear/")
+    )
 
     page.fill("#f-q", "没有这个品牌")
     page.locator("#brand-empty").wait_for()
@@ -120,7 +126,9 @@ def test_english_directory_filter_draws_english_cards(open_page, site):
 
 def test_directory_filter_from_a_shared_address(open_page, site):
     region = "652800"
-    expected = sum(region in [r.code for r in site.registry.region_chain(b.region)] for b in site.brands.values())
+    expected = sum(
+        region in [r.code for r in site.registry.region_chain(b.region)] for b in site.brands.values()
+    )
     page = open_page(f"brands/?region={region}").page
     assert page.input_value("#f-region") == region
     page.locator("#brand-pages").wait_for(state="hidden")
@@ -152,8 +160,9 @@ def test_directory_without_javascript_offers_facet_links_and_pages(open_page, si
     page.locator("#facet-links").get_by_role("link", name=region.name, exact=True).click()
     page.wait_for_load_state()
     assert page.url.endswith("regions/652800/")
-    expected = sum(region.code in [r.code for r in site.registry.region_chain(b.region)]
-                   for b in site.brands.values())
+    expected = sum(
+        region.code in [r.code for r in site.registry.region_chain(b.region)] for b in site.brands.values()
+    )
     assert page.locator("main .cards > li").count() == min(expected, BRANDS_PER_PAGE)
 
 
@@ -211,7 +220,9 @@ def test_licensee_table_sorts_and_filters(open_page, site):
 
 
 def test_story_shows_its_brands(open_page, site):
-    story = next(s for s in site.stories.values() if s.slug == "korla-pear-standardisation" and s.lang == "zh")
+    story = next(
+        s for s in site.stories.values() if s.slug == "korla-pear-standardisation" and s.lang == "zh"
+    )
     page = open_page(BY_NAME["story"]).page
     assert page.locator("h1").inner_text() == story.title
     for slug in story.brands:
@@ -219,8 +230,11 @@ def test_story_shows_its_brands(open_page, site):
 
 
 def test_award_edition_lists_every_recipient(open_page, site):
-    expected = sum(a.program == "regional-quality-award" and a.edition == 6
-                   for b in site.brands.values() for a in b.awards)
+    expected = sum(
+        a.program == "regional-quality-award" and a.edition == 6
+        for b in site.brands.values()
+        for a in b.awards
+    )
     page = open_page(BY_NAME["award edition"]).page
     assert page.locator(".gazette-table tbody tr").count() == expected > 0
 
@@ -256,8 +270,9 @@ def test_search_without_javascript_points_to_the_directory(open_page):
 
 
 def test_licence_check_confirms_a_valid_licence(open_page, site):
-    brand, licence = next((b, lic) for b in site.brands.values() for lic in b.licensees
-                          if lic.license == VALID_LICENCE)
+    brand, licence = next(
+        (b, lic) for b in site.brands.values() for lic in b.licensees if lic.license == VALID_LICENCE
+    )
     assert licence.state(AS_OF.date(), brand.status) == "valid"
     page = open_page(BY_NAME["licence check"]).page
     page.locator("#verify-form input").first.fill(f" {VALID_LICENCE.lower()} ")

@@ -170,22 +170,25 @@ def test_a_group_is_linked_whole_while_its_files_and_inputs_are_unchanged(tmp_pa
     files = {"data/a.json": "a", "data/b.json": "b"}
     first, facts = group_build(project(src), None, {}, {}, tmp_path / "one", files)
     assert facts == {"made": str(tmp_path / "one")}
-    second, facts = group_build(project(src), tmp_path / "one", first.manifest(), first.groups,
-                                tmp_path / "two", files)
+    second, facts = group_build(
+        project(src), tmp_path / "one", first.manifest(), first.groups, tmp_path / "two", files
+    )
     assert facts == {"made": str(tmp_path / "one")}  # the first build's facts: nothing made
     assert os.path.samefile(tmp_path / "two/data/a.json", tmp_path / "one/data/a.json")
     # A file of the group edited in the output: the whole group is made again.
     manifest = second.manifest()
     (tmp_path / "two/data/b.json").unlink()
     write(tmp_path / "two/data/b.json", "edited")
-    third, facts = group_build(project(src), tmp_path / "two", manifest, second.groups,
-                               tmp_path / "three", files)
+    third, facts = group_build(
+        project(src), tmp_path / "two", manifest, second.groups, tmp_path / "three", files
+    )
     assert facts == {"made": str(tmp_path / "three")}
     assert (tmp_path / "three/data/b.json").read_text() == "b"
     # An input of the group changed: made again.
     write(src / "brands/pear/index.md", "---\nname: 香梨\n---\n")
-    _fourth, facts = group_build(project(src), tmp_path / "three", third.manifest(), third.groups,
-                                 tmp_path / "four", files)
+    _fourth, facts = group_build(
+        project(src), tmp_path / "three", third.manifest(), third.groups, tmp_path / "four", files
+    )
     assert facts == {"made": str(tmp_path / "four")}
 
 
@@ -196,8 +199,9 @@ def test_a_group_is_made_again_when_one_of_its_files_is_gone(tmp_path):
     first, _ = group_build(project(src), None, {}, {}, tmp_path / "one", files)
     manifest = first.manifest()
     (tmp_path / "one/data/b.json").unlink()
-    _second, facts = group_build(project(src), tmp_path / "one", manifest, first.groups,
-                                 tmp_path / "two", files)
+    _second, facts = group_build(
+        project(src), tmp_path / "one", manifest, first.groups, tmp_path / "two", files
+    )
     assert facts == {"made": str(tmp_path / "two")}
     assert (tmp_path / "two/data/a.json").read_text() == "a"
 

@@ -18,12 +18,20 @@ def test_a_spare_is_taken_empty_of_files_and_unused_folders_go(tmp_path):
     assert take_spare(spare, staging)
     assert not spare.exists()
     assert sorted(str(p.relative_to(staging)) for p in staging.rglob("*")) == [
-        "brands", "brands/pear", "stories", "stories/gone", "stories/gone/deep"]
+        "brands",
+        "brands/pear",
+        "stories",
+        "stories/gone",
+        "stories/gone/deep",
+    ]
     (staging / "brands" / "pear" / "index.html").write_text("new page")
     kept = keep_unchanged(staging, tmp_path / "previous", prune=True)
     assert (kept.same, kept.changed) == (0, 1)
     assert sorted(str(p.relative_to(staging)) for p in staging.rglob("*")) == [
-        "brands", "brands/pear", "brands/pear/index.html"]
+        "brands",
+        "brands/pear",
+        "brands/pear/index.html",
+    ]
 
 
 def test_no_spare_no_staging(tmp_path):

@@ -25,8 +25,7 @@ def test_pages_keep_the_first_address_and_number_the_others():
         ("en/brands/page/2/index.html", "en/brands/page/2/"),
         ("en/brands/page/3/index.html", "en/brands/page/3/"),
     ]
-    assert [v["brands_page"].object_list for _, _, v in pages] == [
-        list(range(6)), list(range(6, 12)), [12]]
+    assert [v["brands_page"].object_list for _, _, v in pages] == [list(range(6)), list(range(6, 12)), [12]]
     first, middle, last = (v for _, _, v in pages)
     assert first["brands_previous_page"] is None and first["brands_next_page"].number == 2
     assert middle["brands_previous_page"].url == "en/brands/" and middle["brands_next_page"].number == 3
@@ -56,18 +55,23 @@ def test_page_size_follows_pelicans_settings():
     assert page_size(configured, "archives") == 50
     assert page_size(configured, "tag") == 10
     assert page_size(configured, "category") is None  # not a paginated template
-    assert page_size(settings(DEFAULT_PAGINATION=False, PAGINATED_TEMPLATES={"archives": None}),
-                     "archives") is None
+    assert (
+        page_size(settings(DEFAULT_PAGINATION=False, PAGINATED_TEMPLATES={"archives": None}), "archives")
+        is None
+    )
 
 
-@pytest.mark.parametrize("number, total, shown", [
-    (1, 1, [1]),
-    (1, 3, [1, 2, 3]),
-    (1, 10, [1, 2, 3, None, 10]),
-    (5, 10, [1, 2, 3, 4, 5, 6, 7, None, 10]),
-    (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
-    (12, 12, [1, None, 10, 11, 12]),
-    (4, 7, [1, 2, 3, 4, 5, 6, 7]),
-])
+@pytest.mark.parametrize(
+    "number, total, shown",
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 10, [1, 2, 3, None, 10]),
+        (5, 10, [1, 2, 3, 4, 5, 6, 7, None, 10]),
+        (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
+        (12, 12, [1, None, 10, 11, 12]),
+        (4, 7, [1, 2, 3, 4, 5, 6, 7]),
+    ],
+)
 def test_the_bar_shows_the_ends_and_the_neighbours(number, total, shown):
     assert window(number, total) == shown

@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 
 import pytest
+from conftest import SUBPATH
+from sitebuild import ROOT
 
 from brandsite.brand_registry import Paths, load_site
 from brandsite.brand_registry.changes import registry_changes
-from conftest import SUBPATH
-from sitebuild import ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
@@ -40,7 +40,7 @@ def check_atom(feed, output):
         link = next(li for li in entry.findall(f"{ATOM}link") if li.get("rel", "alternate") == "alternate")
         href = link.get("href")
         assert href.startswith(SUBPATH + "/"), href
-        assert (output / href[len(SUBPATH) + 1:] / "index.html").is_file(), href
+        assert (output / href[len(SUBPATH) + 1 :] / "index.html").is_file(), href
         ids.append(entry.find(f"{ATOM}id").text)
     assert len(ids) == len(set(ids))
     assert all(re.match(r"^(tag:|https://)", i) for i in ids)
@@ -67,7 +67,8 @@ def test_registry_feed_has_an_entry_per_addition_update_and_status_change(subpat
         assert entry.find(f"{ATOM}link").get("href") == f"{SUBPATH}/brands/{slug}/"
         assert entry.find(f"{ATOM}category").get("term") == change.kind
         assert entry.find(f"{ATOM}id").text == (
-            f"tag:example.org,{change.day.isoformat()}:/brands-site/brands/{slug}/{change.kind}")
+            f"tag:example.org,{change.day.isoformat()}:/brands-site/brands/{slug}/{change.kind}"
+        )
         assert change.brand.name in entry.find(f"{ATOM}title").text
         datetime.fromisoformat(entry.find(f"{ATOM}updated").text)
     kinds = {c.kind for c in changes}
@@ -78,7 +79,9 @@ def test_registry_feed_has_an_entry_per_addition_update_and_status_change(subpat
 
 def test_pages_announce_the_feeds(subpath_output):
     home = (subpath_output / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', home)
+    links = re.findall(
+        r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', home
+    )
     assert links == [f"{SUBPATH}/feeds/stories.atom.xml", f"{SUBPATH}/feeds/registry.atom.xml"]
 
 

@@ -6,8 +6,14 @@ from brandsite.brand_registry.jsonsafe import dumps
 from brandsite.registry_data.files import listed
 
 RECORDS = [
-    {"slug": "korla-fragrant-pear", "name": "库尔勒香梨</script>", "tags": ["香梨", "梨"],
-     "licensees": [{"license": "XJ-KFP-2021-001", "products": []}], "contact": {}, "logo": None},
+    {
+        "slug": "korla-fragrant-pear",
+        "name": "库尔勒香梨</script>",
+        "tags": ["香梨", "梨"],
+        "licensees": [{"license": "XJ-KFP-2021-001", "products": []}],
+        "contact": {},
+        "logo": None,
+    },
     {"slug": "hami-melon", "name": "哈密瓜 & \u2028", "tags": [], "licensees": [], "count": 3.5},
 ]
 

@@ -9,11 +9,11 @@ import re
 
 import jsonschema
 import pytest
+from conftest import SUBPATH
+from sitebuild import ROOT
 
 from brandsite.brand_registry import Paths, load_site
 from brandsite.brand_registry.open_data import BRAND_COLUMNS, LICENSEE_COLUMNS
-from conftest import SUBPATH
-from sitebuild import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,8 @@ def test_records_hold_the_registry_facts(output, site):
         assert record["region"]["chain"][0]["code"] == "650000"
         assert record["category"]["name"] == site.registry.categories[brand.category].name
         assert sorted(lic["license"] for lic in record["licensees"]) == sorted(
-            lic.license for lic in brand.licensees)
+            lic.license for lic in brand.licensees
+        )
         assert len(record["certifications"]) == len(brand.certifications)
         assert len(record["awards"]) == len(brand.awards)
 
@@ -75,7 +76,7 @@ def test_urls_are_site_relative_in_development_and_absolute_when_published(outpu
     assert published["url"] == f"{SUBPATH}/brands/korla-fragrant-pear/"
     assert published["data_url"] == f"{SUBPATH}/data/brands/korla-fragrant-pear.json"
     for key in ("url", "data_url", "logo", "cover"):
-        path = published[key][len(SUBPATH) + 1:]
+        path = published[key][len(SUBPATH) + 1 :]
         target = subpath_output / path
         assert (target / "index.html").is_file() if path.endswith("/") else target.is_file(), key
 

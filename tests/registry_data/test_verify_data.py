@@ -7,10 +7,10 @@ import json
 import re
 
 import pytest
+from sitebuild import AS_OF, ROOT
 
 from brandsite.brand_registry import Paths, load_site
 from brandsite.brand_registry.licence_index import lookup, shard_names
-from sitebuild import AS_OF, ROOT
 
 SAMPLES = {  # the sample registry's licences, one per outcome (as of sitebuild.AS_OF)
     "XJ-KFP-2024-001": ("valid", "korla-fragrant-pear"),
@@ -25,8 +25,10 @@ def page_data(output):
     page = (output / "verify" / "index.html").read_text(encoding="utf-8")
     form = re.search(r'<form id="verify-form".*?>', page, re.S).group(0)
     bits = int(re.search(r'data-bits="(\d+)"', form).group(1))
-    shards = {name: json.loads((output / "verify" / "licences" / f"{name}.json").read_text("utf-8"))
-              for name in shard_names(bits)}
+    shards = {
+        name: json.loads((output / "verify" / "licences" / f"{name}.json").read_text("utf-8"))
+        for name in shard_names(bits)
+    }
     return page, form, bits, shards
 
 
@@ -35,16 +37,18 @@ def state_on(found: dict, day: str) -> str:
     status = found["brand"]["status"]
     if status != "active":
         return f"brand-{status}"
-    return ("not-yet-valid" if day < found["valid_from"] else
-            "expired" if day > found["valid_to"] else "valid")
+    return "not-yet-valid" if day < found["valid_from"] else "expired" if day > found["valid_to"] else "valid"
 
 
-@pytest.mark.parametrize(("typed", "number"), [
-    *((n, n) for n in SAMPLES),
-    ("xj-aka-2020-002", "XJ-AKA-2020-002"),
-    ("ＸＪ－ＨＭＭ－２０２７－００１", "XJ-HMM-2027-001"),
-    (" XJ-BHR -2022-\u3000001\t", "XJ-BHR-2022-001"),
-])
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        *((n, n) for n in SAMPLES),
+        ("xj-aka-2020-002", "XJ-AKA-2020-002"),
+        ("ＸＪ－ＨＭＭ－２０２７－００１", "XJ-HMM-2027-001"),
+        (" XJ-BHR -2022-\u3000001\t", "XJ-BHR-2022-001"),
+    ],
+)
 def test_data_answers_for_each_kind_of_licence(output, typed, number):
     _page, _form, bits, shards = page_data(output)
     found = lookup(shards, bits, typed)
@@ -68,8 +72,7 @@ def test_every_licence_is_in_the_data_and_shards_stay_small(output):
         for licensee in brand.licensees:
             found = lookup(shards, bits, licensee.license)
             assert (found["enterprise"], found["brand_slug"]) == (licensee.name, brand.slug)
-    sizes = [len(gzip.compress((output / "verify" / "licences" / f"{n}.json").read_bytes()))
-             for n in shards]
+    sizes = [len(gzip.compress((output / "verify" / "licences" / f"{n}.json").read_bytes())) for n in shards]
     assert max(sizes) < 8 * 1024
     assert not (output / "verify" / "licences" / f"{len(shards)}.json").exists()
 
@@ -85,6 +88,8 @@ def test_the_form_is_shareable_and_says_what_to_do_without_javascript(output):
 
 
 def test_data_version_does_not_depend_on_the_address(output, subpath_output):
-    versions = [re.search(r'data-version="([0-9a-f]{12})"', page_data(o)[1]).group(1)
-                for o in (output, subpath_output)]
+    versions = [
+        re.search(r'data-version="([0-9a-f]{12})"', page_data(o)[1]).group(1)
+        for o in (output, subpath_output)
+    ]
     assert versions[0] == versions[1]  # same registry, same data, whatever the address

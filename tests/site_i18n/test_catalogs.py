@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po
-
 from sitebuild import ROOT
+
 from brandsite.site_i18n.catalogs import compile_catalog, load_translations
 
 PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
@@ -22,10 +22,13 @@ def write_po(tmp_path: Path, body: str) -> Path:
 
 
 def test_translations_fuzzy_entries_and_plurals(tmp_path):
-    write_po(tmp_path, 'msgid "品牌"\nmsgstr "Brand"\n\n'
-                       '#, fuzzy\nmsgid "质量奖"\nmsgstr "Quality award (unchecked)"\n\n'
-                       'msgid "%(count)s 个品牌"\nmsgid_plural "%(count)s 个品牌"\n'
-                       'msgstr[0] "%(count)s brand"\nmsgstr[1] "%(count)s brands"\n')
+    write_po(
+        tmp_path,
+        'msgid "品牌"\nmsgstr "Brand"\n\n'
+        '#, fuzzy\nmsgid "质量奖"\nmsgstr "Quality award (unchecked)"\n\n'
+        'msgid "%(count)s 个品牌"\nmsgid_plural "%(count)s 个品牌"\n'
+        'msgstr[0] "%(count)s brand"\nmsgstr[1] "%(count)s brands"\n',
+    )
     issues = []
     loaded = load_translations(tmp_path, ["zh", "en"], "zh", tmp_path, issues)
     assert issues == []
@@ -39,7 +42,8 @@ def test_a_missing_catalogue_is_an_error(tmp_path):
     issues = []
     load_translations(tmp_path / "translations", ["zh", "en"], "zh", tmp_path, issues)
     assert [i.english() for i in issues] == [
-        "translations/en/LC_MESSAGES/messages.po: file is missing: run `make translations`, then translate it"]
+        "translations/en/LC_MESSAGES/messages.po: file is missing: run `make translations`, then translate it"
+    ]
     assert issues[0].chinese() == "文件不存在：请运行 make translations，然后翻译其中的条目"
 
 
@@ -49,12 +53,14 @@ def test_broken_placeholder_and_syntax_are_reported_with_file_and_line(tmp_path)
     compile_catalog(path, "en", "translations/en/LC_MESSAGES/messages.po", issues)
     assert [i.english() for i in issues] == [
         "translations/en/LC_MESSAGES/messages.po:6: msgstr: unknown named placeholder 'date' "
-        "(msgid '截至 %(day)s')"]
+        "(msgid '截至 %(day)s')"
+    ]
     path.write_text(PO_HEADER + 'msgid "品牌"\nmsgtsr "Brand"\n', encoding="utf-8")
     issues = []
     compile_catalog(path, "en", "messages.po", issues)
     assert [i.english() for i in issues] == [
-        "messages.po:7: not a valid .po file: Unknown or misformatted keyword"]
+        "messages.po:7: not a valid .po file: Unknown or misformatted keyword"
+    ]
 
 
 def messages(path: Path) -> dict:
@@ -65,8 +71,20 @@ def messages(path: Path) -> dict:
 def test_catalogue_is_in_step_with_the_templates(tmp_path):
     """`make translations` was run after the last template change."""
     fresh = tmp_path / "messages.pot"
-    subprocess.run([str(Path(sys.executable).parent / "pybabel"), "--quiet", "extract", "-F", "babel.cfg",
-                    "-o", str(fresh), "."], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "pybabel"),
+            "--quiet",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     extracted = set(messages(fresh))
     assert len(extracted) > 100
     assert set(messages(ROOT / "translations" / "messages.pot")) == extracted
@@ -75,8 +93,11 @@ def test_catalogue_is_in_step_with_the_templates(tmp_path):
 
 def test_english_catalogue_is_complete_and_checks_clean():
     catalogue = messages(ROOT / "translations/en/LC_MESSAGES/messages.po")
-    untranslated = [key for key, m in catalogue.items()
-                    if m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string])]
+    untranslated = [
+        key
+        for key, m in catalogue.items()
+        if m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string])
+    ]
     assert untranslated == []
     issues = []
     compile_catalog(ROOT / "translations/en/LC_MESSAGES/messages.po", "en", "messages.po", issues)

@@ -19,9 +19,14 @@ def test_language_of_a_url_and_its_twin():
 def test_links_mirror_the_url_unless_translations_are_known():
     links = LANGS.links("en/regions/650000/")
     assert [(l.language.code, l.url, l.exact, l.current) for l in links] == [
-        ("zh", "regions/650000/", True, False), ("en", "en/regions/650000/", True, True)]
+        ("zh", "regions/650000/", True, False),
+        ("en", "en/regions/650000/", True, True),
+    ]
     assert LANGS.alternates(links) == [
-        ("zh-CN", "regions/650000/"), ("en", "en/regions/650000/"), ("x-default", "regions/650000/")]
+        ("zh-CN", "regions/650000/"),
+        ("en", "en/regions/650000/"),
+        ("x-default", "regions/650000/"),
+    ]
 
     story = LANGS.links("stories/x/", {"zh": "stories/x/"})  # no English translation
     assert [(l.url, l.exact) for l in story] == [("stories/x/", True), ("en/", False)]

@@ -37,9 +37,8 @@ def test_lists_that_are_written_are_left_to_pelican():
 
 
 def test_the_plugin_does_it_for_pelicans_articles_generator():
-    from pelican import signals
-
     import site_i18n
+    from pelican import signals
 
     site_i18n.register()
     generator = Generator(settings={"TAG_SAVE_AS": "", "CATEGORY_SAVE_AS": "", "AUTHOR_SAVE_AS": ""})

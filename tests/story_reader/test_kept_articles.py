@@ -26,15 +26,19 @@ def settings_and_context(tmp_path: Path) -> tuple[dict, dict]:
 
 
 def make_article(settings: dict, context: dict, base: Path) -> Article:
-    metadata = {"title": "库尔勒香梨标准化", "category": Category("标准化", settings),
-                "tags": [Tag("认证", settings)],
-                "date": SafeDatetime(2026, 3, 1, tzinfo=ZoneInfo("Asia/Shanghai"))}
-    return Article("<p>正文</p>", metadata=metadata, settings=settings,
-                   source_path=str(base / SOURCE), context=context)
+    metadata = {
+        "title": "库尔勒香梨标准化",
+        "category": Category("标准化", settings),
+        "tags": [Tag("认证", settings)],
+        "date": SafeDatetime(2026, 3, 1, tzinfo=ZoneInfo("Asia/Shanghai")),
+    }
+    return Article(
+        "<p>正文</p>", metadata=metadata, settings=settings, source_path=str(base / SOURCE), context=context
+    )
 
 
 def begin(kept: KeptArticles, folder: Path, base: Path, keys: dict, settings: dict, context: dict):
-    kept.begin(folder, str(base), lambda path: keys.get(path), settings, context)
+    kept.begin(folder, str(base), keys.get, settings, context)
 
 
 def folders(tmp_path: Path) -> tuple[Path, Path, dict]:
@@ -73,7 +77,7 @@ def test_an_article_comes_back_with_this_builds_settings_and_context(saved, tmp_
 
 
 def test_another_key_is_a_miss(saved):
-    folder, base, keys = saved
+    folder, base, _keys = saved
     settings, context = settings_and_context(base)
     kept = KeptArticles()
     begin(kept, folder, base, {str(base / SOURCE): "key-2"}, settings, context)  # the file changed

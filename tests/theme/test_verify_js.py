@@ -18,29 +18,49 @@ from datetime import date, timedelta
 from urllib.parse import quote
 
 import pytest
+from sitebuild import ROOT
 
 from brandsite.brand_registry import normalize_license
 from brandsite.brand_registry.licence_index import fnv1a_32, shard_name
 from brandsite.brand_registry.model import Licensee
-from sitebuild import ROOT
 
 VERIFY_JS = ROOT / "theme" / "static" / "js" / "verify.js"
 NODE = shutil.which("node")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 TRICKY = [
-    "XJ-KFP-2021-001", " xj-kfp-2021-001 ", "ｘｊ－ｋｆｐ－２０２１－００１", "XJ\u3000KFP\u00a0-2021\t001\n",
-    "\u2028XJ\u2029-\u202f1\u205f\u1680", "\x1cA\x1dB\x1eC\x1fD\x85E\x0bF\x0cG\r", "\ufeffXJ-1",
-    "straße-ﬁ", "①②-㍿-Ⅻ", "e\u0301-ǆ-ŉ", "许可证-壹号", "😀-𝐀𝐁", "İı-ǅ", "ꭰ-ᏸ", "", "   ",
-    '<script>alert(1)</script>"x"', "¨´¸",
+    "XJ-KFP-2021-001",
+    " xj-kfp-2021-001 ",
+    "ｘｊ－ｋｆｐ－２０２１－００１",
+    "XJ\u3000KFP\u00a0-2021\t001\n",
+    "\u2028XJ\u2029-\u202f1\u205f\u1680",
+    "\x1cA\x1dB\x1eC\x1fD\x85E\x0bF\x0cG\r",
+    "\ufeffXJ-1",
+    "straße-ﬁ",
+    "①②-㍿-Ⅻ",
+    "e\u0301-ǆ-ŉ",
+    "许可证-壹号",
+    "😀-𝐀𝐁",
+    "İı-ǅ",
+    "ꭰ-ᏸ",
+    "",
+    "   ",
+    '<script>alert(1)</script>"x"',
+    "¨´¸",
 ]
 
 
 def run_node(source: str, data) -> object:
     if NODE is None:
         pytest.skip("Node.js is not installed (.ci/run installs it)")
-    result = subprocess.run([NODE, "-e", source, str(VERIFY_JS)], input=json.dumps(data),
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [NODE, "-e", source, str(VERIFY_JS)],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -85,12 +105,15 @@ const shard = {brands: {b: {name: "B", status: "active", url: "brands/b/"}},
 process.stdout.write(JSON.stringify(["L-1", "__proto__", "constructor", "L-2"].map(k => v.find(shard, k))));
 """
     found, *missing = run_node(source, None)
-    assert found == {"licence": {"brand": "b", "license": "L-1"},
-                     "brand": {"name": "B", "status": "active", "url": "brands/b/"}}
+    assert found == {
+        "licence": {"brand": "b", "license": "L-1"},
+        "brand": {"name": "B", "status": "active", "url": "brands/b/"},
+    }
     assert missing == [None, None, None]
 
 
 # -- the whole page in a browser ----------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def served(output, tmp_path_factory):
@@ -108,14 +131,23 @@ def served(output, tmp_path_factory):
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+    def log_message(self, format, *args):
         pass
 
 
 def rendered_result(url: str) -> str:
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--virtual-time-budget=10000",
-               "--dump-dom", url]
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--virtual-time-budget=10000",
+        "--dump-dom",
+        url,
+    ]
     dom = subprocess.run(command, capture_output=True, text=True, timeout=120).stdout
     match = re.search(r'<div id="verify-result"[^>]*>(.*?)</div>\s*<section', dom, re.S)
     assert match, dom[-2000:]

@@ -34,8 +34,15 @@ T = Image.Transpose
 # What a camera stores for an upright scene, by EXIF orientation (Pillow's
 # ROTATE_90 turns counter-clockwise): 6 is a phone held upright, whose stored
 # pixels must be turned 90 degrees clockwise to be shown.
-STORED = {2: T.FLIP_LEFT_RIGHT, 3: T.ROTATE_180, 4: T.FLIP_TOP_BOTTOM, 5: T.TRANSPOSE,
-          6: T.ROTATE_90, 7: T.TRANSVERSE, 8: T.ROTATE_270}
+STORED = {
+    2: T.FLIP_LEFT_RIGHT,
+    3: T.ROTATE_180,
+    4: T.FLIP_TOP_BOTTOM,
+    5: T.TRANSPOSE,
+    6: T.ROTATE_90,
+    7: T.TRANSVERSE,
+    8: T.ROTATE_270,
+}
 
 
 def stored_as(orientation: int, size=(120, 80)) -> Image.Image:
@@ -53,12 +60,14 @@ def write(path: Path, image: Image.Image, fmt: str, **options) -> Path:
 def phone_jpeg(path: Path, orientation: int = 1, size=(120, 80), **options) -> Path:
     exif = camera_exif(orientation)
     xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>'
-    return write(path, stored_as(orientation, size), "JPEG", quality=95, exif=exif.tobytes(),
-                 xmp=xmp, **options)
+    return write(
+        path, stored_as(orientation, size), "JPEG", quality=95, exif=exif.tobytes(), xmp=xmp, **options
+    )
 
 
 def rgb_profile(red, green, blue, description: str = "Test RGB") -> bytes:
     """A minimal ICC v2 display profile with the given D50 colorants and gamma 2.2."""
+
     def xyz(values):
         return b"XYZ \0\0\0\0" + b"".join(struct.pack(">i", round(v * 65536)) for v in values)
 
@@ -66,17 +75,40 @@ def rgb_profile(red, green, blue, description: str = "Test RGB") -> bytes:
     text = description.encode("ascii") + b"\0"
     desc = b"desc\0\0\0\0" + struct.pack(">I", len(text)) + text + b"\0" * 12 + b"\0" * 67
     desc += b"\0" * (-len(desc) % 4)
-    tags = [(b"desc", desc), (b"wtpt", xyz((0.9642, 1.0, 0.8249))), (b"rXYZ", xyz(red)),
-            (b"gXYZ", xyz(green)), (b"bXYZ", xyz(blue)), (b"rTRC", curve), (b"gTRC", curve),
-            (b"bTRC", curve), (b"cprt", b"text\0\0\0\0none\0\0\0\0")]
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", xyz((0.9642, 1.0, 0.8249))),
+        (b"rXYZ", xyz(red)),
+        (b"gXYZ", xyz(green)),
+        (b"bXYZ", xyz(blue)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+        (b"cprt", b"text\0\0\0\0none\0\0\0\0"),
+    ]
     offset = 128 + 4 + 12 * len(tags)
     table, data = b"", b""
     for signature, body in tags:
         table += signature + struct.pack(">II", offset + len(data), len(body))
         data += body
     size = offset + len(data)
-    header = struct.pack(">I4sI4s4s4s12s4s4sI4s4sQI", size, b"lcms", 0x02100000, b"mntr", b"RGB ",
-                         b"XYZ ", b"\0" * 12, b"acsp", b"APPL", 0, b"none", b"none", 0, 0)
+    header = struct.pack(
+        ">I4sI4s4s4s12s4s4sI4s4sQI",
+        size,
+        b"lcms",
+        0x02100000,
+        b"mntr",
+        b"RGB ",
+        b"XYZ ",
+        b"\0" * 12,
+        b"acsp",
+        b"APPL",
+        0,
+        b"none",
+        b"none",
+        0,
+        0,
+    )
     header += struct.pack(">iii", round(0.9642 * 65536), 65536, round(0.8249 * 65536))
     header += b"none" + b"\0" * 16 + b"\0" * 28
     return header + struct.pack(">I", len(tags)) + table + data

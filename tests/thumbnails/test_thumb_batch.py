@@ -7,10 +7,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pictures
 import pytest
 from PIL import Image
 
-import pictures
 from brandsite.thumbnails import pixels
 from brandsite.thumbnails.batch import Request, render_all
 from brandsite.thumbnails.settings import Settings
@@ -49,8 +49,9 @@ def test_widths_formats_and_names(settings, sources):
     photo = renditions[sources["photo"]]
     assert (photo.facts.width, photo.facts.height) == (900, 1200)  # turned upright
     shown = [(v.format, v.width, v.height) for v in photo.variants]
-    assert shown == [(fmt, w, round(1200 * w / 900)) for fmt in ("avif", "webp", "jpeg")
-                     for w in (320, 640, 900)] + [("og", 800, 1067)]  # never upscaled
+    assert shown == [
+        (fmt, w, round(1200 * w / 900)) for fmt in ("avif", "webp", "jpeg") for w in (320, 640, 900)
+    ] + [("og", 800, 1067)]  # never upscaled
     for variant in photo.variants:
         assert re.fullmatch(r"photo\.[0-9a-f]{8}\.\d+w(\.og)?\.(avif|webp|jpg)", variant.name)
         with Image.open(settings.cache_path / "files" / variant.name) as image:
@@ -126,7 +127,7 @@ def test_each_source_is_decoded_once_for_all_its_derivatives(settings, sources, 
     opened = []
     real_open = Image.open
     monkeypatch.setattr(pixels.Image, "open", lambda fp, *a, **k: opened.append(1) or real_open(fp, *a, **k))
-    renditions, report = render_all(requests({"photo": sources["photo"]}, og=True), settings)
+    _renditions, report = render_all(requests({"photo": sources["photo"]}, og=True), settings)
     assert report.files_made == 10 and len(opened) == 1
 
 

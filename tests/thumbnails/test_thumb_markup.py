@@ -8,10 +8,14 @@ from brandsite.thumbnails.markup import picture, placeholder, replace_placeholde
 from brandsite.thumbnails.plan import Variant
 from brandsite.thumbnails.progress import Progress
 
-VARIANTS = tuple(
-    Variant(fmt, w, w // 2, f"a b,c.0123abcd.{w}w.{ext}")
-    for fmt, ext in (("avif", "avif"), ("webp", "webp"), ("jpeg", "jpg")) for w in (320, 640, 1600)
-) + (Variant("og", 1200, 600, "a b,c.0123abcd.1200w.og.jpg"),)
+VARIANTS = (
+    *tuple(
+        Variant(fmt, w, w // 2, f"a b,c.0123abcd.{w}w.{ext}")
+        for fmt, ext in (("avif", "avif"), ("webp", "webp"), ("jpeg", "jpg"))
+        for w in (320, 640, 1600)
+    ),
+    Variant("og", 1200, 600, "a b,c.0123abcd.1200w.og.jpg"),
+)
 
 
 def link(name):
@@ -81,5 +85,6 @@ def test_progress_redraws_one_line_on_a_terminal():
         clock.now = second
         progress.advance()
     progress.close()
-    assert stream.getvalue() == ("\rImages: 1/4, 1.0 images/s, 3 s left\033[K"
-                                 "\rImages: 2/4, 1.0 images/s, 2 s left\033[K\r\033[K")
+    assert stream.getvalue() == (
+        "\rImages: 1/4, 1.0 images/s, 3 s left\033[K\rImages: 2/4, 1.0 images/s, 2 s left\033[K\r\033[K"
+    )

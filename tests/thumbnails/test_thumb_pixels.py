@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import pictures
 import pytest
 from PIL import Image, ImageOps
 
-import pictures
 from brandsite.thumbnails import pixels
 from brandsite.thumbnails.pixels import Facts, SourceError, open_upright, to_srgb
 
@@ -47,8 +47,9 @@ def test_sideways_jpeg_is_scaled_by_its_upright_width(tmp_path):
 
 
 def test_icc_profile_is_converted_to_srgb(tmp_path):
-    path = pictures.write(tmp_path / "wide.png", Image.new("RGB", (8, 8), (255, 0, 0)), "PNG",
-                          icc_profile=pictures.SWAPPED)
+    path = pictures.write(
+        tmp_path / "wide.png", Image.new("RGB", (8, 8), (255, 0, 0)), "PNG", icc_profile=pictures.SWAPPED
+    )
     image, _ = upright(path)
     red, green, blue = image.getpixel((1, 1))
     assert green > 240 and red < 15 and blue < 15
@@ -65,8 +66,9 @@ def test_damaged_or_mismatched_profile_is_ignored_like_browsers_do(tmp_path):
 
 
 def test_cmyk_jpeg(tmp_path):
-    path = pictures.write(tmp_path / "print.jpg", Image.new("CMYK", (16, 16), (0, 255, 255, 0)), "JPEG",
-                          quality=95)
+    path = pictures.write(
+        tmp_path / "print.jpg", Image.new("CMYK", (16, 16), (0, 255, 255, 0)), "JPEG", quality=95
+    )
     image, facts = upright(path)
     assert image.mode == "RGB" and not facts.alpha
     red, green, blue = image.getpixel((8, 8))
@@ -90,13 +92,16 @@ def test_sixteen_bit_rgba_png(tmp_path):
     assert image.getpixel((0, 0)) == (255, 0, 0, 128)
 
 
-@pytest.mark.parametrize("mode,colour,alpha", [
-    ("LA", (90, 128), True),
-    ("LA", (90, 255), False),
-    ("RGBA", (1, 2, 3, 255), False),  # an alpha channel that hides nothing is dropped
-    ("1", 1, False),
-    ("L", 77, False),
-])
+@pytest.mark.parametrize(
+    "mode,colour,alpha",
+    [
+        ("LA", (90, 128), True),
+        ("LA", (90, 255), False),
+        ("RGBA", (1, 2, 3, 255), False),  # an alpha channel that hides nothing is dropped
+        ("1", 1, False),
+        ("L", 77, False),
+    ],
+)
 def test_modes(tmp_path, mode, colour, alpha):
     path = pictures.write(tmp_path / "x.png", Image.new(mode, (6, 6), colour), "PNG")
     image, facts = upright(path)
@@ -142,7 +147,7 @@ def test_truncated_file_is_an_error_not_a_crash(tmp_path):
 
 def test_facts_are_what_naming_needs():
     assert Facts(10, 20, False) == Facts(10, 20, False)
-    assert pixels.SWAPS_SIDES == {5, 6, 7, 8}
+    assert {5, 6, 7, 8} == pixels.SWAPS_SIDES
 
 
 def _png16_rgba() -> bytes:
@@ -155,5 +160,9 @@ def _png16_rgba() -> bytes:
 
     header = struct.pack(">IIBBBBB", 1, 1, 16, 6, 0, 0, 0)
     row = b"\0" + struct.pack(">HHHH", 65535, 0, 0, 32896)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row))
+        + chunk(b"IEND", b"")
+    )

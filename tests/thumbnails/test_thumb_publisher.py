@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pictures
 import pytest
 from PIL import Image
 
-import pictures
 from brandsite.thumbnails.publisher import PublishFailed, ResponsivePublisher
 from brandsite.thumbnails.settings import Settings
 
@@ -18,7 +18,9 @@ def images(tmp_path):
     logo.paste((20, 120, 40, 255), (100, 100, 300, 300))
     files = {
         "logo": pictures.write(tmp_path / "src" / "logo.png", logo, "PNG"),
-        "cover": pictures.write(tmp_path / "src" / "cover.jpg", pictures.upright_picture((1600, 1000)), "JPEG"),
+        "cover": pictures.write(
+            tmp_path / "src" / "cover.jpg", pictures.upright_picture((1600, 1000)), "JPEG"
+        ),
         "story": pictures.write(tmp_path / "src" / "lab.jpg", pictures.upright_picture((1200, 750)), "JPEG"),
     }
     return {name: SimpleNamespace(path=path, alt=f"{name} alt") for name, path in files.items()}
@@ -48,7 +50,11 @@ def test_open_graph_images(tmp_path, publisher, images):
     publisher.publish()
     out = tmp_path / "out"
     logo, cover, story = (publisher.og_image(images[name]) for name in ("logo", "cover", "story"))
-    assert logo[0].startswith("brands/pear/logo.") and logo[0].endswith(".400w.og.jpg") and logo[1:] == (400, 400)
+    assert (
+        logo[0].startswith("brands/pear/logo.")
+        and logo[0].endswith(".400w.og.jpg")
+        and logo[1:] == (400, 400)
+    )
     assert cover[0].startswith("brands/pear/cover.") and cover[0].endswith(".1200w.og.jpg")
     assert cover[1:] == (1200, 750)
     assert story[0].endswith(".1200w.jpg")  # the fallback JPEG already has that width

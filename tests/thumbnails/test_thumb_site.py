@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 
+import pictures
 import pytest
 from PIL import Image
-
-import pictures
 from sitebuild import IMAGE_CACHE, build, copy_project
+
 from brandsite.qa.linkcheck import check_site
 
 SUMMARY = re.compile(r"Images: (\d+) sources, (\d+) files \((\d+) made, (\d+) from the cache\)")
@@ -57,10 +57,13 @@ def test_brand_page_markup(project, first_build):
     for other in found:
         assert other.count("<source ") == 2
         assert '<source type="image/avif" srcset="../../brands/korla-fragrant-pear/' in other
-        assert re.search(r'<img src="[^"]+" srcset="[^"]+" sizes="[^"]+" width="\d+" height="\d+" '
-                         r'alt="[^"]+" loading="(lazy|eager)"', other), other
+        assert re.search(
+            r'<img src="[^"]+" srcset="[^"]+" sizes="[^"]+" width="\d+" height="\d+" '
+            r'alt="[^"]+" loading="(lazy|eager)"',
+            other,
+        ), other
     assert sum("fetchpriority" in p for p in found) == 1
-    body = html[html.index('id="story"'):]
+    body = html[html.index('id="story"') :]
     assert "<picture>" in body and "blossom." in body and 'alt="四月梨园里盛开的白色梨花"' in body
 
 
@@ -94,18 +97,23 @@ def test_rebuild_without_output_encodes_nothing_and_gives_the_same_bytes(project
     second = build(project, output)
     assert second.returncode == 0, second.stderr
     assert summary(second) == (sources, files, 0, files)  # every file a cache hit
-    assert {p.relative_to(output): p.read_bytes()
-            for p in output.rglob("*") if HASHED.search(p.name)} == published
+    assert {
+        p.relative_to(output): p.read_bytes() for p in output.rglob("*") if HASHED.search(p.name)
+    } == published
     assert {name: (IMAGE_CACHE / "files" / name).stat().st_mtime_ns for name in cache_files} == cache_files
 
 
 def test_a_broken_image_in_a_page_body_fails_the_build(tmp_path):
     root = copy_project(tmp_path)
     about = root / "content" / "pages" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n![地图](images/missing-map.png)\n",
-                     encoding="utf-8")
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n![地图](images/missing-map.png)\n", encoding="utf-8"
+    )
     result = build(root, root / "output")
     assert result.returncode == 1
-    assert re.search(r'content/pages/about\.md:\d+: body: image file "images/missing-map.png" '
-                     r"does not exist", result.stderr), result.stderr
+    assert re.search(
+        r'content/pages/about\.md:\d+: body: image file "images/missing-map.png" '
+        r"does not exist",
+        result.stderr,
+    ), result.stderr
     assert not (root / "output").exists()
