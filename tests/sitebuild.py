@@ -42,7 +42,7 @@ def build(
         "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())),
         **(env or {}),
     }
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600, check=False)
 
 
 def make(cwd: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -53,13 +53,18 @@ def make(cwd: Path, *arguments: str, env: dict | None = None) -> subprocess.Comp
         "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())),
         **(env or {}),
     }
+    venv = ROOT / ".venv"
+    # -o: never install in the copy (an editable install there would point the
+    # checkout's virtualenv at a folder the test then deletes).
+    command = ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.requirements-installed"]
     return subprocess.run(
-        ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *arguments],
+        [*command, *arguments],
         cwd=cwd,
         capture_output=True,
         text=True,
         env=environment,
         timeout=600,
+        check=False,
     )
 
 

@@ -81,7 +81,10 @@ def test_new_brand_names_every_field_and_passes_check_once_filled(root):
         ("summary", "简介"),
         ("registered", "登记日期"),
     ):
-        expected = f"brands/shanshan-melon/index.md:{line_of(text, name)}: {name}: is required\n    {label}：必须填写"
+        expected = (
+            f"brands/shanshan-melon/index.md:{line_of(text, name)}: {name}: is required\n"
+            f"    {label}：必须填写"
+        )
         assert expected in result.stdout
     assert "6 个错误" in result.stderr and "6 error(s)" in result.stderr
 
@@ -171,8 +174,14 @@ def test_new_story_passes_check_once_titled(root):
     ],
 )
 def test_a_bad_or_taken_slug_is_refused(root, target, slug, expected):
-    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    before = project_files(root)
     result = make(root, target, f"SLUG={slug}")
     assert result.returncode != 0
     assert expected in result.stderr
-    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    assert project_files(root) == before
+
+
+def project_files(root) -> list:
+    """Every file and folder of the project but Python's bytecode caches, which the
+    command may write or not (PYTHONDONTWRITEBYTECODE), as on a user's machine."""
+    return sorted(p.relative_to(root) for p in root.rglob("*") if "__pycache__" not in p.parts)
