@@ -20,8 +20,9 @@ import pytest
 import yaml
 from conftest import png_bytes
 from sitebuild import ROOT, build, copy_project
+from verify_lookup import lookup
 
-from brandsite.brand_registry.licence_index import lookup, shard_names
+from brandsite.brand_registry.licence_index import shard_names
 from brandsite.brand_registry.markdown_body import url_scheme
 
 XSS = '<script>alert(1)</script>"quotes"'

@@ -80,19 +80,6 @@ def licence_shards(brands: Iterable[Brand], url_of: Callable[[Brand], str]) -> t
     return bits, shards
 
 
-def lookup(shards: dict, bits: int, typed: str) -> dict | None:
-    """What the verify page finds for `typed`: the licence with its brand, or None.
-
-    The same steps as the page's script, for tests and tools.
-    """
-    key = normalize_license(typed)
-    shard = shards.get(shard_name(key, bits), {})
-    found = shard.get("licences", {}).get(key)
-    if found is None:
-        return None
-    return {**found, "brand": shard["brands"][found["brand"]], "brand_slug": found["brand"]}
-
-
 def licence_digest(brands: Iterable[Brand], url_of: Callable[[Brand], str]) -> str:
     """A hash of what `licence_shards` makes the shards of: the same hash, the same shards."""
     hashed = hashlib.sha256()

@@ -273,7 +273,3 @@ def _attributes(tag: str) -> dict[str, str]:
     parser.feed(tag)
     return parser.attrs
 
-
-def plain_text(html_text: str) -> str:
-    """Visible text of an HTML fragment, for summaries and meta tags."""
-    return html.unescape(re.sub(r"<[^>]+>", "", html_text)).strip()

@@ -206,10 +206,6 @@ class Brand(Named):
     def is_current(self) -> bool:
         return self.status == "active"
 
-    @property
-    def last_changed(self) -> date:
-        return self.updated or self.registered
-
     def images(self) -> list[Image]:
         """Every image the brand page shows, each file once."""
         found = [self.logo, self.cover, *self.gallery, *self.body_images.values()]

@@ -6,12 +6,12 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from verify_lookup import lookup
 
 from brandsite.brand_registry.licence_index import (
     fnv1a_32,
     licence_digest,
     licence_shards,
-    lookup,
     shard_bits,
     shard_name,
     shard_names,
