@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draw the site's default link-preview picture: theme/static/images/share.png.
 
-    .venv/bin/python -m tools.make_share_image
+    .venv/bin/python tools/make_share_image.py
 
 Pages without a cover or logo of their own show it in Open Graph and Twitter
 cards. 1200x630 (the size Open Graph recommends), flat colours so the PNG stays

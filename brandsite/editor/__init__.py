@@ -1,0 +1,1 @@
+"""What editors run: `make check` (check) and `make new-brand` / `make new-story` (scaffold)."""

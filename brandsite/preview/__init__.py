@@ -1,0 +1,1 @@
+"""The preview: `make devserver` (devserver) and a production-like static server (serve)."""
