@@ -1,1 +1,1 @@
-"""Brand pages, the directory, facet and award pages: the generator and views the brand_pages plugin wires in."""
+"""Brand pages, the directory, facet and award pages: what the brand_pages plugin wires in."""

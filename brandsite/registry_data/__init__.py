@@ -1,1 +1,1 @@
-"""What other systems read (licence check data, open data, feeds, robots.txt), wired in by the registry_data plugin."""
+"""Licence check data, open data, feeds, robots.txt: what the registry_data plugin wires in."""

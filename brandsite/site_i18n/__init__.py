@@ -1,1 +1,1 @@
-"""The site in every language: catalogues, language writer, story lists and twins the site_i18n plugin wires in."""
+"""The site in every language: catalogues, writer, story lists, twins (the site_i18n plugin)."""

@@ -1,1 +1,1 @@
-"""Stories and pages read with the registry's front matter, and Articles kept between builds (story_reader plugin)."""
+"""Stories read with the registry's front matter, and Articles kept between builds (story_reader)."""
