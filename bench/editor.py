@@ -25,9 +25,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from tests.project_copy import copy_project
+
+ROOT = Path(__file__).resolve().parent.parent
 
 STORY = "content/stories/quality-month-2026.md"
 STORY_URL = "/stories/quality-month-2026/"
@@ -40,6 +40,7 @@ def make(root: Path, *arguments: str) -> float:
         cwd=root,
         capture_output=True,
         text=True,
+        check=False,
     )
     if result.returncode != 0:
         sys.exit(f"make {' '.join(arguments)} failed:\n{result.stdout}{result.stderr}")
@@ -113,14 +114,14 @@ def bench_preview(root: Path, runs: int) -> None:
         for run in range(runs):
             marker = f"基准测试{run}"
             replace(story, "title: ", f"title: {marker}")
-            edits.append(wait_for(lambda: marker in fetch(base + STORY_URL)))
+            edits.append(wait_for(lambda marker=marker: marker in fetch(base + STORY_URL)))
             time.sleep(0.3)
         figures("devserver: story edited -> new page served", edits, target=2.0)
 
         theme, themes = root / "theme" / "templates" / "base.html", []
         for run in range(runs):
             replace(theme, "<footer", f'<p id="bench-theme-{run}"></p><footer')
-            themes.append(wait_for(lambda: f'id="bench-theme-{run}"' in fetch(base + "/")))
+            themes.append(wait_for(lambda run=run: f'id="bench-theme-{run}"' in fetch(base + "/")))
             time.sleep(0.3)
         figures("devserver: template edited -> page served", themes)
 
@@ -131,13 +132,13 @@ def bench_preview(root: Path, runs: int) -> None:
                 "        return content, metadata",
                 f"        return content + '<p id=\"bench-plugin-{run}\"></p>', metadata",
             )
-            plugins.append(wait_for(lambda: f'id="bench-plugin-{run}"' in fetch(base + STORY_URL)))
+            plugins.append(wait_for(lambda run=run: f'id="bench-plugin-{run}"' in fetch(base + STORY_URL)))
             replace(
                 plugin,
                 f"        return content + '<p id=\"bench-plugin-{run}\"></p>', metadata",
                 "        return content, metadata",
             )
-            wait_for(lambda: f'id="bench-plugin-{run}"' not in fetch(base + STORY_URL))
+            wait_for(lambda run=run: f'id="bench-plugin-{run}"' not in fetch(base + STORY_URL))
             time.sleep(0.3)
         figures("devserver: plugin edited (new worker) -> served", plugins)
 

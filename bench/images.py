@@ -31,13 +31,13 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parent.parent
-
-from PIL import Image, ImageChops, ImageStat, features  # noqa: E402
+from PIL import Image, ImageChops, ImageStat, features
 
 from bench.corpus import corpus
-from brandsite.thumbnails.publisher import ResponsivePublisher  # noqa: E402
-from brandsite.thumbnails.settings import from_site  # noqa: E402
+from brandsite.thumbnails.publisher import ResponsivePublisher
+from brandsite.thumbnails.settings import from_site
+
+ROOT = Path(__file__).resolve().parent.parent
 
 OURS_NAME = re.compile(r"^(?P<stem>.+)\.[0-9a-f]{8}\.(?P<width>\d+)w\.(?P<ext>avif|webp|jpg|png)$")
 FORMAT_OF = {"avif": "AVIF", "webp": "WebP", "jpg": "JPEG", "png": "PNG"}
@@ -111,8 +111,9 @@ def _describe(sources, settings) -> None:
     sizes = [_megapixels(p) for p in photos]
     total = sum(p.stat().st_size for p in sources) / 1e6
     print(
-        f"Corpus: {len(photos)} JPEGs of {min(sizes):.1f}-{max(sizes):.1f} MP with EXIF (orientation, GPS), "
-        f"{len(sources) - len(photos)} PNGs with alpha; {sum(map(_megapixels, sources)):.0f} MP, {total:.0f} MB"
+        f"Corpus: {len(photos)} JPEGs of {min(sizes):.1f}-{max(sizes):.1f} MP "
+        f"with EXIF (orientation, GPS), {len(sources) - len(photos)} PNGs with alpha; "
+        f"{sum(map(_megapixels, sources)):.0f} MP, {total:.0f} MB"
     )
     quality = settings.quality
     print(
@@ -125,8 +126,8 @@ def _describe(sources, settings) -> None:
         "CPU times are less disturbed by other work than wall times)"
     )
     print(
-        f"Pillow {Image.__version__}, libavif {features.version('avif')}, libwebp {features.version('webp')}, "
-        f"libjpeg {features.version('jpg')}"
+        f"Pillow {Image.__version__}, libavif {features.version('avif')}, "
+        f"libwebp {features.version('webp')}, libjpeg {features.version('jpg')}"
     )
 
 
@@ -181,7 +182,7 @@ def _pip_site(site: Path, sources, widths) -> Path:
 
 def _run_pelican(site: Path) -> None:
     command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"]
-    result = subprocess.run(command, cwd=site, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"pelican-image-process failed:\n{result.stdout}\n{result.stderr}")
 
@@ -295,6 +296,7 @@ def _whole_site(work: Path, sources, cache: Path, runs: int) -> None:
             env=env,
             capture_output=True,
             text=True,
+            check=False,
         )
         if result.returncode != 0:
             raise SystemExit(f"site build failed:\n{result.stderr}")

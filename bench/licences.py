@@ -23,13 +23,13 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from brandsite.brand_pages.urls import SITE_URLS, data_url_for, url_for
+from brandsite.brand_registry import Paths, load_site
+from brandsite.brand_registry.issues import errors
+from brandsite.brand_registry.open_data import Links
+from brandsite.registry_data.files import DataFiles, write_licence_shards, write_open_data
 
-from brandsite.brand_pages.urls import SITE_URLS, data_url_for, url_for  # noqa: E402
-from brandsite.brand_registry import Paths, load_site  # noqa: E402
-from brandsite.brand_registry.issues import errors  # noqa: E402
-from brandsite.brand_registry.open_data import Links  # noqa: E402
-from brandsite.registry_data.files import DataFiles, write_licence_shards, write_open_data  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SEED = 20261126
 PLACES = [
@@ -157,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"shards: {len(shards)} ({bits} hash bits), {total / len(shards):.1f} licences each on average")
         print(
             f"largest shard: {shards[largest].name}, {raw[largest]} bytes, "
-            f"{zipped[largest]} bytes gzipped (target < 8192) -> {'OK' if zipped[largest] < 8192 else 'TOO BIG'}"
+            f"{zipped[largest]} bytes gzipped (target < 8192) -> "
+            f"{'OK' if zipped[largest] < 8192 else 'TOO BIG'}"
         )
         print(f"median shard: {int(statistics.median(zipped))} bytes gzipped")
         for name in ("brands_json", "brands_csv", "licensees_csv"):

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from tests.project_copy import CODE_PARTS, copy_project
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PHRASES = [
     "区域公共品牌是地方特色产业的金字招牌",
@@ -186,7 +186,7 @@ def generate(target: Path, size: Size, seed: int = 20261126) -> None:
             ]
         if i < csv_brands:
             rows = ["name,license,valid_from,valid_to,products"]
-            for j in range(csv_rows):
+            for _ in range(csv_rows):
                 licence_no += 1
                 start = date(2018, 1, 1) + timedelta(days=rng.randrange(3000))
                 rows.append(
@@ -377,9 +377,13 @@ def preview_edits(project: Path, runs: int) -> list[float]:
             marker = f"预览测试{n}-{time.time_ns()}"  # never on the page before this edit
             text = story.read_text(encoding="utf-8")
             story.write_text(text.replace("title: ", f"title: {marker}", 1), encoding="utf-8")
-            seconds.append(wait_for(lambda: marker in fetch(base + "/stories/story-0002/"), timeout=300))
+            seconds.append(
+                wait_for(lambda marker=marker: marker in fetch(base + "/stories/story-0002/"), timeout=300)
+            )
             wait_for(
-                lambda: (project / "devserver.log").read_text(errors="replace").count("Rebuilt in") >= n + 2,
+                lambda n=n: (
+                    (project / "devserver.log").read_text(errors="replace").count("Rebuilt in") >= n + 2
+                ),
                 300,
             )  # the search index too, before the next edit
     finally:

@@ -74,7 +74,7 @@ def measure(name: str, workdir: Path, render_seconds: float | None = None) -> di
     if render_seconds is not None:
         command.append(str(render_seconds))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

@@ -8,7 +8,10 @@ import pytest
 
 from brandsite.qa.linkcheck import check_site
 
-HEAD = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>{}</head><body>{}</body></html>'
+HEAD = (
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>{}</head>'
+    "<body>{}</body></html>"
+)
 
 
 def site(root: Path, files: dict[str, str]) -> Path:
@@ -38,7 +41,8 @@ def test_a_clean_site_has_nothing_broken(tmp_path):
                 '<a href="mailto:x@example.org">m</a>',
             ),
             "a/index.html": page(body='<h1 id="top">A</h1>'),
-            "theme/site.css": "body{background:url(../bg.png)} /* url(gone.png) */ .x{background:url(data:image/png;base64,AA)}",
+            "theme/site.css": "body{background:url(../bg.png)} /* url(gone.png) */ "
+            ".x{background:url(data:image/png;base64,AA)}",
             "icon.svg": "<svg/>",
             "p.png": "",
             "p2.png": "",
@@ -98,8 +102,9 @@ def test_stylesheet_references_are_checked(tmp_path):
         tmp_path,
         {
             "index.html": page('<link rel="stylesheet" href="theme/css/site.css">'),
-            "theme/css/site.css": '@import "more.css";\n@font-face{src:url("../fonts/sub.woff2") format("woff2")}'
-            "\n.a{background:url(https://cdn.example.com/bg.png)}",
+            "theme/css/site.css": '@import "more.css";\n'
+            '@font-face{src:url("../fonts/sub.woff2") format("woff2")}\n'
+            ".a{background:url(https://cdn.example.com/bg.png)}",
         },
     )
     assert broken(root) == [

@@ -207,7 +207,7 @@ def test_normalise_sorts_what_pagefind_leaves_in_random_order(tmp_path):
 def test_normalise_refuses_an_unknown_layout(tmp_path):
     bundle = fake_bundle(tmp_path, reverse=False)
     (bundle / "pagefind-entry.json").write_text('{"version": "1.6.0", "languages": {}}')
-    with pytest.raises(SearchIndexError, match="1.6.0 is not 1.5.2"):
+    with pytest.raises(SearchIndexError, match=r"1\.6\.0 is not 1\.5\.2"):
         normalise(bundle)
 
 

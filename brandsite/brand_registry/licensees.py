@@ -80,7 +80,7 @@ def load_licensees_csv(
         if len(row) > len(header):
             issues.append(Issue(shown, line, "", msg("row_too_long", cells=len(row), columns=len(header))))
             continue
-        data = dict(zip(header, row))
+        data = dict(zip(header, row, strict=False))  # a short row leaves its last columns empty
         data["products"] = [
             p.strip() for p in PRODUCT_SEPARATORS.split(data.get("products", "")) if p.strip()
         ]

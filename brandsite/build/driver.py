@@ -1,7 +1,8 @@
 """Build the site atomically: Pelican writes a fresh folder, Pagefind indexes
 it for search, and it replaces `output/` only when every step succeeded.
 
-    python -m brandsite.build.driver [--settings pelicanconf.py] [--output output] [--siteurl URL] [--prune-cache]
+    python -m brandsite.build.driver [--settings pelicanconf.py] [--output output]
+                                     [--siteurl URL] [--prune-cache]
 
 Rebuilds do only what changed: with no input changed since the last build of
 the same output, nothing is done; otherwise pages whose own inputs did not

@@ -12,20 +12,19 @@ tools or settings change, since a fork keeps the modules it was started with.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
 import traceback
 from pathlib import Path
-import contextlib
 
 DONE = "\x1edevserver-build-done"
 
 
 def warm_up(settings_file: str) -> None:
     """Import everything a build imports, so that forked children start warm."""
-    from pelican import Pelican  # noqa: F401
-    from pelican.plugins._utils import load_plugins
+    from pelican.plugins._utils import load_plugins  # imports pelican, and with it Pelican
     from pelican.settings import read_settings
 
     from brandsite.brand_registry.settings_file import siblings_importable

@@ -17,12 +17,12 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
+from brandsite.brand_registry.issues import Issue
+from brandsite.brand_registry.messages import msg
+from brandsite.brand_registry.registry_file import load_registry
+
 ROOT = Path.cwd()  # the project: make runs the commands in its folder
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-from brandsite.brand_registry.issues import Issue  # noqa: E402
-from brandsite.brand_registry.messages import msg  # noqa: E402
-from brandsite.brand_registry.registry_file import load_registry  # noqa: E402
 
 SLUG = re.compile(r"[a-z0-9-]+")
 STORY_CATEGORIES = "质量文化, 典型案例, 标准化, 通知公告"

@@ -65,8 +65,9 @@ def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
         relative = os.path.relpath(current, folder)
         if relative == ".":
             dirs[:] = [d for d in dirs if d not in skip]
-            files = [f for f in files if f not in skip]
         for name in files:
+            if relative == "." and name in skip:
+                continue
             try:
                 info = os.lstat(os.path.join(current, name))
             except OSError:

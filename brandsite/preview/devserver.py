@@ -2,11 +2,11 @@
 
     python -m brandsite.preview.devserver [--settings pelicanconf.py] [--output output] [--port 8000]
 
-Watches content/, brands/, theme/, plugins/, translations/, the brandsite package and the settings file. Each rebuild
-is an atomic `brandsite.build.driver`, forked from a warm worker process that has Pelican
-and the plugins imported already (brandsite.build.worker); an edit to a plugin or
-the settings starts a new worker, so code changes take effect. A failed build
-leaves the last good site on disk.
+Watches content/, brands/, theme/, plugins/, translations/, the brandsite package
+and the settings file. Each rebuild is an atomic `brandsite.build.driver`, forked
+from a warm worker process that has Pelican and the plugins imported already
+(brandsite.build.worker); an edit to a plugin or the settings starts a new worker,
+so code changes take effect. A failed build leaves the last good site on disk.
 
 Only pages this server sends get a small script that polls the build state
 and reloads the page after each rebuild; after a failed build they also get
@@ -16,6 +16,7 @@ an overlay listing the errors. Nothing of this is ever written to output/.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import html
 import http.server
@@ -34,7 +35,6 @@ import watchfiles
 
 from brandsite.build.driver import PAGES_SERVED
 from brandsite.build.worker import DONE
-import contextlib
 
 ROOT = Path.cwd()  # the project: make runs the commands in its folder
 CODE = Path(__file__).resolve().parent.parent  # the brandsite package
@@ -192,10 +192,8 @@ def _stop_when(edited, pid: int, done: threading.Event, stopped: threading.Event
         while not done.wait(0.05):
             if edited():
                 stopped.set()
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGTERM)  # brandsite.build.driver leaves the served site as it is
-                except ProcessLookupError:
-                    pass
                 return
 
     threading.Thread(target=watch, daemon=True, name="postpone-search").start()
@@ -325,7 +323,10 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.settings).resolve(),
     ]
     changes = watch_in_background(watched)  # from before the first build: no edit is missed
-    edited = lambda: not changes.empty()  # noqa: E731
+
+    def edited() -> bool:
+        return not changes.empty()
+
     try:
         build_and_report(builder, state, edited)
         print(

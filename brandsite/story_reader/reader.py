@@ -12,6 +12,7 @@ import html
 import os
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from pelican.readers import BaseReader
 
@@ -28,7 +29,7 @@ STATIC = "{static}"
 
 class StoryReader(BaseReader):
     enabled = True
-    file_extensions = ["md", "markdown"]
+    file_extensions: ClassVar[list[str]] = ["md", "markdown"]
 
     def read(self, source_path):
         with memo.recording() as parsed:
@@ -45,8 +46,10 @@ class StoryReader(BaseReader):
             if value is None or value == "":  # "summary:" left empty, as in the template
                 continue
             if name.lower() == "summary":  # Pelican (and its feeds) take a summary as HTML
-                value = html.escape(str(value).strip(), quote=False)
-            metadata[name.lower()] = self.process_metadata(name.lower(), as_text(value))
+                text = as_text(html.escape(str(value).strip(), quote=False))
+            else:
+                text = as_text(value)
+            metadata[name.lower()] = self.process_metadata(name.lower(), text)
         metadata["body_images"] = tuple(images)  # registered by brand_pages for publishing
         return content, metadata
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,7 @@ def _run(jobs: list, settings: Settings, stream):
     try:
         if workers == 1:
             for job in jobs:
-                outcome = _guarded(job, lambda: derive(job, settings))
+                outcome = _guarded(job, functools.partial(derive, job, settings))
                 progress.advance(outcome.pixels)
                 yield job, outcome
             return

@@ -43,10 +43,12 @@ def test_licences_and_certifications_expiring_within_60_days(project):
         "    【提醒】认证第 1 项 · 有效期至：认证 “GI-60” 将于 2027-01-25 到期（还有 60 天），请及时续期",
         'brands/pear/index.md:24: warning: licensees[1].valid_to: licence "L-1" of 甲公司 expires '
         "on 2026-11-26, today; renew it\n"
-        "    【提醒】授权使用单位第 1 项 · 授权截止日：甲公司的授权 “L-1” 将于 2026-11-26 到期（就是今天），请及时续期",
+        "    【提醒】授权使用单位第 1 项 · 授权截止日："
+        "甲公司的授权 “L-1” 将于 2026-11-26 到期（就是今天），请及时续期",
         'brands/pear/index.md:32: warning: licensees[3].valid_to: licence "L-3" of 甲公司 expires '
         "on 2026-12-31, in 35 days; renew it\n"
-        "    【提醒】授权使用单位第 3 项 · 授权截止日：甲公司的授权 “L-3” 将于 2026-12-31 到期（还有 35 天），请及时续期",
+        "    【提醒】授权使用单位第 3 项 · 授权截止日："
+        "甲公司的授权 “L-3” 将于 2026-12-31 到期（还有 35 天），请及时续期",
         'brands/pear/licensees.csv:2: warning: valid_to: licence "L-4" of 乙公司 expires '
         "on 2026-11-27, tomorrow; renew it\n"
         "    【提醒】授权截止日：乙公司的授权 “L-4” 将于 2026-11-27 到期（明天），请及时续期",

@@ -134,7 +134,8 @@ def test_licence_used_twice_across_brands_and_csv(project):
         },
     )
     assert project.messages() == [
-        'brands/b-pear/index.md:10: license: licence number "xj-1" is already used at brands/a-pear/index.md:10\n'
+        'brands/b-pear/index.md:10: license: licence number "xj-1" is already used at '
+        "brands/a-pear/index.md:10\n"
         "    授权编号：“xj-1” 已在 brands/a-pear/index.md:10 用过，授权编号不能重复",
         'brands/b-pear/licensees.csv:3: license: licence number "XJ-2" is already used at '
         "brands/b-pear/licensees.csv:2\n"
@@ -187,7 +188,8 @@ def test_images_missing_not_image_corrupt_and_outside(project, tmp_path):
         'brands/pear/index.md:8: logo: file "logo.png" does not exist\n    标志：文件 “logo.png” 不存在',
         'brands/pear/index.md:9: cover: "../secret.png" lies outside the folder pear/\n'
         "    封面图：“../secret.png” 在文件夹 pear/ 之外",
-        'brands/pear/index.md:11: gallery[1].src: "notes.jpg" is not an image (or its format is not supported)\n'
+        'brands/pear/index.md:11: gallery[1].src: "notes.jpg" is not an image '
+        "(or its format is not supported)\n"
         "    图集第 1 项 · 图片文件：“notes.jpg” 不是图片（或格式不受支持）",
         'brands/pear/index.md:12: gallery[2].src: "broken.jpg" is damaged or truncated\n'
         "    图集第 2 项 · 图片文件：“broken.jpg” 已损坏或不完整",

@@ -53,7 +53,8 @@ def test_bom_and_crlf_just_work(tmp_path):
         ),
         (
             "---\nname: 梨\nsummary: 标准: GB/T 19859\n---\n",
-            "YAML syntax error: a value has a colon or the indentation is off (mapping values are not allowed here)",
+            "YAML syntax error: a value has a colon or the indentation is off "
+            "(mapping values are not allowed here)",
             "YAML 格式错误：值里有冒号（请给整个值加上引号），或这一行的缩进不对",
             3,
         ),
@@ -156,7 +157,7 @@ def same_data(a, b) -> bool:
             and all(same_data(a[key], b[key]) for key in a)
         )
     if isinstance(a, (list, tuple)):
-        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, float) and math.isnan(a):
         return math.isnan(b)
     return a == b and repr(a) == repr(b)

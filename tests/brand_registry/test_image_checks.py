@@ -47,7 +47,8 @@ def test_bomb_over_limit_truncated_and_thin_images_in_a_brand(project):
     )
     assert english(project) == [
         'brands/pear/index.md:8: cover: "bomb.png" is over the limit of 50 megapixels; scale it down',
-        'brands/pear/index.md:10: gallery[1].src: "big.png" is 8000x7000 pixels, over the limit of 50 megapixels; scale it down',
+        'brands/pear/index.md:10: gallery[1].src: "big.png" is 8000x7000 pixels, '
+        "over the limit of 50 megapixels; scale it down",
         'brands/pear/index.md:11: gallery[2].src: "cut.jpg" is damaged or truncated',
         'brands/pear/index.md:12: gallery[3].src: "thin.png" is 1x17000 pixels: too long and thin to show',
         'brands/pear/index.md:16: body: image "cut.jpg" is damaged or truncated',

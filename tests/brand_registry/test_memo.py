@@ -245,11 +245,11 @@ def test_checks_still_run_for_a_kept_image(cache, counted, tmp_path):
     os.utime(path, (OLD, OLD))
     load_image(tmp_path, "logo.png")
     (tmp_path / "logo.jpg").symlink_to("logo.png")  # the same file, misnamed
-    with pytest.raises(ImageProblem, match="its name must end in .png"):
+    with pytest.raises(ImageProblem, match=r"its name must end in \.png"):
         load_image(tmp_path, "logo.jpg")
     assert counted["image"] == 1
     path.unlink()
-    with pytest.raises(ImageProblem, match='file "logo.png" does not exist'):
+    with pytest.raises(ImageProblem, match=r'file "logo\.png" does not exist'):
         load_image(tmp_path, "logo.png")
 
 

@@ -31,8 +31,8 @@ def test_page_weight_within_budget(open_page, site_page):
     total = sum(transferred(r) for r in counted)
     listing = "\n".join(f"  {transferred(r) / KB:6.1f} KB  {r.resource_type:10}  {r.url}" for r in counted)
     assert total <= site_page.budget_kb * KB, (
-        f"{site_page}: HTML + CSS + JS transferred {total / KB:.1f} KB (gzip), budget {site_page.budget_kb} KB:\n"
-        + listing
+        f"{site_page}: HTML + CSS + JS transferred {total / KB:.1f} KB (gzip), "
+        f"budget {site_page.budget_kb} KB:\n" + listing
     )
 
     scripts = [r for r in counted if r.resource_type == "script"]

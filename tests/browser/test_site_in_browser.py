@@ -20,7 +20,8 @@ BRANDS_PER_PAGE = SMALL_PAGES["BRANDS_PER_PAGE"]  # the browser build's page siz
 
 OVERFLOWING = """() => {
   const width = document.documentElement.clientWidth;
-  const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width + 1);
+  const wide = [...document.body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().right > width + 1);
   const innermost = wide.filter(e => ![...e.children].some(c => wide.includes(c)));
   return innermost.slice(0, 5).map(e => e.outerHTML.slice(0, 120) + ' (right edge at '
     + Math.round(e.getBoundingClientRect().right) + 'px)');

@@ -62,7 +62,7 @@ def test_registry_feed_has_an_entry_per_addition_update_and_status_change(subpat
     entries = check_atom(feed, subpath_output)
     assert len(entries) == len(changes)
     assert feed.find(f"{ATOM}updated").text.startswith(changes[0].day.isoformat())
-    for entry, change in zip(entries, changes):
+    for entry, change in zip(entries, changes, strict=True):
         slug = change.brand.slug
         assert entry.find(f"{ATOM}link").get("href") == f"{SUBPATH}/brands/{slug}/"
         assert entry.find(f"{ATOM}category").get("term") == change.kind
@@ -73,7 +73,7 @@ def test_registry_feed_has_an_entry_per_addition_update_and_status_change(subpat
         datetime.fromisoformat(entry.find(f"{ATOM}updated").text)
     kinds = {c.kind for c in changes}
     assert kinds == {"added", "updated", "status"}
-    suspended = next(e for e, c in zip(entries, changes) if c.kind == "status")
+    suspended = next(e for e, c in zip(entries, changes, strict=True) if c.kind == "status")
     assert "暂停使用" in suspended.find(f"{ATOM}title").text + suspended.find(f"{ATOM}summary").text
 
 

@@ -11,7 +11,11 @@ from sitebuild import ROOT
 
 from brandsite.site_i18n.catalogs import compile_catalog, load_translations
 
-PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+PO_HEADER = (
+    'msgid ""\nmsgstr ""\n'
+    '"Content-Type: text/plain; charset=utf-8\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+)
 
 
 def write_po(tmp_path: Path, body: str) -> Path:

@@ -18,7 +18,7 @@ def test_language_of_a_url_and_its_twin():
 
 def test_links_mirror_the_url_unless_translations_are_known():
     links = LANGS.links("en/regions/650000/")
-    assert [(l.language.code, l.url, l.exact, l.current) for l in links] == [
+    assert [(link.language.code, link.url, link.exact, link.current) for link in links] == [
         ("zh", "regions/650000/", True, False),
         ("en", "en/regions/650000/", True, True),
     ]
@@ -29,7 +29,7 @@ def test_links_mirror_the_url_unless_translations_are_known():
     ]
 
     story = LANGS.links("stories/x/", {"zh": "stories/x/"})  # no English translation
-    assert [(l.url, l.exact) for l in story] == [("stories/x/", True), ("en/", False)]
+    assert [(link.url, link.exact) for link in story] == [("stories/x/", True), ("en/", False)]
     assert LANGS.alternates(story) == []
 
 
