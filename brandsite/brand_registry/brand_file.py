@@ -72,48 +72,65 @@ def load_brand(
         status = "active"
     watch = as_of if status == "active" else None  # expiry matters while the brand is in use
     summary = fields.text("summary", required=True, max_length=SUMMARY_MAX)
-    brand = Brand(
-        slug=slug,
-        name=fields.text("name", required=True, max_length=200),
-        name_en=fields.text("name_en", max_length=200),
-        category=_registered(fields, "category", registry.categories, "categories"),
-        region=_region(fields, registry),
-        owner=fields.text("owner", required=True, max_length=200),
-        summary=summary,
-        status=status,
-        registered=fields.date("registered", required=True),
-        updated=fields.date("updated"),
-        source_path=index,
-        body=doc.body,
-        tags=tuple(fields.text_list("tags")),
-    )
-    if brand.updated and brand.registered and brand.updated < brand.registered:
+    name = fields.text("name", required=True, max_length=200)
+    name_en = fields.text("name_en", max_length=200)
+    category = _registered(fields, "category", registry.categories, "categories")
+    region = _region(fields, registry)
+    owner = fields.text("owner", required=True, max_length=200)
+    registered = fields.date("registered", required=True)
+    updated = fields.date("updated")
+    tags = tuple(fields.text_list("tags"))
+    if updated and registered and updated < registered:
         fields.error(
             "updated",
-            msg("before", value=brand.updated, other=label("registered"), other_value=brand.registered),
+            msg("before", value=updated, other=label("registered"), other_value=registered),
         )
-    brand.logo = _image(fields, "logo", bundle, brand.name)
-    brand.cover = _image(fields, "cover", bundle, brand.name)
+    logo = _image(fields, "logo", bundle, name)
+    cover = _image(fields, "cover", bundle, name)
     if not fields.has("cover"):
         fields.warn("cover", msg("no_cover"))
-    brand.gallery = tuple(_gallery(fields, bundle, brand.name))
-    brand.certifications = tuple(_certifications(fields, registry, watch))
-    brand.standards = tuple(_standards(fields))
-    brand.awards = tuple(_awards(fields, registry))
-    brand.contact = _contact(fields)
+    gallery = tuple(_gallery(fields, bundle, name))
+    certifications = tuple(_certifications(fields, registry, watch))
+    standards = tuple(_standards(fields))
+    awards = tuple(_awards(fields, registry))
+    contact = _contact(fields)
     licensees = list(_yaml_licensees(fields, watch))
     csv_path = bundle / "licensees.csv"
     if _readable(csv_path, bundle, root, issues):
         licensees += load_licensees_csv(csv_path, display_path(csv_path, root), issues, watch)
-    brand.licensees = tuple(licensees)
-    brand.body_images = check_body(doc.body, doc.body_line, shown, bundle, issues)
+    body_images = check_body(doc.body, doc.body_line, shown, bundle, issues)
+    translations = {}
     for lang in TRANSLATION_LANGS:
-        translation = _translation(bundle / f"index.{lang}.md", lang, root, issues, brand.body_images)
+        translation = _translation(bundle / f"index.{lang}.md", lang, root, issues, body_images)
         if translation:
-            brand.translations[lang] = translation
-    if not brand.registered:
+            translations[lang] = translation
+    if registered is None:  # required: reported above; everything else was checked all the same
         return None
-    return brand
+    return Brand(
+        slug=slug,
+        name=name,
+        name_en=name_en,
+        category=category,
+        region=region,
+        owner=owner,
+        summary=summary,
+        status=status,
+        registered=registered,
+        updated=updated,
+        source_path=index,
+        body=doc.body,
+        tags=tags,
+        logo=logo,
+        cover=cover,
+        gallery=gallery,
+        body_images=body_images,
+        certifications=certifications,
+        standards=standards,
+        awards=awards,
+        licensees=tuple(licensees),
+        contact=contact,
+        translations=translations,
+    )
 
 
 def _readable(path: Path, bundle: Path, root: Path, issues: list[Issue]) -> bool:

@@ -31,7 +31,7 @@ import io
 import os
 import pickle
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import memo
@@ -92,8 +92,9 @@ class Checked(KeptFile):
         super().__init__()
         self.context = ""
 
-    def begin(self, folder: Path | None, context: str) -> None:
-        """A build starts; `context` is the digest of what every bundle's check depends on."""
+    def begin(self, folder: Path | None, context: str = "") -> None:
+        """A build starts; `context` is the digest of what every bundle's check depends on
+        (load_site always gives it; the default only keeps KeptFile.begin's signature)."""
         super().begin(folder)
         self.context = context
 
@@ -146,14 +147,14 @@ class Checked(KeptFile):
         data = self.entry(key)
         if data is not None:
             try:
-                result, found, parsed = _loads(data)
+                result, kept_issues, parsed = _loads(data)
             except Exception:
                 pass
             else:
                 if still_right(result):
                     self.used[key] = data
                     memo.keep(parsed)
-                    issues.extend(found)
+                    issues.extend(kept_issues)
                     return result
         found: list[Issue] = []
         with memo.recording() as parsed:
@@ -202,7 +203,7 @@ def bundle_stamp(bundle: Path) -> tuple:
     return tuple(entries)
 
 
-def _racy(stamp: tuple) -> bool:
+def _racy(stamp: Iterable[tuple]) -> bool:
     """A file changed so recently that another write in the same timestamp tick, of the
     same size, would leave its stamp as it is: not kept until it is older (as images.RACY_NS)."""
     newest = max((max(info[2], info[3]) for _name, *infos in stamp for info in infos if info), default=0)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -77,8 +77,11 @@ class _Constructor(yaml.constructor.SafeConstructor):
         except ValueError:
             return node.value  # "2024-02-30": validation reports it as a bad date
 
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+    # What add_constructor() makes: the SafeConstructor's table, with this method for dates.
+    yaml_constructors: ClassVar[dict[str | None, Any]] = {
+        **yaml.constructor.SafeConstructor.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": construct_yaml_timestamp,
+    }
 
 
 class _BoundedLoader(
@@ -120,14 +123,17 @@ class _BoundedLoader(
 
 
 if yaml.__with_libyaml__:
+    from yaml._yaml import CParser  # what yaml.cyaml's loaders are built on
 
-    class _FastLoader(yaml.cyaml.CParser, _Constructor, yaml.resolver.Resolver):
+    class _LibyamlLoader(CParser, _Constructor, yaml.resolver.Resolver):
         """libyaml's parser and composer, with the same constructor and resolver."""
 
         def __init__(self, stream: str):
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _Constructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
+
+    _FastLoader: type[_LibyamlLoader] | None = _LibyamlLoader
 else:  # pragma: no cover - PyYAML built without libyaml
     _FastLoader = None
 

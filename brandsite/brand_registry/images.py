@@ -112,6 +112,8 @@ def _decode(path: Path, name: str, max_pixels: int) -> tuple[str, int, int, int]
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             with PILImage.open(path, formats=FORMATS) as image:
                 image_format = image.format
+                if image_format is None:  # never so for an opened file: Pillow names its format
+                    raise ImageProblem(msg("not_an_image", src=name))
                 width, height = image.size
                 if width * height > max_pixels:
                     raise ImageProblem(

@@ -72,7 +72,9 @@ def licence_shards(brands: Iterable[Brand], url_of: Callable[[Brand], str]) -> t
     """
     entries = [(normalize_license(lic.license), lic, brand) for brand in brands for lic in brand.licensees]
     bits = shard_bits(len(entries))
-    shards = {name: {"brands": {}, "licences": {}} for name in shard_names(bits)}
+    shards: dict[str, dict[str, dict[str, dict]]] = {
+        name: {"brands": {}, "licences": {}} for name in shard_names(bits)
+    }
     for key, licensee, brand in entries:
         shard = shards[shard_name(key, bits)]
         shard["licences"][key] = licence_entry(licensee, brand)

@@ -7,6 +7,7 @@ import io
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .attention import expires_soon
 from .fields import Fields
@@ -80,7 +81,7 @@ def load_licensees_csv(
         if len(row) > len(header):
             issues.append(Issue(shown, line, "", msg("row_too_long", cells=len(row), columns=len(header))))
             continue
-        data = dict(zip(header, row, strict=False))  # a short row leaves its last columns empty
+        data: dict[str, Any] = dict(zip(header, row, strict=False))  # a short row: last columns empty
         data["products"] = [
             p.strip() for p in PRODUCT_SEPARATORS.split(data.get("products", "")) if p.strip()
         ]
@@ -94,7 +95,7 @@ def load_licensees_csv(
 def _rows(text: str, shown: str, issues: list[Issue]) -> list[tuple[int, list[str]]] | None:
     """(line, cells) of each record (records may span lines); None after an Issue."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows = []
+    rows: list[tuple[int, list[str]]] = []
     start = 1
     try:
         for row in reader:

@@ -272,4 +272,3 @@ def _attributes(tag: str) -> dict[str, str]:
     parser = _TagParser()
     parser.feed(tag)
     return parser.attrs
-

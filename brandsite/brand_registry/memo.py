@@ -83,7 +83,7 @@ class KeptFile:
 
     file_name = FILE_NAME
     form = FORMAT
-    modules = MODULES
+    modules: tuple[str, ...] = MODULES
     label = "Parse cache"
 
     def __init__(self):
@@ -123,6 +123,8 @@ class KeptFile:
         return True
 
     def _read(self) -> dict[str, bytes]:
+        if self.folder is None:
+            return {}
         try:
             with (self.folder / self.file_name).open("rb") as file:
                 form, version, digest, payload = _Unpickler(file).load()

@@ -13,6 +13,9 @@ BASE_LANG = "zh"  # the language of the registry's own text: names, summaries, b
 class Named:
     """Registry entries have a Chinese `name` and may have an English `name_en`."""
 
+    name: str  # declared for the type checker: each dataclass below has both as fields
+    name_en: str
+
     def name_in(self, lang: str) -> str:
         return (self.name_en or self.name) if lang == "en" else self.name
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -104,7 +105,7 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
             continue
         brand = checked.brand(
             bundle,
-            lambda found, bundle=bundle: load_brand(bundle, site.registry, paths.root, found, as_of),
+            functools.partial(load_brand, bundle, site.registry, paths.root, as_of=as_of),
             issues,
         )
         if brand:
@@ -117,7 +118,7 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
     for path in _markdown_files(paths.stories, paths, issues):
         story = checked.story(
             path,
-            lambda found, path=path: load_story(path, paths.content, slugs, paths.root, found),
+            functools.partial(load_story, path, paths.content, slugs, paths.root),
             issues,
             slugs,
             content,
