@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .attention import expires_soon, warn_large_image
 from .bodies import check_body
+from .content_model import BRAND, LICENSEE, TRANSLATION
 from .fields import Fields, did_you_mean
 from .files import links_outside
 from .frontmatter import FrontMatterError, read_document, read_reporting
@@ -15,33 +16,13 @@ from .images import ImageProblem, load_image
 from .issues import Issue, display_path, shortened
 from .licensees import load_licensees_csv, read_licensee
 from .messages import label, msg
-from .model import STATUSES, Award, Brand, Certification, Contact, Image, Registry, Standard, Translation
+from .model import Award, Brand, Certification, Contact, Image, Registry, Standard, Translation
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
-SUMMARY_MAX = 200
 SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 TRANSLATION_LANGS = ("en",)
-BRAND_FIELDS = {
-    "name",
-    "name_en",
-    "category",
-    "region",
-    "owner",
-    "summary",
-    "status",
-    "registered",
-    "updated",
-    "logo",
-    "cover",
-    "gallery",
-    "certifications",
-    "standards",
-    "awards",
-    "licensees",
-    "contact",
-    "tags",
-}
-LICENSEE_FIELDS = {"name", "license", "valid_from", "valid_to", "products"}
+BRAND_FIELDS = frozenset(BRAND)
+LICENSEE_FIELDS = frozenset(LICENSEE)
 
 
 def load_brand(
@@ -63,21 +44,18 @@ def load_brand(
     doc = read_reporting(index, shown, issues)
     if doc is None:
         return None
-    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
-    fields.reject_unknown(BRAND_FIELDS)
+    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1, spec=BRAND)
+    fields.reject_unknown()
 
-    status = fields.text("status") or "active"
-    if status not in STATUSES:
-        fields.error("status", msg("not_one_of", value=shortened(status), choices=", ".join(STATUSES)))
-        status = "active"
+    status = fields.choice("status")
     watch = as_of if status == "active" else None  # expiry matters while the brand is in use
-    summary = fields.text("summary", required=True, max_length=SUMMARY_MAX)
-    name = fields.text("name", required=True, max_length=200)
-    name_en = fields.text("name_en", max_length=200)
+    summary = fields.text("summary")
+    name = fields.text("name")
+    name_en = fields.text("name_en")
     category = _registered(fields, "category", registry.categories, "categories")
     region = _region(fields, registry)
-    owner = fields.text("owner", required=True, max_length=200)
-    registered = fields.date("registered", required=True)
+    owner = fields.text("owner")
+    registered = fields.date("registered")
     updated = fields.date("updated")
     tags = tuple(fields.text_list("tags"))
     if updated and registered and updated < registered:
@@ -143,7 +121,7 @@ def _readable(path: Path, bundle: Path, root: Path, issues: list[Issue]) -> bool
 
 def _registered(fields: Fields, name: str, table: dict, section: str) -> str:
     """An id that must be listed in `section` of the registry file."""
-    value = fields.text(name, required=True)
+    value = fields.text(name)
     if value and value not in table:
         labels = {key: getattr(entry, "name", "") for key, entry in table.items()}
         hint = did_you_mean(value, list(table), labels)
@@ -177,7 +155,7 @@ def _gallery(fields: Fields, bundle: Path, brand_name: str):
             alt = brand_name
         elif isinstance(item, dict):
             entry = fields.nested(("gallery", index), item)
-            entry.reject_unknown({"src", "alt", "caption"})
+            entry.reject_unknown()
             alt = entry.text("alt") or brand_name
         else:
             fields.error(("gallery", index), msg("gallery_item"))
@@ -192,11 +170,11 @@ def _gallery(fields: Fields, bundle: Path, brand_name: str):
 
 def _certifications(fields: Fields, registry: Registry, as_of: date | None):
     for item in fields.mappings("certifications"):
-        item.reject_unknown({"type", "number", "issuer", "issued", "expires"})
+        item.reject_unknown()
         cert_type = _registered(item, "type", registry.certification_types, "certification_types")
-        number = item.text("number", required=True, max_length=100)
-        issuer = item.text("issuer", required=True, max_length=200)
-        issued = item.date("issued", required=True)
+        number = item.text("number")
+        issuer = item.text("issuer")
+        issued = item.date("issued")
         expires = item.date("expires")
         if issued and expires and expires < issued:
             item.error("expires", msg("before", value=expires, other=label("issued"), other_value=issued))
@@ -209,46 +187,44 @@ def _certifications(fields: Fields, registry: Registry, as_of: date | None):
 
 def _standards(fields: Fields):
     for item in fields.mappings("standards"):
-        item.reject_unknown({"code", "title"})
-        code = item.text("code", required=True, max_length=100)
+        item.reject_unknown()
+        code = item.text("code")
         if code:
-            yield Standard(code, item.text("title", max_length=300))
+            yield Standard(code, item.text("title"))
 
 
 def _awards(fields: Fields, registry: Registry):
     for item in fields.mappings("awards"):
-        item.reject_unknown({"program", "edition", "recipient"})
+        item.reject_unknown()
         program_id = _registered(item, "program", registry.award_programs, "award_programs")
-        number = item.integer("edition", required=True)
+        number = item.integer("edition")
         program = registry.award_programs.get(program_id)
         if program and number is not None and not program.edition(number):
             known = ", ".join(str(e.number) for e in program.editions) or msg("none")
             item.error("edition", msg("no_edition", program=program_id, number=number, known=known))
         elif program and number is not None:
-            yield Award(program_id, number, item.text("recipient", max_length=200))
+            yield Award(program_id, number, item.text("recipient"))
 
 
 def _contact(fields: Fields) -> Contact:
     contact = fields.mapping("contact")
     if contact is None:
         return Contact()
-    contact.reject_unknown({"website", "phone", "email", "address"})
-    website = contact.text("website", max_length=500)
+    contact.reject_unknown()
+    website = contact.text("website")
     if website and not SAFE_URL.match(website):
         contact.error("website", msg("unsafe_website", value=shortened(website)))
         website = ""
-    email = contact.text("email", max_length=200)
+    email = contact.text("email")
     if email and not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", email):
         contact.error("email", msg("bad_email", value=shortened(email)))
         email = ""
-    return Contact(
-        website, contact.text("phone", max_length=50), email, contact.text("address", max_length=300)
-    )
+    return Contact(website, contact.text("phone"), email, contact.text("address"))
 
 
 def _yaml_licensees(fields: Fields, as_of: date | None):
     for item in fields.mappings("licensees"):
-        item.reject_unknown(LICENSEE_FIELDS)
+        item.reject_unknown()
         licensee = read_licensee(item, f"{item.path}:{item.line('license')}", as_of)
         if licensee:
             yield licensee
@@ -265,9 +241,9 @@ def _translation(
     except FrontMatterError as exc:
         issues.append(Issue(shown, exc.line, "", exc.message))
         return None
-    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
-    fields.reject_unknown({"name", "summary"})
-    name = fields.text("name", required=True, max_length=200)
-    summary = fields.text("summary", max_length=SUMMARY_MAX * 3)
+    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1, spec=TRANSLATION)
+    fields.reject_unknown()
+    name = fields.text("name")
+    summary = fields.text("summary")
     body_images.update(check_body(doc.body, doc.body_line, shown, path.parent, issues))
     return Translation(lang, name, summary, doc.body, path)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from .content_model import Field, Group
 from .frontmatter import Key, to_date
 from .issues import Issue, shortened
 from .messages import EMPTY, Message, msg
@@ -35,7 +36,11 @@ def did_you_mean(value: str, choices: list[str], labels: dict[str, str] | None =
 
 
 class Fields:
-    """A mapping from the front matter (or a nested item of it)."""
+    """A mapping from the front matter (or a nested item of it).
+
+    With a declaration (`spec`, from content_model) its fields are read as declared:
+    required or not, with their limits and choices, and nested items get theirs.
+    """
 
     def __init__(
         self,
@@ -45,6 +50,7 @@ class Fields:
         lines: dict[Key, int] | None = None,
         key: Key = (),
         line_offset: int = 0,
+        spec: Group | None = None,
     ):
         self.data = data
         self.path = path
@@ -52,6 +58,16 @@ class Fields:
         self.lines = lines or {}
         self.key = key
         self.line_offset = line_offset
+        self.spec = spec
+
+    def declared(self, name: str) -> Field | None:
+        return self.spec.get(name) if self.spec else None
+
+    def _required(self, name: str, required: bool | None) -> bool:
+        if required is not None:
+            return required
+        declared = self.declared(name)
+        return bool(declared and declared.required)
 
     # -- reporting ---------------------------------------------------------
 
@@ -70,7 +86,9 @@ class Fields:
     def warn(self, key: Key | str, message: Message) -> None:
         self.error(key, message, "warning")
 
-    def reject_unknown(self, known: set[str]) -> None:
+    def reject_unknown(self, known: set[str] | None = None) -> None:
+        """Report every field that is not in `known` (by default: not declared)."""
+        known = set(self.spec or ()) if known is None else known
         for name in self.data:
             if name not in known:
                 hint = did_you_mean(str(name)[:100], sorted(known))
@@ -93,10 +111,13 @@ class Fields:
         absent_from_file = not self.key and name not in self.data
         self.error(name, msg("missing_field" if absent_from_file else "required"))
 
-    def text(self, name: str, required: bool = False, max_length: int = MAX_TEXT) -> str:
+    def text(self, name: str, required: bool | None = None, max_length: int | None = None) -> str:
         value = self.data.get(name)
+        if max_length is None:
+            declared = self.declared(name)
+            max_length = declared.max_length if declared and declared.max_length else MAX_TEXT
         if value is None or value == "":
-            if required:
+            if self._required(name, required):
                 self.missing(name)
             return ""
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -107,10 +128,21 @@ class Fields:
             self.error(name, msg("too_long", length=len(text), limit=max_length))
         return text
 
-    def date(self, name: str, required: bool = False) -> date | None:
+    def choice(self, name: str) -> str:
+        """A declared field's value, one of its choices, else (reported) its default."""
+        assert self.spec is not None, "choice() reads the field's declaration"
+        declared = self.spec[name]
+        value = self.text(name)
+        if value and value not in declared.choices:
+            choices = ", ".join(declared.choices)
+            self.error(name, msg("not_one_of", value=shortened(value), choices=choices))
+            return declared.default
+        return value or declared.default
+
+    def date(self, name: str, required: bool | None = None) -> date | None:
         value = self.data.get(name)
         if value is None or value == "":
-            if required:
+            if self._required(name, required):
                 self.missing(name)
             return None
         parsed = to_date(value)
@@ -118,10 +150,10 @@ class Fields:
             self.error(name, msg("not_a_date", value=shortened(value)))
         return parsed
 
-    def integer(self, name: str, required: bool = False) -> int | None:
+    def integer(self, name: str, required: bool | None = None) -> int | None:
         value = self.data.get(name)
         if value is None or value == "":
-            if required:
+            if self._required(name, required):
                 self.missing(name)
             return None
         if isinstance(value, bool):
@@ -179,4 +211,7 @@ class Fields:
         return self.nested((name,), value)
 
     def nested(self, key: Key, data: dict) -> Fields:
-        return Fields(data, self.path, self.issues, self.lines, self.key + key, self.line_offset)
+        """An item of field `key[0]`, with the fields that field declares for its items."""
+        declared = self.declared(key[0]) if key and isinstance(key[0], str) else None
+        spec = declared.items if declared else None
+        return Fields(data, self.path, self.issues, self.lines, self.key + key, self.line_offset, spec)

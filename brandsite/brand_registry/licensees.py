@@ -10,26 +10,32 @@ from pathlib import Path
 from typing import Any
 
 from .attention import expires_soon
+from .content_model import CSV_HEADER, CSV_SEPARATORS, LICENSEE, required
 from .fields import Fields
 from .frontmatter import FrontMatterError, read_text
 from .issues import Issue, shortened
 from .messages import joined, label, msg
 from .model import Licensee
+from .uscc import uscc_problem
 
-COLUMNS = ("name", "license", "valid_from", "valid_to", "products")
-REQUIRED = COLUMNS[:4]
-PRODUCT_SEPARATORS = re.compile(r"[;；、]")
+COLUMNS = tuple(LICENSEE)
+REQUIRED = required(LICENSEE)
+PRODUCT_SEPARATORS = re.compile(f"[{re.escape(CSV_SEPARATORS)}]")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000  # licensee rows of one brand: a page, and a table, people can still use
 
 
 def read_licensee(item: Fields, source: str, as_of: date | None = None) -> Licensee | None:
     """One licensee from YAML or a CSV row, checked the same way."""
-    name = item.text("name", required=True, max_length=200)
-    license_number = item.text("license", required=True, max_length=100)
-    valid_from = item.date("valid_from", required=True)
-    valid_to = item.date("valid_to", required=True)
+    name = item.text("name")
+    license_number = item.text("license")
+    valid_from = item.date("valid_from")
+    valid_to = item.date("valid_to")
     products = item.text_list("products")
+    uscc = item.text("uscc")
+    problem = uscc_problem(uscc) if uscc else None
+    if problem:
+        item.error("uscc", problem)
     if valid_from and valid_to and valid_to < valid_from:
         item.error(
             "valid_to", msg("before", value=valid_to, other=label("valid_from"), other_value=valid_from)
@@ -42,7 +48,9 @@ def read_licensee(item: Fields, source: str, as_of: date | None = None) -> Licen
             msg("licence_expires_soon", license=license_number, name=name, day=valid_to, when=when),
         )
     if name and license_number and valid_from and valid_to:
-        return Licensee(name, license_number, valid_from, valid_to, tuple(products), source)
+        return Licensee(
+            name, license_number, valid_from, valid_to, tuple(products), source, "" if problem else uscc
+        )
     return None
 
 
@@ -59,7 +67,7 @@ def load_licensees_csv(
     if rows is None:
         return []
     if not rows:
-        issues.append(Issue(shown, 1, "", msg("empty_csv", columns=",".join(COLUMNS))))
+        issues.append(Issue(shown, 1, "", msg("empty_csv", columns=",".join(CSV_HEADER))))
         return []
     header = [cell.strip() for cell in rows[0][1]]
     missing = [column for column in REQUIRED if column not in header]
@@ -71,7 +79,7 @@ def load_licensees_csv(
         if unknown:
             parts.append(msg("unknown_columns", columns=", ".join(shortened(u, 40) for u in unknown)))
         issues.append(
-            Issue(shown, 1, "header", msg("csv_header", problems=joined(parts), columns=",".join(COLUMNS)))
+            Issue(shown, 1, "header", msg("csv_header", problems=joined(parts), columns=",".join(CSV_HEADER)))
         )
         return []
     licensees = []
@@ -85,7 +93,7 @@ def load_licensees_csv(
         data["products"] = [
             p.strip() for p in PRODUCT_SEPARATORS.split(data.get("products", "")) if p.strip()
         ]
-        fields = Fields(data, shown, issues, line_offset=line)
+        fields = Fields(data, shown, issues, line_offset=line, spec=LICENSEE)
         licensee = read_licensee(fields, f"{shown}:{line}", as_of)
         if licensee:
             licensees.append(licensee)

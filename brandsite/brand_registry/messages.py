@@ -218,6 +218,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "has more than {limit} licensee rows; the limit is {limit}",
         "授权使用单位超过 {limit} 行，上限是 {limit} 行",
     ),
+    # -- unified social credit codes (uscc.py) -------------------------------------
+    "uscc_length": (
+        '"{value}" has {length} characters; a unified social credit code has 18',
+        "“{value}” 有 {length} 位；统一社会信用代码应为 18 位",
+    ),
+    "uscc_character": (
+        '"{value}" contains "{char}"; a unified social credit code uses only 0-9 and '
+        "the capitals A-H J-N P-R T U W X Y",
+        "“{value}” 含有 “{char}”；统一社会信用代码只能由数字 0-9 和大写字母 A-H J-N P-R T U W X Y 组成",
+    ),
+    "uscc_check": (
+        '"{value}" is not a valid unified social credit code: its last (check) character does '
+        "not match the others; check it for a typo",
+        "“{value}” 不是有效的统一社会信用代码：最后一位校验码与前 17 位不符，请核对是否抄错",
+    ),
     # -- stories and pages (stories.py, pages.py) ----------------------------------
     "bad_slug": (
         'slug "{slug}" must use only a-z, 0-9 and -',
@@ -385,6 +400,7 @@ FIELD_LABELS = {
     "valid_from": "授权起始日",
     "valid_to": "授权截止日",
     "products": "产品",
+    "uscc": "统一社会信用代码",
     "contact": "联系方式",
     "website": "网站",
     "phone": "电话",

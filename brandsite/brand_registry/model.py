@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-STATUSES = ("active", "suspended", "revoked")
+from .content_model import BRAND
+
+STATUSES = BRAND["status"].choices
 BASE_LANG = "zh"  # the language of the registry's own text: names, summaries, bodies
 
 
@@ -132,6 +134,7 @@ class Licensee:
     valid_to: date
     products: tuple[str, ...] = ()
     source: str = ""  # "path:line" the licence was read from
+    uscc: str = ""  # the enterprise's unified social credit code, if given
 
     def state(self, on: date, brand_status: str = "active") -> str:
         """One of: valid, expired, not-yet-valid, brand-suspended, brand-revoked."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .attention import warn_large_image
 from .bodies import check_body
+from .content_model import PAGE, STORY
 from .fields import Fields, did_you_mean
 from .frontmatter import Document, read_reporting
 from .images import ImageProblem, load_image
@@ -15,27 +16,13 @@ from .issues import Issue, display_path, shortened
 from .messages import label, msg
 from .model import Story
 
-LANGS = ("zh", "en")
-STATUSES = ("published", "draft", "hidden")  # what Pelican accepts
-DEFAULT_LANG = "zh"
+LANGS = STORY["lang"].choices
+STATUSES = STORY["status"].choices  # what Pelican accepts
+DEFAULT_LANG = STORY["lang"].default
 # What a translation takes from the story it translates (same slug, default language).
 SHARED_FIELDS = ("category", "tags", "brands")
-STORY_FIELDS = {
-    "title",
-    "date",
-    "modified",
-    "category",
-    "brands",
-    "tags",
-    "summary",
-    "cover",
-    "lang",
-    "slug",
-    "translation",
-    "status",
-    "author",
-}
-PAGE_FIELDS = {"title", "slug", "lang", "translation", "status", "summary", "modified"}
+STORY_FIELDS = frozenset(STORY)
+PAGE_FIELDS = frozenset(PAGE)
 SLUG = re.compile(r"[a-z0-9-]+")
 
 
@@ -46,13 +33,13 @@ def load_story(
     doc = read_reporting(path, shown, issues)
     if doc is None:
         return None
-    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
-    fields.reject_unknown(STORY_FIELDS)
-    title = fields.text("title", required=True, max_length=300)
-    when = fields.date("date", required=True)
+    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1, spec=STORY)
+    fields.reject_unknown()
+    title = fields.text("title")
+    when = fields.date("date")
     fields.date("modified")
-    category = fields.text("category", max_length=100)
-    fields.text("author", max_length=100)
+    category = fields.text("category")
+    fields.text("author")
     tags = fields.text_list("tags")
     lang, slug = _shared(fields, path)
     brands = fields.text_list("brands")
@@ -135,9 +122,9 @@ def check_page(path: Path, content_dir: Path, root: Path, issues: list[Issue]) -
     doc = read_reporting(path, shown, issues)
     if doc is None:
         return
-    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1)
-    fields.reject_unknown(PAGE_FIELDS)
-    fields.text("title", required=True, max_length=300)
+    fields = Fields(doc.meta, shown, issues, doc.lines, line_offset=1, spec=PAGE)
+    fields.reject_unknown()
+    fields.text("title")
     fields.date("modified")
     _shared(fields, path)
     check_body_images(doc, content_dir, shown, issues)
@@ -150,10 +137,8 @@ def check_body_images(doc: Document, content_dir: Path, shown: str, issues: list
 
 def _shared(fields: Fields, path: Path) -> tuple[str, str]:
     """What stories and pages both check; their language and slug."""
-    fields.text("summary", max_length=1000)
-    status = fields.text("status")
-    if status and status not in STATUSES:
-        fields.error("status", msg("not_one_of", value=shortened(status), choices=", ".join(STATUSES)))
+    fields.text("summary")
+    fields.choice("status")
     if fields.data.get("translation") not in (None, "", True, False, "true", "false"):
         fields.error("translation", msg("not_true_false"))
     return _lang(fields, path), _slug(fields, path)
