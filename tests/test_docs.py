@@ -174,3 +174,27 @@ def test_links_in_code_are_not_links(tmp_path):
         encoding="utf-8",
     )
     assert links(page) == ["a.md#x", "i.png"]
+
+
+GENERATED_PARTS = (
+    "brand",
+    "gallery",
+    "certifications",
+    "standards",
+    "awards",
+    "licensees",
+    "contact",
+    "translation",
+    "licensees_csv",
+    "story",
+)
+
+
+def test_the_content_model_keeps_its_generated_parts():
+    """`make docs` fills the text between each pair of markers; the prose around them is written."""
+    text = (ROOT / "docs" / "content-model.md").read_text(encoding="utf-8")
+    begins = re.findall(r"<!-- BEGIN GENERATED: (\w+) -->", text)
+    ends = re.findall(r"<!-- END GENERATED: (\w+) -->", text)
+    assert begins == ends == list(GENERATED_PARTS)
+    for part in GENERATED_PARTS:
+        assert text.index(f"<!-- BEGIN GENERATED: {part} -->") < text.index(f"<!-- END GENERATED: {part} -->")
