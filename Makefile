@@ -20,7 +20,7 @@ LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
 BENCH_VENV := .venv-bench
 COUNT ?= 60
 
-.PHONY: html publish check test lint format audit devserver new-brand new-story rsync_upload bench bench-images \
+.PHONY: html publish check docs test lint format audit devserver new-brand new-story rsync_upload bench bench-images \
 	translations clean clean-cache prune-cache help
 
 help:
@@ -28,6 +28,7 @@ help:
 	@echo "make check               validate all content, write nothing"
 	@echo "make new-brand SLUG=x    start brands/x/index.md from the template"
 	@echo "make new-story SLUG=x    start content/stories/x.md from the template"
+	@echo "make docs                write the field tables of docs/content-model.md (and brand.schema.json) from the content model"
 	@echo "make devserver           preview on http://127.0.0.1:$(PORT)/, rebuilding and reloading on every change"
 	@echo "make publish             production build (SITEURL=https://host/path to override)"
 	@echo "make rsync_upload        publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR"
@@ -70,6 +71,11 @@ new-brand: $(READY)
 
 new-story: $(READY)
 	$(BIN)/python -m brandsite.editor.scaffold story "$(SLUG)"
+
+# The content model (brandsite/brand_registry/content_model.py) is declared once; its tables
+# in the docs and the open data's schema are written from it.
+docs: $(READY)
+	$(BIN)/python -m brandsite.editor.model_docs
 
 test: lint
 	$(BIN)/python -m pytest
