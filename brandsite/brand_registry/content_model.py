@@ -14,10 +14,11 @@ from types import MappingProxyType
 from typing import Any
 
 # What a field holds. "id": an id (or code) of the `registry` section of
-# brands/_registry.yaml; "image": a file of the bundle (or of content/ for
-# stories); "texts": a list of texts (one text is a list of one); "items": a list
-# of groups (`items` declares their fields); "images": a list of file names or
-# groups; "group": one group of `items`.
+# brands/_registry.yaml; "image": a file of the bundle (of content/ for stories);
+# "texts": a list of texts (one text is a list of one); "items": a list of groups
+# whose fields `items` declares; "images": a list of file names or such groups;
+# "group": one such group; "choice": one of `choices`; "slug": a-z, 0-9 and -;
+# "uscc": a unified social credit code (uscc.py).
 KINDS = (
     "text",
     "date",
@@ -33,8 +34,6 @@ KINDS = (
     "boolean",
     "uscc",
 )
-
-
 NO_FIELDS: MappingProxyType = MappingProxyType({})
 
 
