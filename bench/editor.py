@@ -125,7 +125,7 @@ def bench_preview(root: Path, runs: int) -> None:
             time.sleep(0.3)
         figures("devserver: template edited -> page served", themes)
 
-        plugin, plugins = root / "plugins" / "story_reader.py", []
+        plugin, plugins = root / "brandsite" / "story_reader" / "reader.py", []
         for run in range(runs):
             replace(
                 plugin,

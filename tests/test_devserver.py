@@ -134,11 +134,11 @@ def test_a_build_error_shows_in_terminal_and_page_and_the_server_keeps_serving(p
     assert "devserver-errors" not in preview.get("/brands/korla-fragrant-pear/")[1]
 
 
-def test_theme_and_plugin_edits_take_effect(preview):
+def test_theme_and_code_edits_take_effect(preview):
     preview.edit("theme/templates/base.html", "<footer", '<p id="theme-edit">主题已修改</p>\n<footer')
     preview.wait_for(lambda: 'id="theme-edit"' in preview.get("/")[1])
     preview.edit(
-        "plugins/story_reader.py",
+        "brandsite/story_reader/reader.py",
         "        return content, metadata",
         "        return content + '<p id=\"plugin-edit\">插件已修改</p>', metadata",
     )

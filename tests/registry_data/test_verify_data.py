@@ -8,9 +8,10 @@ import re
 
 import pytest
 from sitebuild import AS_OF, ROOT
+from verify_lookup import lookup
 
 from brandsite.brand_registry import Paths, load_site
-from brandsite.brand_registry.licence_index import lookup, shard_names
+from brandsite.brand_registry.licence_index import shard_names
 
 SAMPLES = {  # the sample registry's licences, one per outcome (as of sitebuild.AS_OF)
     "XJ-KFP-2024-001": ("valid", "korla-fragrant-pear"),
