@@ -100,6 +100,8 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+# sitemap.xml needs absolute addresses too: production only (publishconf.py).
+SITEMAP = False
 
 # Every template escapes what editors write.
 JINJA_ENVIRONMENT = {

@@ -14,16 +14,16 @@ RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/stories.atom.xml"
 REGISTRY_FEED_ATOM = "feeds/registry.atom.xml"
 
-# sitemap.xml (pelican-sitemap): every page except the 404 page.
-PLUGINS = [*_development["PLUGINS"], "pelican.plugins.sitemap"]
-SITEMAP = {"format": "xml", "exclude": [r"^404\.html$"]}
+# sitemap.xml: every page but those marked noindex (404, search), with its language
+# twins (plugins/site_i18n's writer, from every page in the output; robots.txt names it).
+SITEMAP = True
 
 # Precompressed copies beside every text file (index.html.gz, index.html.br) for
 # hosts that serve them (nginx gzip_static/brotli_static, Apache MultiViews,
 # Caddy precompressed). Gzip and Brotli output is byte-identical from build to build
 # (no timestamps); only here, as it adds a few seconds to each build. It runs
 # after every other step (pelican-granular-signals' "compress" signal).
-PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]
+PLUGINS = [*_development["PLUGINS"], "pelican.plugins.precompress"]
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False

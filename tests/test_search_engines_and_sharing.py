@@ -121,14 +121,19 @@ def test_json_ld_parses_everywhere_and_describes_brands_and_stories(subpath_outp
         )
 
 
-def test_sitemap_lists_every_page_but_the_404(subpath_output):
+def test_sitemap_lists_every_page_but_the_noindex_ones(subpath_output):
     root = ET.parse(subpath_output / "sitemap.xml").getroot()
     locs = [u.find(f"{SITEMAP}loc").text for u in root.findall(f"{SITEMAP}url")]
     assert len(locs) == len(set(locs))
-    assert sorted(locs) == sorted(f"{SUBPATH}/{canonical_path(n)}" for n in pages(subpath_output))
+    noindex = {"search/index.html", "en/search/index.html"}  # and the 404 (see pages)
+    assert all(head_of(subpath_output / name).meta["robots"] == "noindex" for name in noindex)
+    indexed = [name for name in pages(subpath_output) if name not in noindex]
+    assert sorted(locs) == sorted(f"{SUBPATH}/{canonical_path(n)}" for n in indexed)
     assert f"{SUBPATH}/verify/" in locs and f"{SUBPATH}/data/" in locs
     for url in root.findall(f"{SITEMAP}url"):
         assert url.find(f"{SITEMAP}lastmod").text[:4].isdigit()
+        for link in url.findall("{http://www.w3.org/1999/xhtml}link"):
+            assert link.get("href").startswith(f"{SUBPATH}/"), link.attrib
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_shards(subpath_output, output):

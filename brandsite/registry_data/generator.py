@@ -19,7 +19,6 @@ from brandsite.site_i18n.writer import PAGE_REUSE, flush_pages, previous_output
 from .files import DataFiles, write_brand_files, write_licence_shards, write_open_data
 
 logger = logging.getLogger(__name__)
-SITEMAP_PLUGIN = "pelican.plugins.sitemap"
 DATA_GROUP = "registry-data"  # the files this generator writes itself, reused together
 SHARDS_GROUP = "licence-shards"  # but for the licence shards, reused on their own
 
@@ -170,7 +169,7 @@ class RegistryDataGenerator(Generator):
 
     def _sitemap_url(self) -> str | None:
         siteurl = self.settings["SITEURL"]
-        if SITEMAP_PLUGIN in self.settings.get("PLUGINS", []) and is_absolute(siteurl):
+        if self.settings.get("SITEMAP") and is_absolute(siteurl):
             return f"{siteurl}/{SITE_URLS['sitemap']}"
         return None
 

@@ -9,10 +9,13 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from brandsite.brand_pages.urls import SITE_URLS, is_absolute
+from brandsite.brand_registry.build_day import build_day
 from brandsite.incremental.fork_pool import WorkerFailed, run_shared
 from brandsite.incremental.own_files import own_inputs
 from brandsite.incremental.pages import SETTING as PAGE_REUSE
 from brandsite.incremental.unchanged import write_or_link
+from brandsite.registry_data.sitemap import SitemapPage, is_noindex, lastmod, sitemap_xml
 
 from .languages import Languages, page_url, translation_urls
 
@@ -35,6 +38,9 @@ class LanguageWriter(Writer):
 
     Run by brandsite.build.driver, a page whose inputs are those of the previous build's
     page is linked from the previous output instead of rendered (incremental).
+
+    With the SITEMAP setting (and an absolute SITEURL), it writes sitemap.xml once
+    every page is in the output, however it got there (see `write_sitemap`).
     """
 
     def __init__(self, output_path, settings=None):
@@ -42,6 +48,7 @@ class LanguageWriter(Writer):
         self.languages = Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
         self.reuse = self.settings.get(PAGE_REUSE)
         self.pending: dict[str, tuple] = {}  # path -> render job, written by flush()
+        self.listed: dict[str, tuple] = {}  # name -> (alternates, content), for the sitemap
         signals.finalized.connect(self._flush_at_end)
 
     def write_file(
@@ -58,12 +65,10 @@ class LanguageWriter(Writer):
     ):
         if not name:
             return
-        known = kwargs.pop("lang_twins", None)
-        content = kwargs.get("article") or kwargs.get("page")
-        if content is not None:
-            known = translation_urls(content)
+        known, content = twins(kwargs)
         siteurl = path_to_url(get_relative_path(name)) if relative_urls else context["SITEURL"]
         kwargs = {**self.page_languages(name, siteurl, known), **kwargs}
+        self.listed[name] = (kwargs["alternates"], content)
         if paginated is None:  # as Pelican decides it
             paginated = {key: value for key, value in kwargs.items() if key in ("articles", "dates")}
         if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
@@ -89,7 +94,13 @@ class LanguageWriter(Writer):
         A caller asks before working out the rest of an expensive page's context;
         when this says False it calls write_file as usual.
         """
-        return self.reuse is not None and self._reused(name, template, context, relative_urls, page)
+        if self.reuse is None:
+            return False
+        known, content = twins(page)
+        if not self._reused(name, template, context, relative_urls, page):
+            return False
+        self.listed[name] = (self.languages.alternates(self.languages.links(page_url(name), known)), content)
+        return True
 
     def _reused(self, name, template, context, relative_urls, kwargs) -> bool:
         own = own_inputs(template.name, ChainMap(kwargs, context), self.reuse.inputs)
@@ -144,6 +155,38 @@ class LanguageWriter(Writer):
     def _flush_at_end(self, _pelican) -> None:
         if self.pending:  # a generator that did not flush its own pages
             self.flush()
+        if self.settings.get("SITEMAP") and is_absolute(self.settings["SITEURL"]):
+            self.write_sitemap()
+
+    def write_sitemap(self) -> None:
+        """sitemap.xml of every page now in the output but those marked noindex (the 404):
+        rendered here, in a worker or linked from the last build alike. Written before
+        pelican-precompress runs (after `finalized`), which gives it its .gz/.br."""
+        day = build_day(self.settings.get("REGISTRY_AS_OF"), zone=self.settings.get("TIMEZONE"))
+        pages = [
+            SitemapPage(page_url(name), lastmod(content_date(content) or day), tuple(alternates))
+            for name, (alternates, content) in self._indexable()
+        ]
+        data = sitemap_xml(self.settings["SITEURL"], sorted(pages, key=lambda page: page.url))
+        name = SITE_URLS["sitemap"]
+        path = sanitised_join(self.output_path, name)
+        if path in self._written_files:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{path}" with the sitemap')
+        self._written_files.add(path)
+        write_or_link(path, data, self._previous(name))
+
+    def _indexable(self):
+        """(name, (alternates, content)) of every HTML page of the output but noindex ones."""
+        for folder, _dirs, files in os.walk(self.output_path):
+            for file in files:
+                if not file.endswith(".html"):
+                    continue
+                path = os.path.join(folder, file)
+                with open(path, "rb") as page:
+                    if is_noindex(page.read()):
+                        continue
+                name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
+                yield name, self.listed.get(name, ((), None))
 
     def _open_w(self, filename, encoding, override=False):
         # A file linked from the previous output must never be written through:
@@ -170,6 +213,19 @@ class LanguageWriter(Writer):
             "language_links": links,
             "alternates": self.languages.alternates(links),
         }
+
+
+def twins(page: dict) -> tuple[dict[str, str] | None, object]:
+    """The page's known language twins ({lang: url}, None: mirrored) and its story or page;
+    takes `lang_twins` out of `page`."""
+    known = page.pop("lang_twins", None)
+    content = page.get("article") or page.get("page")
+    return (known if content is None else translation_urls(content)), content
+
+
+def content_date(content):
+    """When a story or page last changed (modified, else date), if it says."""
+    return getattr(content, "modified", None) or getattr(content, "date", None)
 
 
 def _render(job) -> None:
