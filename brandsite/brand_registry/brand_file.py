@@ -203,7 +203,7 @@ def _awards(fields: Fields, registry: Registry):
             known = ", ".join(str(e.number) for e in program.editions) or msg("none")
             item.error("edition", msg("no_edition", program=program_id, number=number, known=known))
         elif program and number is not None:
-            yield Award(program_id, number, item.text("recipient"))
+            yield Award(program_id, number, item.text("recipient"), item.line())
 
 
 def _contact(fields: Fields) -> Contact:

@@ -213,6 +213,73 @@ STORY = group(
     Field("translation", "boolean", "是另一篇故事的译文", "is a translation of another story"),
     Field("author", "text", "作者", "author", max_length=100),
 )
+# content/awards/<program>/<edition>.md: the official list of one edition of an award.
+NOTICE = group(
+    Field("published", "date", "公示发布日期", "day the notice was published", required=True),
+    Field(
+        "objections_until", "date", "受理异议的最后一天", "last day objections are accepted", required=True
+    ),
+    Field(
+        "office", "text", "受理异议的机构", "the office that takes objections", required=True, max_length=200
+    ),
+    Field("phone", "text", "联系电话，加引号", "phone, in quotes", max_length=50),
+    Field("address", "text", "通信地址", "postal address", max_length=300),
+    Field("email", "text", "电子邮箱", "e-mail", max_length=200),
+)
+DECISION = group(
+    Field(
+        "document", "text", "授奖决定文号", "number of the decision document", required=True, max_length=100
+    ),
+    Field("date", "date", "授奖决定日期", "date of the decision", required=True),
+)
+WINNER = group(
+    Field("name", "text", "获奖单位或个人名称", "name of the winner", required=True, max_length=200),
+    Field(
+        "tier",
+        "choice",
+        "奖别：质量奖或提名奖",
+        "tier: the award or a nomination",
+        default="award",
+        choices=("award", "nomination"),
+    ),
+    Field(
+        "kind",
+        "choice",
+        "组织或个人",
+        "an organization or an individual",
+        default="organization",
+        choices=("organization", "individual"),
+    ),
+    Field("region", "id", "地区代码，加引号", "region code in quotes", required=True, registry="regions"),
+    Field("industry", "text", "所属行业", "industry", max_length=100),
+    Field("brand", "slug", "登记品牌的网址名", "slug of a registry brand"),
+    Field(
+        "uscc", "uscc", "组织的统一社会信用代码（个人不填）", "the organization's USCC (none for individuals)"
+    ),
+    Field("citation", "text", "一句话获奖理由", "one-sentence citation", max_length=500),
+)
+AWARD_EDITION = group(
+    Field("program", "id", "奖项", "award program", required=True, registry="award_programs"),
+    Field(
+        "edition",
+        "integer",
+        "届次，须在 _registry.yaml 中登记",
+        "edition, listed in _registry.yaml",
+        required=True,
+    ),
+    Field(
+        "stage",
+        "choice",
+        "阶段：拟授奖名单公示或已授奖",
+        "stage: proposed list under notice, or awarded",
+        required=True,
+        choices=("notice", "awarded"),
+    ),
+    Field("notice", "group", "公示", "public notice", items=NOTICE),
+    Field("decision", "group", "授奖决定", "award decision", items=DECISION),
+    Field("winners", "items", "名单", "the list of winners", required=True, items=WINNER),
+)
+
 # content/pages/: the same rules as a story's, fewer fields.
 PAGE = group(
     *(STORY[name] for name in ("title", "slug", "lang", "translation", "status", "summary", "modified"))

@@ -233,6 +233,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "not match the others; check it for a typo",
         "“{value}” 不是有效的统一社会信用代码：最后一位校验码与前 17 位不符，请核对是否抄错",
     ),
+    # -- quality-award editions (award_file.py) --------------------------------------
+    "not_award_file": (
+        "an award list must be content/awards/<program>/<edition>.md",
+        "质量奖名单文件应放在 content/awards/<奖项代码>/<届次>.md",
+    ),
+    "path_disagrees": (
+        '"{value}" does not match the file\'s path {path}; the file must be {expected}',
+        "“{value}” 与文件位置 {path} 不一致；这个文件应为 {expected}",
+    ),
+    "required_at_stage": ("is required when stage is {stage}", "阶段（stage）为 {stage} 时必须填写"),
+    "individual_uscc": (
+        "an individual has no unified social credit code: leave uscc out",
+        "个人没有统一社会信用代码，请删去 uscc",
+    ),
+    "winner_twice": (
+        '"{name}" is already in the list at line {line}',
+        "“{name}” 已在第 {line} 行列出，同一届名单中不能重复",
+    ),
+    "notice_closed": (
+        "the notice closed on {day} and there is no decision yet: add decision and set stage: awarded",
+        "公示已于 {day} 结束，尚无授奖决定；请填写 decision 并把 stage 改为 awarded",
+    ),
+    "decision_in_notice": (
+        "there is a decision: set stage: awarded",
+        "已有授奖决定，请把 stage 改为 awarded",
+    ),
+    "decision_before_close": (
+        "the decision is dated {date}, before the objection period ended ({day})",
+        "授奖决定日期 {date} 早于异议受理截止日（{day}）",
+    ),
+    "award_not_in_list": (
+        "{file} lists this edition and names no winner with brand: {slug}; "
+        "add it to the winner there, or remove this entry",
+        "{file} 是这一届的名单，其中没有 brand 为 {slug} 的获奖者；"
+        "请在名单中为获奖者加上 brand: {slug}，或删去这一项",
+    ),
+    "recipient_not_in_list": (
+        '"{value}" is not a winner of this brand in {file} (listed: {names})',
+        "“{value}” 不是 {file} 中与本品牌关联的获奖者（名单中为：{names}）",
+    ),
     # -- stories and pages (stories.py, pages.py) ----------------------------------
     "bad_slug": (
         'slug "{slug}" must use only a-z, 0-9 and -',
@@ -424,6 +464,19 @@ FIELD_LABELS = {
     "id": "代码",
     "author": "作者",
     "translation": "译文",
+    "stage": "阶段",
+    "notice": "公示",
+    "published": "公示日期",
+    "objections_until": "异议受理截止日",
+    "office": "受理机构",
+    "decision": "授奖决定",
+    "document": "文号",
+    "winners": "名单",
+    "tier": "奖别",
+    "kind": "类型",
+    "industry": "行业",
+    "brand": "品牌",
+    "citation": "获奖理由",
     "FEATURED_BRANDS": "首页推荐品牌",
     "BRANDS_PER_PAGE": "每页品牌数",
     "DEFAULT_PAGINATION": "每页故事数",

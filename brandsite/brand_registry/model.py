@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .content_model import BRAND
+from .content_model import BRAND, WINNER
 
 STATUSES = BRAND["status"].choices
+WINNER_TIERS = WINNER["tier"].choices
 BASE_LANG = "zh"  # the language of the registry's own text: names, summaries, bodies
 
 
@@ -124,6 +125,78 @@ class Award:
     program: str
     edition: int
     recipient: str = ""
+    line: int = 0  # where the brand file lists it (0: from an edition file)
+    tier: str = "award"  # award | nomination (from an edition file)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The public notice of a proposed list (拟授奖名单公示) and how to object."""
+
+    published: date
+    objections_until: date  # the last day objections are accepted
+    office: str
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+
+    def state(self, on: date) -> str:
+        """upcoming, open or closed on `on`."""
+        if on < self.published:
+            return "upcoming"
+        return "open" if on <= self.objections_until else "closed"
+
+    def days_left(self, on: date) -> int:
+        """Days after `on` still open for objections (0: `on` is the last day)."""
+        return (self.objections_until - on).days
+
+
+@dataclass(frozen=True)
+class Decision:
+    document: str  # 文号, e.g. 新政发〔2027〕1号
+    date: date
+
+
+@dataclass(frozen=True)
+class Winner:
+    name: str  # an individual's is published as given (award practice)
+    region: str
+    tier: str = "award"  # award | nomination
+    kind: str = "organization"  # organization | individual
+    industry: str = ""
+    brand: str = ""  # slug of a registry brand
+    uscc: str = ""
+    citation: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class AwardList:
+    """One edition's official list: content/awards/<program>/<edition>.md."""
+
+    program: str
+    edition: int
+    stage: str  # notice | awarded
+    source_path: Path
+    winners: tuple[Winner, ...] = ()
+    notice: Notice | None = None
+    decision: Decision | None = None
+    body: str = ""  # Markdown: the notice or decision text
+    body_images: dict[str, Image] = field(default_factory=dict)  # files of content/, by src
+
+    def phase(self, on: date) -> str:
+        """awarded, or the notice's state on `on`: upcoming, open or closed."""
+        if self.stage == "awarded" or self.notice is None:
+            return "awarded"
+        return self.notice.state(on)
+
+    def tiers(self) -> list[tuple[str, list[Winner]]]:
+        """The winners by tier, awards first; empty tiers left out."""
+        found = [(tier, [w for w in self.winners if w.tier == tier]) for tier in WINNER_TIERS]
+        return [(tier, winners) for tier, winners in found if winners]
+
+    def winners_of(self, slug: str) -> list[Winner]:
+        return [w for w in self.winners if w.brand == slug]
 
 
 @dataclass(frozen=True)
@@ -246,3 +319,7 @@ class Site:
     registry: Registry
     brands: dict[str, Brand] = field(default_factory=dict)  # by slug, sorted
     stories: dict[Path, Story] = field(default_factory=dict)  # by source path
+    award_lists: dict[tuple[str, int], AwardList] = field(default_factory=dict)  # by (program, edition)
+
+    def award_list(self, program: str, edition: int) -> AwardList | None:
+        return self.award_lists.get((program, edition))

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import checked, memo
+from .award_file import check_brand_awards, load_award_list, with_listed_awards
 from .brand_file import load_brand
 from .files import walk
 from .issues import Issue, ValidationFailed, display_path, errors, shortened
@@ -19,6 +20,7 @@ from .registry_file import load_registry
 from .stories import check_page, check_translations, load_story
 
 REGISTRY_FILE = "_registry.yaml"
+AWARDS_FOLDER = "awards"  # under content/: <program>/<edition>.md
 MARKDOWN = (".md", ".markdown")
 # What may be published from a static folder: nothing a browser would run as a page.
 STATIC_SUFFIXES = (
@@ -113,6 +115,7 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
 
     _check_unique_licences(site, issues)
     slugs = set(site.brands)
+    _load_award_lists(site, paths, as_of, issues)
     seen: dict[tuple[str, str], Path] = {}
     content = checked.ContentStamp(paths.content, MARKDOWN)
     for path in _markdown_files(paths.stories, paths, issues):
@@ -142,6 +145,24 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
     for folder in paths.static:
         _check_static(folder, paths, issues)
     return site, issues
+
+
+def awards_folder(paths: Paths) -> Path:
+    return paths.content / AWARDS_FOLDER
+
+
+def _load_award_lists(site: Site, paths: Paths, as_of: date | None, issues: list[Issue]) -> None:
+    """Every edition file, checked; then the brands' awards against them."""
+    folder = awards_folder(paths)
+    slugs = set(site.brands)
+    for path in _markdown_files(folder if folder.is_dir() else None, paths, issues):
+        found = load_award_list(path, folder, site.registry, slugs, paths.root, issues, as_of)
+        if found is not None:
+            site.award_lists[(found.program, found.edition)] = found
+    site.award_lists = dict(sorted(site.award_lists.items()))
+    check_brand_awards(site.brands, site.award_lists, paths.root, issues)
+    for slug, brand in site.brands.items():
+        site.brands[slug] = with_listed_awards(brand, site.award_lists)
 
 
 def load_site_or_fail(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue]]:
