@@ -166,7 +166,8 @@ def open_page(served_site, browser, request):
         visits.append(visit)
         page.on("console", lambda m: m.type == "error" and visit.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: visit.problems.append(f"script error: {e}"))
-        page.on("requestfinished", visit.finished.append)
+        # A lambda, not the bound method: Playwright marks its handlers with an attribute.
+        page.on("requestfinished", lambda r: visit.finished.append(r))  # noqa: PLW0108
         page.on(
             "requestfailed",
             lambda r: (
