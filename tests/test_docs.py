@@ -187,6 +187,10 @@ GENERATED_PARTS = (
     "translation",
     "licensees_csv",
     "story",
+    "award_edition",
+    "notice",
+    "decision",
+    "winners",
 )
 
 

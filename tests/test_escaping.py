@@ -135,6 +135,34 @@ Page {XSS}.
 {HOSTILE_HTML.replace("logo.png", "{static}/images/xss.png")}
 """
 
+# An award edition under notice on the build day: its list, notice and body are editors' text too.
+AWARD_EDITION = f"""---
+program: xss-award
+edition: 1
+stage: notice
+notice:
+  published: 2026-11-01
+  objections_until: 2026-12-31
+  office: '{XSS}'
+  phone: '{XSS}'
+  address: "{ATTR_XSS}"
+  email: a@example.org
+winners:
+  - name: '{XSS}'
+    region: "652899"
+    brand: xss-brand
+    industry: '{XSS}'
+    citation: "{ATTR_XSS}"
+  - name: '{FORMULA}'
+    kind: individual
+    tier: nomination
+    region: "652899"
+    citation: '{XSS}'
+---
+Notice {XSS}.
+{HOSTILE_HTML.replace("logo.png", "{static}/images/xss.png")}
+"""
+
 
 @pytest.fixture(scope="module")
 def hostile_project(tmp_path_factory):
@@ -152,6 +180,8 @@ def hostile_project(tmp_path_factory):
     (root / "content" / "images" / "xss.png").write_bytes(png_bytes())
     (root / "content" / "stories" / "xss-story.md").write_text(STORY, encoding="utf-8")
     (root / "content" / "pages" / "xss-page.md").write_text(PAGE, encoding="utf-8")
+    (root / "content" / "awards" / "xss-award").mkdir(parents=True)
+    (root / "content" / "awards" / "xss-award" / "1.md").write_text(AWARD_EDITION, encoding="utf-8")
     return root
 
 
@@ -320,7 +350,9 @@ def test_hostile_text_is_shown_as_text(hostile_output):
     assert ESCAPED_XSS in texts["brand"]
     assert "x&#39; onmouseover=&#39;alert(2)" in texts["brand"]  # alt stays one attribute
     assert 'href="https://example.org/a?b=1&amp;c=2"' in texts["brand"]
-    for name in ("brand", "story", "page"):
+    assert ESCAPED_XSS in texts["award"]
+    assert "x&#39; onmouseover=&#39;alert(2)" in texts["award"]
+    for name in ("brand", "story", "page", "award"):
         assert 'href="https://example.org/safe"' in texts[name], name  # safe HTML is kept
         assert ">safe link</a>" in texts[name], name
 
@@ -382,6 +414,10 @@ def test_json_outputs_escape_markup_yet_hold_the_exact_text(hostile_output):
     }
     found = lookup(shards, bits, f"xss-{XSS}")
     assert found["enterprise"] == XSS and found["brand"]["name"] == XSS
+    awards = json.loads((hostile_output / "data" / "awards.json").read_text("utf-8"))
+    edition = next(e for e in awards["editions"] if e["program"] == "xss-award")
+    assert edition["program_name"] == edition["notice"]["office"] == edition["winners"][0]["name"] == XSS
+    assert edition["winners"][1]["name"] == FORMULA and edition["winners"][1]["uscc"] is None
 
 
 def test_json_ld_stays_inside_its_script_and_parses(hostile_output):
@@ -398,7 +434,7 @@ def test_json_ld_stays_inside_its_script_and_parses(hostile_output):
 
 
 def test_csv_keeps_the_text_as_data_and_never_as_a_formula(hostile_output):
-    for name in ("brands.csv", "licensees.csv"):
+    for name in ("brands.csv", "licensees.csv", "award-winners.csv"):
         text = (hostile_output / "data" / name).read_text(encoding="utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
         for row in rows:

@@ -149,6 +149,22 @@ EDITS = [
         ["brands/hami-melon/index.html"],
     ),
     (
+        "award edition file (its pages and the brand pages its list names)",
+        lambda r: replace(
+            r / "content/awards/regional-quality-award/6.md",
+            "name: 霍城紫苑香料有限公司",
+            "name: 霍城紫苑香料股份有限公司",
+        ),
+        [
+            "awards/regional-quality-award/6/index.html",
+            "en/awards/regional-quality-award/6/index.html",
+            "brands/yili-lavender/index.html",
+            "en/brands/yili-lavender/index.html",
+            "data/awards.json",
+        ],
+        [],
+    ),
+    (
         "registry: a region renamed (every page may show it)",
         lambda r: replace(r / "brands/_registry.yaml", "name: 库尔勒市", "name: 库尔勒"),
         ["brands/korla-fragrant-pear/index.html", "regions/652801/index.html"],
@@ -168,6 +184,7 @@ STORIES_READ = {
     "translation": "Stories: 1 read,",
     "registry: a region renamed (every page may show it)": " 0 kept ",
     "template": " 0 kept ",
+    "award edition file (its pages and the brand pages its list names)": "Stories: ",
 }
 
 

@@ -97,6 +97,9 @@ class BrandPagesGenerator(Generator):
                 )
             for brand in article.brand_objects:
                 self.stories_by_brand[brand.slug].append(article)
+        for award_list in site.award_lists.values():
+            for image in award_list.body_images.values():
+                self.publisher.add(image, image.src)
         for content in self._with_translations("articles", "hidden_articles", "pages", "hidden_pages"):
             for image in getattr(content, "body_images", ()):
                 self.publisher.add(image, image.src)
@@ -113,6 +116,8 @@ class BrandPagesGenerator(Generator):
             figures=views.figures(site, self.as_of),
             as_of=self.as_of,
             stories_by_brand=self.stories_by_brand,
+            award_lists=site.award_lists,
+            open_notices=views.open_notices(site, self.as_of),
         )
 
     def _with_translations(self, *keys: str) -> list:
@@ -195,6 +200,7 @@ class BrandPagesGenerator(Generator):
         )  # site_i18n's writer, run by brandsite.build.driver
         for brand in site.brands.values():
             stories = self.stories_by_brand[brand.slug]
+            award_lists = views.brand_award_lists(site, brand)
             if linked and linked(
                 save_as(lang.prefix + url_for(brand)),
                 self.get_template("brand"),
@@ -202,6 +208,7 @@ class BrandPagesGenerator(Generator):
                 relative,
                 brand=brand,
                 brand_stories=stories,
+                brand_award_lists=award_lists,
             ):
                 continue  # unchanged: its tables and body need not be worked out
             text = views.brand_text(brand, lang.code, self.languages.default)
@@ -211,6 +218,7 @@ class BrandPagesGenerator(Generator):
                 brand=brand,
                 **views.brand_rows(brand, registry, self.as_of),
                 brand_stories=stories,
+                brand_award_lists=award_lists,
                 brand_text=text,
                 body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)),
             )
@@ -258,21 +266,25 @@ class BrandPagesGenerator(Generator):
                     url_for(obj), "brand_list", listed, facet_kind=kind, facet=obj, facet_brands=listed
                 )
 
-        award_items = []
-        for program in registry.award_programs.values():
-            editions = [
-                (e, len(views.award_recipients(site, program.id, e.number))) for e in program.editions
-            ]
-            award_items.append((program, editions))
+        self._write_awards(write, lang)
+
+    def _write_awards(self, write, lang) -> None:
+        """/awards/, each program, and each edition: its file's list, else the brands' awards."""
+        site = self.site
+        award_items = views.award_index(site, self.as_of)
+        for program, editions in award_items:
             write(url_for(program), "award_program", program=program, edition_items=editions)
-            for edition in program.editions:
-                write(
-                    url_for(program, edition),
-                    "award_edition",
-                    program=program,
-                    edition=edition,
-                    recipients=views.award_recipients(site, program.id, edition.number),
-                )
+            for edition, _count, found, phase in editions:
+                page = {"program": program, "edition": edition, "award_list": found, "phase": phase}
+                if found is None:
+                    page["recipients"] = views.award_recipients(site, program.id, edition.number)
+                else:
+                    page["winner_tiers"] = views.winner_tiers(site, found)
+                    page["body_html"] = self._body_html(
+                        found, found.body, lang.prefix + url_for(program, edition)
+                    )
+                    page["days_left"] = found.notice.days_left(self.as_of) if found.notice else None
+                write(url_for(program, edition), "award_edition", **page)
         write("awards/", "awards", award_items=award_items)
 
     def _write_directory_data(self, lang, brands: list) -> None:
@@ -298,11 +310,12 @@ class BrandPagesGenerator(Generator):
             None if previous is None else str(previous / name),
         )
 
-    def _body_html(self, brand, body: str, page_url: str) -> Markup:
+    def _body_html(self, source, body: str, page_url: str) -> Markup:
+        """A brand's or an award list's body; its images as published."""
         siteurl = self._siteurl_for(page_url)
 
         def image(src: str, alt: str):
-            found = brand.body_images.get(src)
+            found = source.body_images.get(src)
             return self.publisher.markup(found, siteurl, alt=alt) if found else None
 
         return Markup(render(body, image))

@@ -64,6 +64,9 @@ SITE_URLS = {
     "brands_csv": "data/brands.csv",
     "licensees_csv": "data/licensees.csv",
     "schema": "data/brand.schema.json",
+    "awards_json": "data/awards.json",  # every edition with a file, and its winners
+    "awards_csv": "data/award-winners.csv",
+    "award_schema": "data/award.schema.json",
     "robots": "robots.txt",
     "sitemap": "sitemap.xml",
 }

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from brandsite.brand_registry.model import Brand, Registry, Site
+from brandsite.brand_registry.model import AwardList, AwardProgram, Brand, Registry, Site
 
 
 def sorted_brands(brands) -> list[Brand]:
@@ -127,6 +127,63 @@ def award_recipients(site: Site, program_id: str, number: int) -> list[dict]:
             if award.program == program_id and award.edition == number:
                 rows.append({"brand": brand, "recipient": award.recipient or brand.owner})
     return rows
+
+
+def edition_count(site: Site, program_id: str, number: int) -> int:
+    """How many the edition's page lists: its file's winners, else the brands' awards."""
+    found = site.award_list(program_id, number)
+    return len(found.winners) if found else len(award_recipients(site, program_id, number))
+
+
+def award_index(site: Site, as_of: date) -> list[tuple]:
+    """(program, [(edition, count, award list or None, phase or None)]) for /awards/."""
+    items = []
+    for program in site.registry.award_programs.values():
+        editions = []
+        for edition in program.editions:
+            found = site.award_list(program.id, edition.number)
+            count = edition_count(site, program.id, edition.number)
+            editions.append((edition, count, found, found.phase(as_of) if found else None))
+        items.append((program, editions))
+    return items
+
+
+def winner_tiers(site: Site, found: AwardList) -> list[tuple[str, list[dict]]]:
+    """The list by tier: each winner with its brand (or None) and its region's chain."""
+    registry = site.registry
+    return [
+        (
+            tier,
+            [
+                {
+                    "winner": w,
+                    "brand": site.brands.get(w.brand) if w.brand else None,
+                    "region_chain": registry.region_chain(w.region),
+                }
+                for w in winners
+            ],
+        )
+        for tier, winners in found.tiers()
+    ]
+
+
+def open_notices(site: Site, as_of: date) -> list[tuple[AwardProgram, AwardList]]:
+    """Editions whose proposed list is under notice on `as_of` (the home page's banner)."""
+    found = []
+    for award_list in site.award_lists.values():
+        program = site.registry.award_programs.get(award_list.program)
+        if program and award_list.phase(as_of) == "open":
+            found.append((program, award_list))
+    return found
+
+
+def brand_award_lists(site: Site, brand: Brand) -> list[AwardList]:
+    """The edition files a brand page shows awards from (its inputs)."""
+    return [
+        site.award_lists[key]
+        for key in sorted({(a.program, a.edition) for a in brand.awards})
+        if key in site.award_lists
+    ]
 
 
 @dataclass(frozen=True)

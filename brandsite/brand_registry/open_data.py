@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Brand, Registry
+from .model import AwardList, Brand, Registry
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,6 +48,29 @@ LICENSEE_COLUMNS = (
     "brand_name",
     "brand_status",
     "brand_url",
+)
+
+
+AWARD_COLUMNS = (
+    "program",
+    "program_name",
+    "edition",
+    "year",
+    "stage",
+    "tier",
+    "name",
+    "kind",
+    "region_code",
+    "region_name",
+    "industry",
+    "uscc",
+    "brand_slug",
+    "brand_name",
+    "brand_url",
+    "citation",
+    "decision_document",
+    "decision_date",
+    "url",
 )
 
 
@@ -177,6 +201,86 @@ def licensee_rows(record: dict) -> list[dict]:
             "brand_url": record["url"],
         }
         for lic in record["licensees"]
+    ]
+
+
+def award_record(
+    found: AwardList,
+    registry: Registry,
+    brands: dict[str, Brand],
+    page: str,
+    brand_url: Callable[[Brand], str],
+) -> dict:
+    """One edition's list as published (see award.schema.json); an individual has no USCC."""
+    program = registry.award_programs[found.program]
+    edition = program.edition(found.edition)
+    notice, decision = found.notice, found.decision
+    return {
+        "program": program.id,
+        "program_name": program.name,
+        "program_name_en": _text(program.name_en),
+        "edition": found.edition,
+        "year": edition.year if edition else None,
+        "stage": found.stage,
+        "notice": None
+        if notice is None
+        else {
+            "published": _iso(notice.published),
+            "objections_until": _iso(notice.objections_until),
+            "office": notice.office,
+            "phone": _text(notice.phone),
+            "address": _text(notice.address),
+            "email": _text(notice.email),
+        },
+        "decision": None
+        if decision is None
+        else {"document": decision.document, "date": _iso(decision.date)},
+        "winners": [_winner(w, registry, brands, brand_url) for w in found.winners],
+        "url": page,
+    }
+
+
+def _winner(winner, registry: Registry, brands: dict[str, Brand], brand_url) -> dict:
+    region = registry.regions[winner.region]
+    brand = brands.get(winner.brand) if winner.brand else None
+    return {
+        "name": winner.name,
+        "tier": winner.tier,
+        "kind": winner.kind,
+        "region": {"code": region.code, **_named(region)},
+        "industry": _text(winner.industry),
+        "uscc": _text(winner.uscc) if winner.kind == "organization" else None,
+        "brand": None if brand is None else {"slug": brand.slug, "name": brand.name, "url": brand_url(brand)},
+        "citation": _text(winner.citation),
+    }
+
+
+def award_rows(record: dict) -> list[dict]:
+    """One CSV row per winner of an edition record."""
+    decision = record["decision"] or {}
+    return [
+        {
+            "program": record["program"],
+            "program_name": record["program_name"],
+            "edition": record["edition"],
+            "year": record["year"],
+            "stage": record["stage"],
+            "tier": w["tier"],
+            "name": w["name"],
+            "kind": w["kind"],
+            "region_code": w["region"]["code"],
+            "region_name": w["region"]["name"],
+            "industry": w["industry"],
+            "uscc": w["uscc"],
+            "brand_slug": w["brand"]["slug"] if w["brand"] else None,
+            "brand_name": w["brand"]["name"] if w["brand"] else None,
+            "brand_url": w["brand"]["url"] if w["brand"] else None,
+            "citation": w["citation"],
+            "decision_document": decision.get("document"),
+            "decision_date": decision.get("date"),
+            "url": record["url"],
+        }
+        for w in record["winners"]
     ]
 
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .content_model import BRAND, Field, Group
+from .content_model import AWARD_EDITION, BRAND, WINNER, Field, Group
 
 SCHEMA_FILE = Path(__file__).with_name("brand.schema.json")
 DATE = {"$ref": "#/$defs/date"}
@@ -170,3 +170,68 @@ def write_schema(path: Path = SCHEMA_FILE) -> bool:
         return False
     path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return True
+
+
+AWARD_DESCRIPTION = (
+    "One edition of a quality-award program, as published in data/awards.json: its stage, "
+    "the public notice of the proposed list, the decision and every winner. An individual's "
+    "name is published as given, never with a unified social credit code."
+)
+
+
+def award_schema() -> dict[str, Any]:
+    """The schema of an award-edition record (open_data.award_record), choices from the content model."""
+    notice = _object(
+        {
+            "published": DATE,
+            "objections_until": DATE,
+            "office": {"type": "string"},
+            "phone": OPTIONAL_TEXT,
+            "address": OPTIONAL_TEXT,
+            "email": OPTIONAL_TEXT,
+        }
+    )
+    winner = _object(
+        {
+            "name": {"type": "string", "minLength": 1},
+            "tier": {"enum": list(WINNER["tier"].choices)},
+            "kind": {"enum": list(WINNER["kind"].choices)},
+            "region": _object({"code": REGION_CODE, **NAMED}),
+            "industry": OPTIONAL_TEXT,
+            "uscc": {
+                "oneOf": [{"type": "string", "pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$"}, {"type": "null"}],
+                "description": "GB 32100-2015; null for individuals",
+            },
+            "brand": {
+                "oneOf": [
+                    _object(
+                        {"slug": {"type": "string"}, "name": {"type": "string"}, "url": {"type": "string"}}
+                    ),
+                    {"type": "null"},
+                ]
+            },
+            "citation": OPTIONAL_TEXT,
+        }
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Award edition record",
+        "description": AWARD_DESCRIPTION,
+        **_object(
+            {
+                "program": {"type": "string"},
+                "program_name": {"type": "string"},
+                "program_name_en": OPTIONAL_TEXT,
+                "edition": {"type": "integer", "minimum": 1},
+                "year": {"type": ["integer", "null"]},
+                "stage": {"enum": list(AWARD_EDITION["stage"].choices)},
+                "notice": {"oneOf": [notice, {"type": "null"}]},
+                "decision": {
+                    "oneOf": [_object({"document": {"type": "string"}, "date": DATE}), {"type": "null"}]
+                },
+                "winners": {"type": "array", "items": winner},
+                "url": {"type": "string", "description": "The edition's page"},
+            }
+        ),
+        "$defs": DEFS,
+    }

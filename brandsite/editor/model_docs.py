@@ -30,6 +30,10 @@ PARTS: dict[str, Group] = {
     "translation": cm.TRANSLATION,
     "licensees_csv": cm.LICENSEE,
     "story": cm.STORY,
+    "award_edition": cm.AWARD_EDITION,
+    "notice": cm.NOTICE,
+    "decision": cm.DECISION,
+    "winners": cm.WINNER,
 }
 KIND_NAMES = {
     "text": "文字 text",

@@ -5,6 +5,10 @@ page, facet indexes, awards, ...) shows many things at once and is always
 rendered. A template that starts showing something else (another brand, the
 latest stories, a count) must say so here, or its pages would go stale.
 
+A brand page shows the awards of the edition files (content/awards/) whose
+lists name it: they are among its inputs. (Edition files are not a bundle's
+or a story's, so a change to one also changes what every page shares.)
+
 A page's inputs are its own files plus "facts": small values that are not
 files (how many brands a list has, which ones, the page's number), so that a
 list page follows a brand added elsewhere in the list. The brand bundles a
@@ -43,6 +47,8 @@ def _brand(page: dict, inputs: Inputs) -> Inputs_:
     files = list(inputs.bundle_files(brand.bundle))  # a copy: the list is the scan's own
     for story in page.get("brand_stories") or ():
         files += _sources(story, inputs)
+    for award_list in page.get("brand_award_lists") or ():  # the editions whose lists name it
+        files.append(inputs.stamp_name(award_list.source_path) or str(award_list.source_path))
     return files, []
 
 

@@ -12,7 +12,8 @@ from brandsite.brand_pages.urls import SITE_URLS, data_url_for, url_for
 from brandsite.brand_registry import open_data
 from brandsite.brand_registry.jsonsafe import dumps
 from brandsite.brand_registry.licence_index import licence_shards
-from brandsite.brand_registry.model import Brand, Registry
+from brandsite.brand_registry.model import AwardList, Brand, Registry
+from brandsite.brand_registry.schema import award_schema
 from brandsite.incremental.unchanged import write_or_link
 
 SCHEMA_FILE = Path(open_data.__file__).with_name("brand.schema.json")
@@ -97,6 +98,31 @@ def write_open_data(
         ),
     )
     files.write(SITE_URLS["schema"], SCHEMA_FILE.read_text(encoding="utf-8"))
+    return records
+
+
+def write_award_data(
+    files: DataFiles,
+    award_lists: list[AwardList],
+    registry: Registry,
+    brands: dict[str, Brand],
+    absolute: Callable[[str], str],
+) -> list[dict]:
+    """awards.json, award-winners.csv and award.schema.json; returns the edition records."""
+    records = [
+        open_data.award_record(
+            found,
+            registry,
+            brands,
+            absolute(url_for(registry.award_programs[found.program], found.edition)),
+            lambda brand: absolute(url_for(brand)),
+        )
+        for found in award_lists
+    ]
+    files.write(SITE_URLS["awards_json"], dumps({"editions": records}, indent=1) + "\n")
+    rows = [row for record in records for row in open_data.award_rows(record)]
+    files.write(SITE_URLS["awards_csv"], open_data.csv_text(open_data.AWARD_COLUMNS, rows))
+    files.write(SITE_URLS["award_schema"], json.dumps(award_schema(), ensure_ascii=False, indent=2) + "\n")
     return records
 
 

@@ -16,7 +16,7 @@ from brandsite.brand_registry.licence_index import licence_digest
 from brandsite.site_i18n.languages import Languages
 from brandsite.site_i18n.writer import PAGE_REUSE, flush_pages, previous_output
 
-from .files import DataFiles, write_brand_files, write_licence_shards, write_open_data
+from .files import DataFiles, write_award_data, write_brand_files, write_licence_shards, write_open_data
 
 logger = logging.getLogger(__name__)
 DATA_GROUP = "registry-data"  # the files this generator writes itself, reused together
@@ -80,6 +80,8 @@ class RegistryDataGenerator(Generator):
         shards = self._licence_shards(files, brands, reuse)
         written = len(files.names)  # the shards, if they were written
         records = write_open_data(files, brands, registry, self._links, linked)
+        award_lists = list(self.context.get("award_lists", {}).values())
+        write_award_data(files, award_lists, registry, self.context["brands_by_slug"], self._absolute)
         if self.settings.get("REGISTRY_FEED_ATOM"):
             self._write_registry_feed(files, brands)
         files.write(SITE_URLS["robots"], robots_txt(self.settings["SITEURL"], self._sitemap_url()))
@@ -142,19 +144,10 @@ class RegistryDataGenerator(Generator):
             )
         path = self.settings["REGISTRY_FEED_ATOM"]
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
-        host, site_path = urlsplit(siteurl).hostname, urlsplit(siteurl).path.rstrip("/")
-        changes = registry_changes(brands)[: self.settings.get("FEED_MAX_ITEMS") or None]
-        entries = [
-            {
-                "change": change,
-                "brand": change.brand,
-                # Stable: the same change of the same brand keeps its id in every build.
-                "id": f"tag:{host},{change.day.isoformat()}:{site_path}/{url_for(change.brand)}{change.kind}",
-                "link": f"{siteurl}/{url_for(change.brand)}",
-                "updated": timestamp(change.day, zone),
-            }
-            for change in changes
-        ]
+        award_lists = self.context.get("award_lists", {}).values()
+        changes = registry_changes(brands, award_lists, self.context.get("as_of"))
+        changes = changes[: self.settings.get("FEED_MAX_ITEMS") or None]
+        entries = [self._entry(change, siteurl, zone) for change in changes]
         newest = max((c.day for c in changes), default=date(1970, 1, 1))
         feed = {
             "id": f"{siteurl}/{path}",
@@ -163,8 +156,38 @@ class RegistryDataGenerator(Generator):
             "updated": timestamp(newest, zone),
         }
         template = self.env.get_template("registry.atom.xml")
-        files.write(
-            path, template.render({**self.context, "SITEURL": siteurl, "feed": feed, "entries": entries})
+        page = {
+            "SITEURL": siteurl,
+            "feed": feed,
+            "entries": entries,
+            "page_lang": self.settings["DEFAULT_LANG"],
+        }
+        files.write(path, template.render({**self.context, **page}))
+
+    def _entry(self, change, siteurl: str, zone: ZoneInfo) -> dict:
+        host, site_path = urlsplit(siteurl).hostname, urlsplit(siteurl).path.rstrip("/")
+        url = self._change_url(change)
+        return {
+            "change": change,
+            **self._changed(change),
+            # Stable: the same change of the same brand keeps its id in every build.
+            "id": f"tag:{host},{change.day.isoformat()}:{site_path}/{url}{change.kind}",
+            "link": f"{siteurl}/{url}",
+            "updated": timestamp(change.day, zone),
+        }
+
+    def _changed(self, change) -> dict:
+        """What a feed entry names: the brand, or the award program and edition."""
+        if change.brand is not None:
+            return {"brand": change.brand}
+        program = self.context["registry"].award_programs[change.award_list.program]
+        return {"brand": None, "program": program, "edition": program.edition(change.award_list.edition)}
+
+    def _change_url(self, change) -> str:
+        if change.brand is not None:
+            return url_for(change.brand)
+        return url_for(
+            self.context["registry"].award_programs[change.award_list.program], change.award_list.edition
         )
 
     def _sitemap_url(self) -> str | None:

@@ -68,7 +68,8 @@ class LanguageWriter(Writer):
         known, content = twins(kwargs)
         siteurl = path_to_url(get_relative_path(name)) if relative_urls else context["SITEURL"]
         kwargs = {**self.page_languages(name, siteurl, known), **kwargs}
-        self.listed[name] = (kwargs["alternates"], content)
+        if override_output or sanitised_join(self.output_path, name) not in self._overridden_files:
+            self.listed[name] = (kwargs["alternates"], content)  # as Pelican keeps the page
         if paginated is None:  # as Pelican decides it
             paginated = {key: value for key, value in kwargs.items() if key in ("articles", "dates")}
         if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
@@ -159,9 +160,9 @@ class LanguageWriter(Writer):
             self.write_sitemap()
 
     def write_sitemap(self) -> None:
-        """sitemap.xml of every page now in the output but those marked noindex (the 404):
-        rendered here, in a worker or linked from the last build alike. Written before
-        pelican-precompress runs (after `finalized`), which gives it its .gz/.br."""
+        """sitemap.xml of every page now in the output but those marked noindex (404, search),
+        rendered here, in a worker or linked from the last build alike. Written at `finalized`,
+        before pelican-precompress (granular signals' "compress") gives it its .gz/.br."""
         day = build_day(self.settings.get("REGISTRY_AS_OF"), zone=self.settings.get("TIMEZONE"))
         pages = [
             SitemapPage(page_url(name), lastmod(content_date(content) or day), tuple(alternates))

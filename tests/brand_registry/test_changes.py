@@ -39,3 +39,34 @@ def test_each_brand_is_added_then_updated_or_changed_in_status_newest_first():
         ("2019-05-20", "pear", "added"),
     ]
     assert changes[0].status == "suspended"
+
+
+def award_list(stage, published, until, decided=None):
+    from pathlib import Path
+
+    from brandsite.brand_registry.model import AwardList, Decision, Notice
+
+    decision = Decision("新政发〔2027〕1号", decided) if decided else None
+    return AwardList(
+        "regional-quality-award", 7, stage, Path("7.md"), (), Notice(published, until, "办公室"), decision
+    )
+
+
+def test_an_edition_announces_its_notice_opened_closed_and_its_award_decided():
+    notice = award_list("notice", date(2026, 11, 20), date(2026, 12, 4))
+    assert [(c.day.isoformat(), c.kind) for c in registry_changes([], [notice], date(2026, 12, 4))] == [
+        ("2026-11-20", "notice-opened")
+    ]
+    assert [(c.day.isoformat(), c.kind) for c in registry_changes([], [notice], date(2026, 12, 5))] == [
+        ("2026-12-05", "notice-closed"),
+        ("2026-11-20", "notice-opened"),
+    ]
+    assert registry_changes([], [notice], date(2026, 11, 19)) == []
+    awarded = award_list("awarded", date(2026, 11, 20), date(2026, 12, 4), date(2027, 1, 10))
+    changes = registry_changes([brand("pear", date(2026, 12, 1))], [awarded], date(2027, 2, 1))
+    assert [(c.day.isoformat(), c.kind, c.subject) for c in changes] == [
+        ("2027-01-10", "awarded", "regional-quality-award/7"),
+        ("2026-12-05", "notice-closed", "regional-quality-award/7"),
+        ("2026-12-01", "added", "pear"),
+        ("2026-11-20", "notice-opened", "regional-quality-award/7"),
+    ]

@@ -121,3 +121,36 @@ def test_csv_has_a_bom_crlf_and_one_row_per_licence(loaded):
     assert brands[0]["region_path"] == "新疆维吾尔自治区 / 巴音郭楞蒙古自治州 / 库尔勒市"
     assert brands[0]["licences"] == "2" and brands[0]["updated"] == "2024-03-01"
     assert tuple(brands[0]) == open_data.BRAND_COLUMNS
+
+
+def test_award_records_match_their_schema_and_individuals_have_no_uscc(project):
+    from brandsite.brand_registry.schema import award_schema
+
+    project.brand("korla-pear")
+    folder = project.content / "awards" / "regional-quality-award"
+    folder.mkdir(parents=True)
+    (folder / "5.md").write_text(
+        "---\nprogram: regional-quality-award\nedition: 5\nstage: awarded\n"
+        "decision: {document: 新政发〔2021〕1号, date: 2021-12-20}\nwinners:\n"
+        '  - {name: "=甲公司", region: "652801", brand: korla-pear, uscc: 91652801MA78ABCD1M}\n'
+        '  - {name: 王某某, kind: individual, tier: nomination, region: "652801"}\n---\n',
+        encoding="utf-8",
+    )
+    site, issues = project.load()
+    assert errors(issues) == []
+    found = site.award_list("regional-quality-award", 5)
+    record = open_data.award_record(
+        found, site.registry, site.brands, "awards/x/5/", lambda b: f"b/{b.slug}/"
+    )
+    jsonschema.Draft202012Validator.check_schema(award_schema())
+    jsonschema.validate(record, award_schema())
+    assert record["winners"][0]["brand"] == {
+        "slug": "korla-pear",
+        "name": "库尔勒香梨",
+        "url": "b/korla-pear/",
+    }
+    assert record["winners"][1]["uscc"] is None and record["winners"][1]["kind"] == "individual"
+    text = csv_text(open_data.AWARD_COLUMNS, open_data.award_rows(record))
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0]["name"] == "'=甲公司" and rows[0]["uscc"] == "91652801MA78ABCD1M"
+    assert rows[1]["tier"] == "nomination" and rows[1]["decision_document"] == "新政发〔2021〕1号"

@@ -59,6 +59,8 @@ PAGES = (
     SitePage("awards", "awards/"),
     SitePage("award programme", "awards/regional-quality-award/"),
     SitePage("award edition", "awards/regional-quality-award/6/"),
+    SitePage("award edition in notice", "awards/regional-quality-award/7/"),
+    SitePage("award edition in notice in English", "en/awards/regional-quality-award/7/"),
     SitePage("story archive", "stories/"),
     SitePage("story archive page 2", "stories/page/2/"),
     SitePage("story archive last page without JavaScript", "stories/page/3/", javascript=False),

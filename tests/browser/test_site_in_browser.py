@@ -4,6 +4,7 @@ and its interactive parts work with and without JavaScript."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 from sitebuild import AS_OF, ROOT, SMALL_PAGES
@@ -231,13 +232,25 @@ def test_story_shows_its_brands(open_page, site):
 
 
 def test_award_edition_lists_every_recipient(open_page, site):
-    expected = sum(
-        a.program == "regional-quality-award" and a.edition == 6
-        for b in site.brands.values()
-        for a in b.awards
-    )
+    expected = len(site.award_list("regional-quality-award", 6).winners)
     page = open_page(BY_NAME["award edition"]).page
     assert page.locator(".gazette-table tbody tr").count() == expected > 0
+
+
+def test_award_notice_counts_the_days_left_on_the_visitors_day(open_page, site):
+    notice = site.award_list("regional-quality-award", 7).notice
+    today = date.today()
+    page = open_page(BY_NAME["award edition in notice"]).page
+    state = page.locator(".notice-state").inner_text()
+    if notice.state(today) == "open" and notice.days_left(today) > 0:
+        assert state == f"距异议受理截止还有 {notice.days_left(today)} 天。"
+    assert page.locator(".notice-box [data-as-of] time").inner_text() == today.isoformat()
+
+
+def test_search_finds_an_award_winner_by_name(open_page):
+    page = open_page(BY_NAME["search"]).page
+    page.locator("#search input").first.fill("天池电力")
+    page.locator('#search a[href*="awards/regional-quality-award/"]').first.wait_for(state="visible")
 
 
 def test_missing_page_gets_the_404_page_with_working_links(open_page):

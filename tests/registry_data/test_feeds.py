@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from conftest import SUBPATH
-from sitebuild import ROOT
+from sitebuild import AS_OF, ROOT
 
 from brandsite.brand_registry import Paths, load_site
 from brandsite.brand_registry.changes import registry_changes
@@ -57,24 +57,27 @@ def test_story_feed_is_valid_atom(subpath_output):
 
 def test_registry_feed_has_an_entry_per_addition_update_and_status_change(subpath_output):
     site, _ = load_site(Paths.under(ROOT))
-    changes = registry_changes(site.brands.values())
+    changes = registry_changes(site.brands.values(), site.award_lists.values(), AS_OF.date())
     feed = parse_feed(subpath_output / "feeds" / "registry.atom.xml")
     entries = check_atom(feed, subpath_output)
     assert len(entries) == len(changes)
     assert feed.find(f"{ATOM}updated").text.startswith(changes[0].day.isoformat())
     for entry, change in zip(entries, changes, strict=True):
-        slug = change.brand.slug
-        assert entry.find(f"{ATOM}link").get("href") == f"{SUBPATH}/brands/{slug}/"
+        path = f"brands/{change.brand.slug}/" if change.brand else f"awards/{change.subject}/"
+        assert entry.find(f"{ATOM}link").get("href") == f"{SUBPATH}/{path}"
         assert entry.find(f"{ATOM}category").get("term") == change.kind
         assert entry.find(f"{ATOM}id").text == (
-            f"tag:example.org,{change.day.isoformat()}:/brands-site/brands/{slug}/{change.kind}"
+            f"tag:example.org,{change.day.isoformat()}:/brands-site/{path}{change.kind}"
         )
-        assert change.brand.name in entry.find(f"{ATOM}title").text
+        if change.brand:
+            assert change.brand.name in entry.find(f"{ATOM}title").text
         datetime.fromisoformat(entry.find(f"{ATOM}updated").text)
     kinds = {c.kind for c in changes}
-    assert kinds == {"added", "updated", "status"}
+    assert kinds == {"added", "updated", "status", "notice-opened", "notice-closed", "awarded"}
     suspended = next(e for e, c in zip(entries, changes, strict=True) if c.kind == "status")
     assert "暂停使用" in suspended.find(f"{ATOM}title").text + suspended.find(f"{ATOM}summary").text
+    opened = next(e for e, c in zip(entries, changes, strict=True) if c.kind == "notice-opened")
+    assert "拟授奖名单开始公示" in opened.find(f"{ATOM}title").text
 
 
 def test_pages_announce_the_feeds(subpath_output):

@@ -35,6 +35,22 @@
     all("[data-as-of] time").forEach(function (t) { t.setAttribute("datetime", today); t.textContent = today; });
   }
 
+  /* 1b. Award notices: the stage and the days left for objections, on the visitor's day. */
+  function dayNumber(iso) { var p = iso.split("-"); return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 864e5; }
+  all("[data-objections-until]").forEach(function (el) {
+    var from = el.getAttribute("data-published") || "", until = el.getAttribute("data-objections-until");
+    var state = today < from ? "upcoming" : today <= until ? "open" : "closed";
+    var left = dayNumber(until) - dayNumber(today);
+    var text = (state === "open" && left === 0 && el.getAttribute("data-last")) || el.getAttribute("data-" + state);
+    if (text) el.textContent = fill(text, { n: left });
+  });
+  all(".notice-box [data-as-of] time").forEach(function (t) { t.setAttribute("datetime", today); t.textContent = today; });
+  all("[data-hide-after]").forEach(function (el) {
+    if (today > el.getAttribute("data-hide-after")) el.hidden = true;
+    var box = el.parentNode;
+    if (box && !all("[data-hide-after]:not([hidden])", box).length) box.hidden = true;
+  });
+
   /* 2. Sortable tables: a button in each column header, aria-sort on the header. */
   all("table[data-sortable]").forEach(function (table) {
     var body = table.tBodies[0], heads = all("thead th", table);
