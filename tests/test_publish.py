@@ -110,13 +110,13 @@ def test_rsync_upload_publishes_then_copies_output(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     commands = result.stdout.splitlines()
-    assert "brandsite.build.driver --settings publishconf.py --output output" in "\n".join(commands)
+    assert "-m brandsite.build --settings publishconf.py --output output" in "\n".join(commands)
     assert commands[-1] == (
         'rsync -e "ssh -p 22" -avc --delete --exclude=.git output/ "deploy@www.example.org:/var/www/brands/"'
     )
 
 
-def test_ci_workflows_publish_every_push_to_main():
+def test_ci_workflows_test_then_publish_every_push_to_main():
     github = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     triggers = github[True]  # YAML 1.1 reads the key `on` as true
     assert triggers["push"]["branches"] == ["main"]
@@ -127,6 +127,8 @@ def test_ci_workflows_publish_every_push_to_main():
         step.get("uses", "").startswith("actions/upload-pages-artifact") and step["with"]["path"] == "output"
         for step in build
     )
+    assert github["jobs"]["build"]["needs"] == "test"
+    assert "make test" in [step.get("run", "") for step in github["jobs"]["test"]["steps"]]
     deploy = github["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
@@ -137,3 +139,4 @@ def test_ci_workflows_publish_every_push_to_main():
     assert 'make publish SITEURL="$CI_PAGES_URL"' in pages["script"]
     assert pages["artifacts"]["paths"] == ["public"]
     assert pages["script"][-1] == "rm -rf public && mv output public"
+    assert pages["needs"] == ["test"] and gitlab["test"]["script"] == ["make test"]
