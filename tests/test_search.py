@@ -51,7 +51,15 @@ def stories_about(site, slug: str, lang: str = "zh") -> set[str]:
 def test_xiangli_finds_the_korla_pear_and_its_stories(output, sample_site):
     found = urls(search(output, "香梨"))
     assert found[0] == "/brands/korla-fragrant-pear/"
-    assert set(found) == {"/brands/korla-fragrant-pear/"} | stories_about(sample_site, "korla-fragrant-pear")
+    lists = {  # the award lists that link it
+        f"/awards/{a.program}/{a.edition}/"
+        for a in sample_site.award_lists.values()
+        if a.winners_of("korla-fragrant-pear")
+    }
+    assert (
+        set(found)
+        == {"/brands/korla-fragrant-pear/"} | stories_about(sample_site, "korla-fragrant-pear") | lists
+    )
 
 
 @pytest.mark.parametrize(
@@ -80,6 +88,15 @@ def test_every_brand_name_finds_its_page_and_stories(output, sample_site):
     assert missed == {}
 
 
+def test_every_award_winner_finds_its_edition_page(output, sample_site):
+    """Winners are found by name, with or without a registry brand (the list's meta names)."""
+    missed = []
+    for found in sample_site.award_lists.values():
+        page = f"/awards/{found.program}/{found.edition}/"
+        missed += [w.name for w in found.winners if page not in urls(search(output, w.name))]
+    assert missed == []
+
+
 def test_chinese_index_holds_only_chinese_pages(output):
     found = urls(search(output, None, filters={"类型": "品牌"}))
     assert len(found) == 16 and all(u.startswith("/brands/") for u in found)
@@ -97,7 +114,7 @@ def test_english_queries(output):
 def test_results_filter_by_kind_region_and_category(output, sample_site):
     everything = search(output, "质量")
     kinds = {r["filters"]["类型"][0] for r in everything["results"]}
-    assert kinds == {"品牌", "故事", "页面"}
+    assert kinds == {"品牌", "故事", "页面", "质量奖"}
     stories = search(output, "质量", filters={"类型": "故事"})
     assert stories["total"] and all(u.startswith("/stories/") for u in urls(stories))
 
@@ -121,7 +138,7 @@ def test_index_is_built_by_the_extended_binary(output):
         for path in (output / "pagefind" / "fragment").iterdir()
     ]
     chinese = [f["content"] for f in fragments if not f["url"].startswith("/en/")]
-    assert len(chinese) == 28 and all("\u200b" in c for c in chinese)
+    assert len(chinese) == 31 and all("\u200b" in c for c in chinese)
 
 
 def test_search_page_and_header_box(output):
