@@ -280,6 +280,43 @@ AWARD_EDITION = group(
     Field("winners", "items", "名单", "the list of winners", required=True, items=WINNER),
 )
 
+# content/cases/<slug>.md: a quality violation made public (曝光), until its period ends.
+CASE = group(
+    Field("title", "text", "案件标题", "title of the case", required=True, max_length=300),
+    Field("date", "date", "在本站发布的日期", "day it is published on the site", required=True),
+    Field("decided", "date", "行政处罚决定日期", "date of the penalty decision", required=True),
+    Field("authority", "text", "作出处罚的机关", "the authority that decided", required=True, max_length=200),
+    Field("document", "text", "处罚决定书文号", "number of the decision document", max_length=100),
+    Field(
+        "party",
+        "text",
+        "当事人；个人只公布姓氏加“某”",
+        "the party; an individual's name is published masked",
+        required=True,
+        max_length=200,
+    ),
+    Field(
+        "party_kind",
+        "choice",
+        "当事人类型：单位或个人",
+        "the party is an organization or an individual",
+        required=True,
+        choices=("organization", "individual"),
+    ),
+    Field("region", "id", "地区代码，加引号", "region code in quotes", required=True, registry="regions"),
+    Field("violations", "texts", "违法行为", "what the party did wrong", required=True),
+    Field("legal_basis", "texts", "处罚依据", "legal basis"),
+    Field("penalty", "text", "处罚内容", "the penalty", required=True, max_length=1000),
+    Field("brands", "texts", "被冒用标志的品牌网址名", "slugs of the brands whose mark was misused"),
+    Field(
+        "unpublish_after",
+        "date",
+        "公示期满日：此日之后撤下",
+        "last day of the publication period: taken down after it",
+        required=True,
+    ),
+)
+
 # content/pages/: the same rules as a story's, fewer fields.
 PAGE = group(
     *(STORY[name] for name in ("title", "slug", "lang", "translation", "status", "summary", "modified"))

@@ -51,6 +51,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "given_twice": ("is given twice; keep one", "写了两次，请只保留一个"),
     "not_one_of": ('"{value}" must be one of: {choices}', "“{value}” 必须是以下之一：{choices}"),
     "before": ("{value} is before {other} ({other_value})", "{value} 早于{other}（{other_value}）"),
+    "after": ("{value} is after {other} ({other_value})", "{value} 晚于{other}（{other_value}）"),
     # -- reading files (frontmatter.py) ------------------------------------------
     "yaml_alias": (
         "YAML aliases (*name) are not allowed; write the value out",
@@ -273,6 +274,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         '"{value}" is not a winner of this brand in {file} (listed: {names})',
         "“{value}” 不是 {file} 中与本品牌关联的获奖者（名单中为：{names}）",
     ),
+    # -- exposed violation cases (case_file.py) ------------------------------------
+    "not_case_file": (
+        "a case must be content/cases/<slug>.md (no folders)",
+        "案件文件应直接放在 content/cases/ 下，命名为 <网址名>.md（不能再建文件夹）",
+    ),
+    "bad_case_slug": (
+        'file name "{slug}" is the case\'s address: use only a-z, 0-9 and - (never a person\'s name)',
+        "文件名 “{slug}” 就是案件的网址：只能用小写字母 a-z、数字 0-9 和连字符 -（不要用当事人姓名或拼音）",
+    ),
+    "id_number_in_case": (
+        "a resident ID number ({value}) may not be published: remove it",
+        "不能公布居民身份证号码（{value}），请删去",
+    ),
+    "mobile_in_case": (
+        "a mobile phone number ({value}) may not be published: remove it",
+        "不能公布手机号码（{value}），请删去",
+    ),
+    "case_ends_soon": (
+        "the publication period ends on {day}, in {days} days: the case is taken down after it",
+        "公示期将于 {day} 届满（还有 {days} 天），期满后案件将从本站撤下",
+    ),
+    "case_taken_down": (
+        "the publication period ended on {day}: the case is no longer published; delete the file",
+        "公示期已于 {day} 届满，案件已不再公布；请删除这个文件",
+    ),
     # -- stories and pages (stories.py, pages.py) ----------------------------------
     "bad_slug": (
         'slug "{slug}" must use only a-z, 0-9 and -',
@@ -477,6 +503,14 @@ FIELD_LABELS = {
     "industry": "行业",
     "brand": "品牌",
     "citation": "获奖理由",
+    "decided": "处罚决定日期",
+    "authority": "处罚机关",
+    "party": "当事人",
+    "party_kind": "当事人类型",
+    "violations": "违法行为",
+    "legal_basis": "处罚依据",
+    "penalty": "处罚内容",
+    "unpublish_after": "公示期满日",
     "FEATURED_BRANDS": "首页推荐品牌",
     "BRANDS_PER_PAGE": "每页品牌数",
     "DEFAULT_PAGINATION": "每页故事数",

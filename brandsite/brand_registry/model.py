@@ -312,6 +312,37 @@ class Story:
     given: dict[str, int] = field(default_factory=dict)  # shared fields written here -> line
 
 
+Day = date  # for fields of classes that have a field named `date`
+
+
+@dataclass(frozen=True)
+class Case:
+    """An exposed violation: content/cases/<slug>.md, an individual's name already masked
+    in every text (privacy.py): nothing here may publish it whole."""
+
+    slug: str
+    source_path: Path
+    title: str
+    date: Day  # published on the site
+    decided: Day  # the penalty decision
+    authority: str
+    party: str  # as published: an individual's is masked
+    party_kind: str  # organization | individual
+    region: str
+    violations: tuple[str, ...]
+    penalty: str
+    unpublish_after: Day  # the last day it is published
+    document: str = ""
+    legal_basis: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()  # slugs of brands whose mark was misused
+    body: str = ""  # Markdown, masked
+    body_images: dict[str, Image] = field(default_factory=dict)  # files of content/, by src
+
+    def is_published(self, on: Day) -> bool:
+        """Shown on `on`: its publication period has not ended."""
+        return on <= self.unpublish_after
+
+
 @dataclass
 class Site:
     """Everything loaded from the content folders."""
@@ -320,6 +351,12 @@ class Site:
     brands: dict[str, Brand] = field(default_factory=dict)  # by slug, sorted
     stories: dict[Path, Story] = field(default_factory=dict)  # by source path
     award_lists: dict[tuple[str, int], AwardList] = field(default_factory=dict)  # by (program, edition)
+    cases: dict[str, Case] = field(default_factory=dict)  # by slug, every file's (see published_cases)
+
+    def published_cases(self, on: date) -> list[Case]:
+        """The cases shown on `on`, newest first: the build writes no other."""
+        shown = [case for case in self.cases.values() if case.is_published(on)]
+        return sorted(shown, key=lambda c: (c.date, c.slug), reverse=True)
 
     def award_list(self, program: str, edition: int) -> AwardList | None:
         return self.award_lists.get((program, edition))

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import checked, memo
 from .award_file import check_brand_awards, load_award_list, with_listed_awards
 from .brand_file import load_brand
+from .case_file import load_case
 from .files import walk
 from .issues import Issue, ValidationFailed, display_path, errors, shortened
 from .messages import msg
@@ -21,6 +22,7 @@ from .stories import check_page, check_translations, load_story
 
 REGISTRY_FILE = "_registry.yaml"
 AWARDS_FOLDER = "awards"  # under content/: <program>/<edition>.md
+CASES_FOLDER = "cases"  # under content/: <slug>.md
 MARKDOWN = (".md", ".markdown")
 # What may be published from a static folder: nothing a browser would run as a page.
 STATIC_SUFFIXES = (
@@ -116,6 +118,7 @@ def load_site(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue
     _check_unique_licences(site, issues)
     slugs = set(site.brands)
     _load_award_lists(site, paths, as_of, issues)
+    _load_cases(site, paths, as_of, issues)
     seen: dict[tuple[str, str], Path] = {}
     content = checked.ContentStamp(paths.content, MARKDOWN)
     for path in _markdown_files(paths.stories, paths, issues):
@@ -163,6 +166,29 @@ def _load_award_lists(site: Site, paths: Paths, as_of: date | None, issues: list
     check_brand_awards(site.brands, site.award_lists, paths.root, issues)
     for slug, brand in site.brands.items():
         site.brands[slug] = with_listed_awards(brand, site.award_lists)
+
+
+def cases_folder(paths: Paths) -> Path:
+    return paths.content / CASES_FOLDER
+
+
+def _load_cases(site: Site, paths: Paths, as_of: date | None, issues: list[Issue]) -> None:
+    """Every case file, checked (also those past their period: they are still the editors')."""
+    folder = cases_folder(paths)
+    slugs = set(site.brands)
+    for path in _markdown_files(folder if folder.is_dir() else None, paths, issues):
+        case = load_case(path, folder, site.registry, slugs, paths.root, issues, as_of)
+        if case is None:
+            continue
+        first = site.cases.get(case.slug)
+        if first is not None:
+            other = display_path(first.source_path, paths.root)
+            issues.append(
+                Issue(display_path(path, paths.root), 0, "slug", msg("slug_taken", slug=case.slug, other=other))
+            )
+            continue
+        site.cases[case.slug] = case
+    site.cases = dict(sorted(site.cases.items()))
 
 
 def load_site_or_fail(paths: Paths, as_of: date | None = None) -> tuple[Site, list[Issue]]:
