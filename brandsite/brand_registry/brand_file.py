@@ -16,7 +16,9 @@ from .images import ImageProblem, load_image
 from .issues import Issue, display_path, shortened
 from .licensees import load_licensees_csv, read_licensee
 from .messages import label, msg
-from .model import Award, Brand, Certification, Contact, Image, Registry, Standard, Translation
+from .model import Award, Brand, Certification, Contact, Image, Licensee, Registry, Standard, Translation
+from .standards import kind, normalise
+from .twin import read_twin
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
 SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -78,8 +80,9 @@ def load_brand(
         licensees += load_licensees_csv(csv_path, display_path(csv_path, root), issues, watch)
     body_images = check_body(doc.body, doc.body_line, shown, bundle, issues)
     translations = {}
+    listed = (gallery, certifications, standards, tuple(licensees))
     for lang in TRANSLATION_LANGS:
-        translation = _translation(bundle / f"index.{lang}.md", lang, root, issues, body_images)
+        translation = _translation(bundle / f"index.{lang}.md", lang, root, issues, body_images, listed)
         if translation:
             translations[lang] = translation
     if registered is None:  # required: reported above; everything else was checked all the same
@@ -189,8 +192,10 @@ def _standards(fields: Fields):
     for item in fields.mappings("standards"):
         item.reject_unknown()
         code = item.text("code")
+        if code and not kind(code):
+            item.warn("code", msg("standard_shape", value=shortened(code)))
         if code:
-            yield Standard(code, item.text("title"))
+            yield Standard(code, item.text("title"), normalise(code))
 
 
 def _awards(fields: Fields, registry: Registry):
@@ -231,8 +236,15 @@ def _yaml_licensees(fields: Fields, as_of: date | None):
 
 
 def _translation(
-    path: Path, lang: str, root: Path, issues: list[Issue], body_images: dict[str, Image]
+    path: Path,
+    lang: str,
+    root: Path,
+    issues: list[Issue],
+    body_images: dict[str, Image],
+    listed: tuple[tuple[Image, ...], tuple[Certification, ...], tuple[Standard, ...], tuple[Licensee, ...]],
 ) -> Translation | None:
+    """The twin's text; `listed` is what index.md lists (gallery, certifications,
+    standards, licensees), which the twin's lists translate."""
     if not _readable(path, path.parent, root, issues):
         return None
     shown = display_path(path, root)
@@ -246,4 +258,4 @@ def _translation(
     name = fields.text("name")
     summary = fields.text("summary")
     body_images.update(check_body(doc.body, doc.body_line, shown, path.parent, issues))
-    return Translation(lang, name, summary, doc.body, path)
+    return Translation(lang, name, summary, doc.body, path, **read_twin(fields, *listed))

@@ -185,10 +185,65 @@ BRAND = group(
     Field("tags", "texts", "标签", "tags"),
 )
 
-# index.en.md: the English twin of a brand's index.md (and its body).
+# index.en.md: the English twin of a brand's index.md (and its body). Each item of its
+# lists translates the item of index.md that its first field names (src, number, code,
+# license), or without it the item at the same position; never more items than there.
+TRANSLATED_GALLERY = group(
+    Field("src", "text", "所译图片的文件名；不写则按顺序对应", "the picture it translates; else by position"),
+    Field("alt", "text", "英文替代文字", "alt text in English"),
+    Field("caption", "text", "英文图片说明", "caption in English"),
+)
+TRANSLATED_CERTIFICATION = group(
+    Field(
+        "number",
+        "text",
+        "所译认证的证书编号；不写则按顺序对应",
+        "certificate number of the one it translates; else by position",
+        max_length=100,
+    ),
+    Field("issuer", "text", "发证机构的英文名称", "issuer in English", max_length=200),
+)
+TRANSLATED_STANDARD = group(
+    Field(
+        "code",
+        "text",
+        "所译标准的编号；不写则按顺序对应",
+        "code of the standard it translates; else by position",
+        max_length=100,
+    ),
+    Field("title", "text", "标准的英文名称", "title in English", max_length=300),
+)
+TRANSLATED_LICENSEE = group(
+    Field(
+        "license",
+        "text",
+        "所译单位的授权编号；不写则按顺序对应",
+        "licence number of the licensee it translates; else by position",
+        max_length=100,
+    ),
+    Field("name", "text", "企业的英文名称", "enterprise in English", max_length=200),
+    Field("products", "texts", "授权产品的英文名称", "products in English"),
+)
+TRANSLATED_CONTACT = group(Field("address", "text", "英文地址", "address in English", max_length=300))
 TRANSLATION = group(
     Field("name", "text", "品牌的英文名称", "the brand's name in English", required=True, max_length=200),
     Field("summary", "text", "英文的一句话介绍", "one sentence in English", max_length=SUMMARY_MAX * 3),
+    Field(
+        "owner", "text", "品牌持有单位的英文名称", "the body that holds the brand, in English", max_length=200
+    ),
+    Field("gallery", "items", "图集的英文说明", "the gallery's texts in English", items=TRANSLATED_GALLERY),
+    Field(
+        "certifications",
+        "items",
+        "认证的英文",
+        "the certifications' texts in English",
+        items=TRANSLATED_CERTIFICATION,
+    ),
+    Field(
+        "standards", "items", "标准的英文名称", "the standards' titles in English", items=TRANSLATED_STANDARD
+    ),
+    Field("licensees", "items", "授权使用单位的英文", "the licensees in English", items=TRANSLATED_LICENSEE),
+    Field("contact", "group", "联系方式的英文", "contact details in English", items=TRANSLATED_CONTACT),
 )
 
 STORY = group(

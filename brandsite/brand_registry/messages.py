@@ -119,6 +119,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "must be a file name or src/alt/caption lines",
         "必须是图片文件名，或 src、alt、caption 几行",
     ),
+    "twin_too_long": (
+        "lists {count} items; index.md has {limit}: each item translates one of index.md's",
+        "列了 {count} 项，而 index.md 只有 {limit} 项；每一项对应 index.md 中的一项",
+    ),
+    "twin_no_such": (
+        '"{value}" is not in index.md (there: {known})',
+        "“{value}” 不在 index.md 中（那里有：{known}）",
+    ),
+    "standard_shape": (
+        '"{value}" does not look like a standard\'s code (e.g. GB/T 19859-2005, DB65/T 1234-2019, '
+        "T/XJAS 001-2022, Q/XJHM 0001S-2020); check it",
+        "“{value}” 不像标准编号（例如 GB/T 19859-2005、DB65/T 1234-2019、T/XJAS 001-2022、"
+        "Q/XJHM 0001S-2020），请核对",
+    ),
     "no_edition": (
         "{program} has no edition {number} (known: {known})",
         "{program} 没有第 {number} 届（已登记的届次：{known}）",

@@ -116,8 +116,9 @@ class Certification:
 
 @dataclass(frozen=True)
 class Standard:
-    code: str
+    code: str  # as the editor wrote it
     title: str = ""
+    key: str = ""  # the normalised code (standards.normalise), what pages link and group by
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,30 @@ class Translation:
     summary: str
     body: str
     source_path: Path
+    owner: str = ""
+    address: str = ""  # contact.address
+    # The rest by the Chinese item's key: images by src, standard titles by normalised
+    # code, issuers by certificate number, licensees by licence number (normalize_license).
+    images: dict[str, ImageText] = field(default_factory=dict)
+    standard_titles: dict[str, str] = field(default_factory=dict)
+    issuers: dict[str, str] = field(default_factory=dict)
+    licensees: dict[str, LicenseeText] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImageText:
+    """A picture's alt text and caption in another language ("" where not given)."""
+
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class LicenseeText:
+    """A licensee's name and products in another language (empty where not given)."""
+
+    name: str = ""
+    products: tuple[str, ...] = ()
 
 
 @dataclass

@@ -174,11 +174,11 @@ def test_the_declared_choices_are_the_allowed_ones(project):
 
 
 def test_the_english_twin_takes_the_declared_fields(project):
-    twin = {"summary": "x" * 601, "owner": "Korla Pear Association"}
+    twin = {"summary": "x" * 601, "owner": "Korla Pear Association", "status": "active"}
     _site, issues = load_issues(project, FULL, {"index.en.md": front_matter(twin)})
     assert sorted((i.field, i.message.en) for i in issues) == [
         ("name", "is required; add it to the front matter"),
-        ("owner", "unknown field"),
+        ("status", "unknown field"),
         ("summary", "is 601 characters long; the limit is 600"),
     ]
 
