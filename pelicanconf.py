@@ -96,6 +96,7 @@ TAG_SAVE_AS = ""
 # only (publishconf.py); a development build has relative links.
 FEED_ALL_ATOM = None
 REGISTRY_FEED_ATOM = None
+CASES_FEED_ATOM = None  # publishconf.py: the exposed violation cases
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

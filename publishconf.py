@@ -13,6 +13,7 @@ RELATIVE_URLS = False
 # Atom feeds (absolute links and ids; FEED_DOMAIN follows SITEURL, overrides included).
 FEED_ALL_ATOM = "feeds/stories.atom.xml"
 REGISTRY_FEED_ATOM = "feeds/registry.atom.xml"
+CASES_FEED_ATOM = "feeds/cases.atom.xml"
 
 # sitemap.xml: every page but those marked noindex (404, search), with its language
 # twins (plugins/site_i18n's writer, from every page in the output; robots.txt names it).

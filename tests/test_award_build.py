@@ -105,3 +105,7 @@ def test_a_notice_inside_its_window_counts_its_days(project):
     assert 'class="notice-banner"' in home and "awards/regional-quality-award/7/" in home
     english = (project / "output/en/awards/regional-quality-award/7/index.html").read_text(encoding="utf-8")
     assert "35 days left to object." in english
+    melon = (project / "output/brands/hami-melon/index.html").read_text(encoding="utf-8")
+    assert "awards/regional-quality-award/7/" in melon and "拟授奖" in melon  # proposed, not awarded
+    lavender = (project / "output/brands/yili-lavender/index.html").read_text(encoding="utf-8")
+    assert "awards/regional-quality-award/6/" in lavender and "霍城紫苑香料有限公司" in lavender

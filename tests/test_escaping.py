@@ -163,6 +163,26 @@ Notice {XSS}.
 {HOSTILE_HTML.replace("logo.png", "{static}/images/xss.png")}
 """
 
+# An exposed violation case: every field is editors' text, shown on pages, feeds and data.
+CASE = f"""---
+title: '{XSS}'
+date: 2026-10-01
+decided: 2026-09-01
+authority: '{XSS}'
+document: "{ATTR_XSS}"
+party: '{FORMULA}'
+party_kind: organization
+region: "652899"
+violations: ['{XSS}', "{ATTR_XSS}"]
+legal_basis: ['{XSS}']
+penalty: '{FORMULA}'
+brands: [xss-brand]
+unpublish_after: 2029-09-01
+---
+Case {XSS}.
+{HOSTILE_HTML.replace("logo.png", "{static}/images/xss.png")}
+"""
+
 
 @pytest.fixture(scope="module")
 def hostile_project(tmp_path_factory):
@@ -182,6 +202,8 @@ def hostile_project(tmp_path_factory):
     (root / "content" / "pages" / "xss-page.md").write_text(PAGE, encoding="utf-8")
     (root / "content" / "awards" / "xss-award").mkdir(parents=True)
     (root / "content" / "awards" / "xss-award" / "1.md").write_text(AWARD_EDITION, encoding="utf-8")
+    (root / "content" / "cases").mkdir(exist_ok=True)
+    (root / "content" / "cases" / "xss-case.md").write_text(CASE, encoding="utf-8")
     return root
 
 
@@ -343,6 +365,8 @@ def test_hostile_text_is_shown_as_text(hostile_output):
         "page": hostile_output / "xss-page" / "index.html",
         "category": hostile_output / "categories" / "xss-category" / "index.html",
         "award": hostile_output / "awards" / "xss-award" / "1" / "index.html",
+        "case": hostile_output / "cases" / "xss-case" / "index.html",
+        "cases": hostile_output / "cases" / "index.html",
     }
     texts = {name: path.read_text(encoding="utf-8") for name, path in pages.items()}
     for name, page in texts.items():
@@ -352,7 +376,9 @@ def test_hostile_text_is_shown_as_text(hostile_output):
     assert 'href="https://example.org/a?b=1&amp;c=2"' in texts["brand"]
     assert ESCAPED_XSS in texts["award"]
     assert "x&#39; onmouseover=&#39;alert(2)" in texts["award"]
-    for name in ("brand", "story", "page", "award"):
+    assert ESCAPED_XSS in texts["case"] and ESCAPED_XSS in texts["cases"]
+    assert "x&#39; onmouseover=&#39;alert(2)" in texts["case"]
+    for name in ("brand", "story", "page", "award", "case"):
         assert 'href="https://example.org/safe"' in texts[name], name  # safe HTML is kept
         assert ">safe link</a>" in texts[name], name
 
@@ -451,6 +477,13 @@ def test_csv_keeps_the_text_as_data_and_never_as_a_formula(hostile_output):
         )
     }
     assert licences[f"XSS-{XSS}"]["enterprise"] == XSS  # exact text: CSV is data, not markup
+    cases = list(
+        csv.DictReader(
+            io.StringIO((hostile_output / "data" / "cases.csv").read_text(encoding="utf-8-sig"), newline="")
+        )
+    )
+    case = next(r for r in cases if r["slug"] == "xss-case")
+    assert case["title"] == XSS and case["penalty"] == "'" + FORMULA and case["brand_slugs"] == "xss-brand"
     formula = licences["'+XSS-2"]
     assert formula["enterprise"] == "'" + FORMULA and formula["products"] == "'@SUM(1); -1"
 

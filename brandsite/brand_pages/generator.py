@@ -24,7 +24,7 @@ from brandsite.site_i18n.writer import flush_pages, previous_output
 from brandsite.thumbnails.publisher import PublishFailed
 from brandsite.thumbnails.settings import from_site
 
-from . import views
+from . import case_views, views
 from .publisher import OriginalsPublisher, ThumbnailPublisher
 from .urls import SITE_URLS, save_as, url_for
 
@@ -100,6 +100,11 @@ class BrandPagesGenerator(Generator):
         for award_list in site.award_lists.values():
             for image in award_list.body_images.values():
                 self.publisher.add(image, image.src)
+        self.published_cases = site.published_cases(self.as_of)  # the only cases the build writes
+        self.cases_by_brand = case_views.cases_by_brand(self.published_cases)
+        for case in self.published_cases:
+            for image in case.body_images.values():
+                self.publisher.add(image, image.src)
         for content in self._with_translations("articles", "hidden_articles", "pages", "hidden_pages"):
             for image in getattr(content, "body_images", ()):
                 self.publisher.add(image, image.src)
@@ -118,6 +123,7 @@ class BrandPagesGenerator(Generator):
             stories_by_brand=self.stories_by_brand,
             award_lists=site.award_lists,
             open_notices=views.open_notices(site, self.as_of),
+            published_cases=self.published_cases,
         )
 
     def _with_translations(self, *keys: str) -> list:
@@ -201,6 +207,7 @@ class BrandPagesGenerator(Generator):
         for brand in site.brands.values():
             stories = self.stories_by_brand[brand.slug]
             award_lists = views.brand_award_lists(site, brand)
+            cases = self.cases_by_brand.get(brand.slug, [])
             if linked and linked(
                 save_as(lang.prefix + url_for(brand)),
                 self.get_template("brand"),
@@ -209,6 +216,7 @@ class BrandPagesGenerator(Generator):
                 brand=brand,
                 brand_stories=stories,
                 brand_award_lists=award_lists,
+                brand_cases=cases,
             ):
                 continue  # unchanged: its tables and body need not be worked out
             text = views.brand_text(brand, lang.code, self.languages.default)
@@ -216,9 +224,11 @@ class BrandPagesGenerator(Generator):
                 url_for(brand),
                 "brand",
                 brand=brand,
+                brand_cases=cases,
                 **views.brand_rows(brand, registry, self.as_of),
                 brand_stories=stories,
                 brand_award_lists=award_lists,
+                proposed_award_rows=views.proposed_awards(site, brand, self.as_of),
                 brand_text=text,
                 body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)),
             )
@@ -267,6 +277,19 @@ class BrandPagesGenerator(Generator):
                 )
 
         self._write_awards(write, lang)
+        self._write_cases(write, lang)
+
+    def _write_cases(self, write, lang) -> None:
+        """/cases/ and a page per published case (English pages: English UI, Chinese record)."""
+        site = self.site
+        rows = [case_views.case_row(site, case) for case in self.published_cases]
+        for row in rows:
+            case = row["case"]
+            url = url_for(case)
+            body = self._body_html(case, case.body, lang.prefix + url)
+            write(url, "case", **row, body_html=body)
+        filters = case_views.case_filters(site, self.published_cases)
+        write(SITE_URLS["cases"], "cases", case_rows=rows, case_filters=filters)
 
     def _write_awards(self, write, lang) -> None:
         """/awards/, each program, and each edition: its file's list, else the brands' awards."""

@@ -8,6 +8,7 @@ from brandsite.brand_registry.model import (
     AwardEdition,
     AwardProgram,
     Brand,
+    Case,
     Category,
     CertificationType,
     Region,
@@ -47,6 +48,11 @@ def _(program: AwardProgram, edition=None) -> str:
     return f"awards/{program.id}/{number}/"
 
 
+@url_for.register
+def _(case: Case, edition=None) -> str:
+    return f"cases/{case.slug}/"
+
+
 def save_as(url: str) -> str:
     """The output file for a directory-style URL."""
     return f"{url}index.html"
@@ -67,6 +73,10 @@ SITE_URLS = {
     "awards_json": "data/awards.json",  # every edition with a file, and its winners
     "awards_csv": "data/award-winners.csv",
     "award_schema": "data/award.schema.json",
+    "cases": "cases/",  # the exposed violation cases published on the build day
+    "cases_json": "data/cases.json",
+    "cases_csv": "data/cases.csv",
+    "case_schema": "data/case.schema.json",
     "robots": "robots.txt",
     "sitemap": "sitemap.xml",
 }

@@ -178,12 +178,26 @@ def open_notices(site: Site, as_of: date) -> list[tuple[AwardProgram, AwardList]
 
 
 def brand_award_lists(site: Site, brand: Brand) -> list[AwardList]:
-    """The edition files a brand page shows awards from (its inputs)."""
-    return [
-        site.award_lists[key]
-        for key in sorted({(a.program, a.edition) for a in brand.awards})
-        if key in site.award_lists
-    ]
+    """The edition files a brand page shows awards or proposed awards from (its inputs)."""
+    keys = {(a.program, a.edition) for a in brand.awards}
+    keys |= {key for key, found in site.award_lists.items() if found.winners_of(brand.slug)}
+    return [site.award_lists[key] for key in sorted(keys) if key in site.award_lists]
+
+
+def proposed_awards(site: Site, brand: Brand, as_of: date) -> list[dict]:
+    """The brand's winners on lists still under notice: proposed, not yet awarded."""
+    rows = []
+    for found in site.award_lists.values():
+        program = site.registry.award_programs.get(found.program)
+        if found.stage != "notice" or program is None:
+            continue
+        for winner in found.winners_of(brand.slug):
+            edition = program.edition(found.edition)
+            phase = found.phase(as_of)
+            rows.append(
+                {"program": program, "edition": edition, "winner": winner, "list": found, "phase": phase}
+            )
+    return rows
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ PARTS: dict[str, Group] = {
     "notice": cm.NOTICE,
     "decision": cm.DECISION,
     "winners": cm.WINNER,
+    "case": cm.CASE,
 }
 KIND_NAMES = {
     "text": "文字 text",

@@ -9,6 +9,14 @@ A brand page shows the awards of the edition files (content/awards/) whose
 lists name it: they are among its inputs. (Edition files are not a bundle's
 or a story's, so a change to one also changes what every page shares.)
 
+Likewise the published cases (content/cases/) that name a brand, and which
+ones they are: a case past its publication period leaves the brand page (the
+build day is a fact every page shares, too).
+
+A brand page, and a brand's card in a list, link the standards it cites by their
+slugs (`standard_slugs`, made unique across the registry): these are facts too.
+The standards pages themselves show many brands and are always rendered.
+
 A page's inputs are its own files plus "facts": small values that are not
 files (how many brands a list has, which ones, the page's number), so that a
 list page follows a brand added elsewhere in the list. The brand bundles a
@@ -49,7 +57,10 @@ def _brand(page: dict, inputs: Inputs) -> Inputs_:
         files += _sources(story, inputs)
     for award_list in page.get("brand_award_lists") or ():  # the editions whose lists name it
         files.append(inputs.stamp_name(award_list.source_path) or str(award_list.source_path))
-    return files, []
+    cases = page.get("brand_cases") or ()  # the published cases that name it
+    for case in cases:
+        files.append(inputs.stamp_name(case.source_path) or str(case.source_path))
+    return files, [_standards(page, [brand]), [case.slug for case in cases]]
 
 
 def _brand_list(page: dict, inputs: Inputs) -> Inputs_:

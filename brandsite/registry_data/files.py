@@ -10,9 +10,10 @@ from pathlib import Path
 
 from brandsite.brand_pages.urls import SITE_URLS, data_url_for, url_for
 from brandsite.brand_registry import open_data
+from brandsite.brand_registry.case_data import CASE_COLUMNS, case_record, case_row, case_schema
 from brandsite.brand_registry.jsonsafe import dumps
 from brandsite.brand_registry.licence_index import licence_shards
-from brandsite.brand_registry.model import AwardList, Brand, Registry
+from brandsite.brand_registry.model import AwardList, Brand, Case, Registry
 from brandsite.brand_registry.schema import award_schema
 from brandsite.incremental.unchanged import write_or_link
 
@@ -123,6 +124,24 @@ def write_award_data(
     rows = [row for record in records for row in open_data.award_rows(record)]
     files.write(SITE_URLS["awards_csv"], open_data.csv_text(open_data.AWARD_COLUMNS, rows))
     files.write(SITE_URLS["award_schema"], json.dumps(award_schema(), ensure_ascii=False, indent=2) + "\n")
+    return records
+
+
+def write_case_data(
+    files: DataFiles,
+    cases: list[Case],
+    registry: Registry,
+    brands: dict[str, Brand],
+    absolute: Callable[[str], str],
+) -> list[dict]:
+    """cases.json, cases.csv and case.schema.json: the cases published on the build day."""
+    records = [
+        case_record(case, registry, brands, absolute(url_for(case)), lambda brand: absolute(url_for(brand)))
+        for case in cases
+    ]
+    files.write(SITE_URLS["cases_json"], dumps({"cases": records}, indent=1) + "\n")
+    files.write(SITE_URLS["cases_csv"], open_data.csv_text(CASE_COLUMNS, [case_row(r) for r in records]))
+    files.write(SITE_URLS["case_schema"], json.dumps(case_schema(), ensure_ascii=False, indent=2) + "\n")
     return records
 
 

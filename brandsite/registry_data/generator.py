@@ -16,7 +16,15 @@ from brandsite.brand_registry.licence_index import licence_digest
 from brandsite.site_i18n.languages import Languages
 from brandsite.site_i18n.writer import PAGE_REUSE, flush_pages, previous_output
 
-from .files import DataFiles, write_award_data, write_brand_files, write_licence_shards, write_open_data
+from .cases_feed import write_cases_feed
+from .files import (
+    DataFiles,
+    write_award_data,
+    write_brand_files,
+    write_case_data,
+    write_licence_shards,
+    write_open_data,
+)
 
 logger = logging.getLogger(__name__)
 DATA_GROUP = "registry-data"  # the files this generator writes itself, reused together
@@ -48,6 +56,7 @@ class RegistryDataGenerator(Generator):
             example_brand=brands[0] if brands else None,
             brand_columns=open_data.BRAND_COLUMNS,
             licensee_columns=open_data.LICENSEE_COLUMNS,
+            case_count=facts.get("cases", 0),
         )
         flush_pages(self, writer)  # site_i18n's writer renders queued pages on every core
 
@@ -82,13 +91,19 @@ class RegistryDataGenerator(Generator):
         records = write_open_data(files, brands, registry, self._links, linked)
         award_lists = list(self.context.get("award_lists", {}).values())
         write_award_data(files, award_lists, registry, self.context["brands_by_slug"], self._absolute)
+        cases = self.context.get("published_cases", [])
+        write_case_data(files, cases, registry, self.context["brands_by_slug"], self._absolute)
         if self.settings.get("REGISTRY_FEED_ATOM"):
             self._write_registry_feed(files, brands)
+        if self.settings.get("CASES_FEED_ATOM"):
+            template = self.env.get_template("cases.atom.xml")
+            write_cases_feed(files, cases, self.settings, template, self.context)
         files.write(SITE_URLS["robots"], robots_txt(self.settings["SITEURL"], self._sitemap_url()))
         logger.info("Wrote open data for %d brands", len(records))
         facts = {
             "brands": len(records),
             "licences": sum(len(r["licensees"]) for r in records),
+            "cases": len(cases),
             "shards_key": shards["shards_key"],
         }
         if reuse is not None:

@@ -85,7 +85,24 @@ def test_pages_announce_the_feeds(subpath_output):
     links = re.findall(
         r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', home
     )
-    assert links == [f"{SUBPATH}/feeds/stories.atom.xml", f"{SUBPATH}/feeds/registry.atom.xml"]
+    assert links == [
+        f"{SUBPATH}/feeds/stories.atom.xml",
+        f"{SUBPATH}/feeds/cases.atom.xml",
+        f"{SUBPATH}/feeds/registry.atom.xml",
+    ]
+
+
+def test_cases_feed_is_valid_atom_and_lists_the_published_cases(subpath_output):
+    feed = parse_feed(subpath_output / "feeds" / "cases.atom.xml")
+    entries = check_atom(feed, subpath_output)
+    site, _ = load_site(Paths.under(ROOT))
+    published = site.published_cases(AS_OF.date())
+    assert [e.find(f"{ATOM}link").get("href") for e in entries] == [
+        f"{SUBPATH}/cases/{case.slug}/" for case in published
+    ]
+    titles = [e.find(f"{ATOM}title").text for e in entries]
+    assert "马某某在摊位冒用“哈密瓜”地理标志专用标志案" in titles
+    assert not any("马建国" in (t or "") for t in titles)
 
 
 def test_development_builds_have_no_feeds(output):
@@ -93,6 +110,6 @@ def test_development_builds_have_no_feeds(output):
     assert "application/atom+xml" not in (output / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["stories", "registry"])
+@pytest.mark.parametrize("name", ["stories", "registry", "cases"])
 def test_feeds_start_with_the_xml_declaration(subpath_output, name):
     assert (subpath_output / "feeds" / f"{name}.atom.xml").read_text("utf-8").startswith("<?xml")

@@ -43,6 +43,9 @@
     var left = dayNumber(until) - dayNumber(today);
     var text = (state === "open" && left === 0 && el.getAttribute("data-last")) || el.getAttribute("data-" + state);
     if (text) el.textContent = fill(text, { n: left });
+    if (el.classList.contains("notice-state")) {
+      if (state === "open") el.setAttribute("data-days-left", left); else el.removeAttribute("data-days-left");
+    }
   });
   all(".notice-box [data-as-of] time").forEach(function (t) { t.setAttribute("datetime", today); t.textContent = today; });
   all("[data-hide-after]").forEach(function (el) {
@@ -91,6 +94,38 @@
       rows.forEach(function (r) { r.hidden = !!q && norm(r.textContent).indexOf(q) < 0; if (!r.hidden) n++; });
       out.textContent = q ? fill(fmt, { n: n, total: rows.length }) : "";
     });
+  });
+
+  /* 3b. Case list: region, brand, violation and year selects filter the cases of the page. */
+  all("form[data-case-filter]").forEach(function (f) {
+    var list = d.getElementById(f.getAttribute("data-target"));
+    var items = all(":scope > li", list), count = d.getElementById("case-count");
+    var empty = d.getElementById("case-empty");
+    var keys = { region: "data-regions", brand: "data-brands", violation: "data-violations", year: "data-year" };
+    function has(li, attr, v) { return (li.getAttribute(attr) || "").split(" ").indexOf(v) >= 0; }
+    function run() {
+      var p = new URLSearchParams(), n = 0;
+      items.forEach(function (li) {
+        var ok = Object.keys(keys).every(function (k) {
+          var v = f.elements[k].value;
+          return !v || has(li, keys[k], v);
+        });
+        li.hidden = !ok || today > (li.getAttribute("data-hide-after") || "9999");
+        if (!li.hidden) n += 1;
+      });
+      Object.keys(keys).forEach(function (k) { if (f.elements[k].value) p.set(k, f.elements[k].value); });
+      p = p.toString();
+      history.replaceState(null, "", location.pathname + (p ? "?" + p : "") + location.hash);
+      if (count) count.textContent = fill(count.getAttribute("data-format"), { n: n });
+      if (empty) empty.hidden = n > 0;
+      list.hidden = n === 0;
+    }
+    var params = new URLSearchParams(location.search);
+    Object.keys(keys).forEach(function (k) { if (params.get(k)) f.elements[k].value = params.get(k); });
+    f.hidden = false;
+    f.addEventListener("change", run);
+    f.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    run();
   });
 
   /* 4. Brand directory: selects and a text box filter the brands. The page shows one
