@@ -60,7 +60,7 @@ def _brand(page: dict, inputs: Inputs) -> Inputs_:
     cases = page.get("brand_cases") or ()  # the published cases that name it
     for case in cases:
         files.append(inputs.stamp_name(case.source_path) or str(case.source_path))
-    return files, [_standards(page, [brand]), [case.slug for case in cases]]
+    return files, [[case.slug for case in cases]]
 
 
 def _brand_list(page: dict, inputs: Inputs) -> Inputs_:
