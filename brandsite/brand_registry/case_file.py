@@ -20,7 +20,7 @@ from .frontmatter import Document, read_reporting
 from .issues import Issue, display_path, shortened
 from .messages import label, msg
 from .model import Case, Registry
-from .privacy import mask_name, masked_text, personal_numbers
+from .privacy import mask_name, masked_text, personal_numbers, split_remark
 
 SLUG = re.compile(r"[a-z0-9-]+")
 NOTICE_DAYS = 30  # warn this many days before a case is taken down
@@ -84,8 +84,9 @@ def load_case(
 
 
 def masked(case: Case) -> Case:
-    """The case with its party's name masked in every text it holds."""
-    name = case.party
+    """The case with its party's name masked in every text it holds (a remark in brackets
+    after the name, 王小明（个体工商户）, is kept)."""
+    name, remark = split_remark(case.party)
 
     def hide(text: str) -> str:
         return masked_text(text, name)
@@ -94,7 +95,7 @@ def masked(case: Case) -> Case:
         case,
         title=hide(case.title),
         authority=hide(case.authority),
-        party=mask_name(name),
+        party=mask_name(name) + hide(remark),
         violations=tuple(hide(v) for v in case.violations),
         penalty=hide(case.penalty),
         document=hide(case.document),

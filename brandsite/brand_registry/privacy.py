@@ -103,7 +103,7 @@ def name_pattern(name: str) -> re.Pattern[str]:
     """The name as written anywhere: any middle dots or spaces between its characters,
     a Latin letter in either case or full width."""
     chars = [c for c in unicodedata.normalize("NFKC", name) if c not in SEPARATORS]
-    joiner = f"[{re.escape(SEPARATORS)}]*"  # 王 小明, 阿不都•热合曼
+    joiner = f"[\\s{re.escape(DOTS)}]*"  # 王 小明, 王小\n明 (a line break in the body), 阿不都•热合曼
     return re.compile(joiner.join(_char(c) for c in chars), re.IGNORECASE)
 
 
@@ -112,6 +112,13 @@ def _char(c: str) -> str:
     if "!" <= c <= "~":
         return f"[{re.escape(c)}{chr(ord(c) + 0xFEE0)}]"
     return re.escape(c)
+
+
+def split_remark(party: str) -> tuple[str, str]:
+    """王小明（个体工商户） -> ("王小明", "（个体工商户）"): the name, and a remark after it."""
+    match = re.match(r"\s*(.*?)\s*([（(].*)?$", party, re.S)
+    assert match is not None  # the pattern matches any text
+    return match.group(1), match.group(2) or ""
 
 
 def masked_text(text: str, name: str) -> str:

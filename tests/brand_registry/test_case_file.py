@@ -47,6 +47,14 @@ def test_an_individual_is_masked_in_every_text(project):
     assert found.brands == ("korla-pear",)
 
 
+def test_a_remark_after_an_individuals_name_stays(project):
+    project.brand("korla-pear")
+    case(project, party="王小明（个体工商户）")
+    site, _ = project.load()
+    found = site.cases["korla-pear-gi-misuse"]
+    assert found.party == "王某某（个体工商户）" and "王小明" not in repr(found)
+
+
 def test_an_organization_is_published_as_written(project):
     project.brand("korla-pear")
     case(project, party="库尔勒市某果品经营部", party_kind="organization", body="经营部销售。\n")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from brandsite.brand_registry.privacy import is_id_number, mask_name, masked_text, personal_numbers
+from brandsite.brand_registry.privacy import (
+    is_id_number,
+    mask_name,
+    masked_text,
+    personal_numbers,
+    split_remark,
+)
 
 
 @pytest.mark.parametrize(
@@ -28,6 +34,12 @@ def test_every_occurrence_is_masked_however_it_is_spaced_or_dotted():
     assert masked_text("王小明，王 小明、王小明。", "王小明") == "王某某，王某某、王某某。"
     assert masked_text("阿不都•热合曼", "阿不都·热合曼") == "阿某某·某某某"
     assert masked_text("张三丰", "李四") == "张三丰"
+    assert masked_text("当事人王小\n明称", "王小明") == "当事人王某某称"  # a line break in a paragraph
+
+
+def test_a_remark_after_the_name_is_kept_apart():
+    assert split_remark("王小明（个体工商户）") == ("王小明", "（个体工商户）")
+    assert split_remark(" 王小明 ") == ("王小明", "")
 
 
 def test_id_numbers_need_a_valid_check_character_and_birth_date():
