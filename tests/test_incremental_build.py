@@ -33,9 +33,12 @@ def add_brand(model: Path, new: Path) -> None:
     index.write_text(text.replace("name: 哈密瓜", "name: 哈密瓜二号", 1), encoding="utf-8")
 
 
-# Short pages, so that lists have several and list pages are reused too.
+# Short pages, so that lists have several and list pages are reused too; small search
+# partitions, so that sections have several.
 SETTINGS = "smallpages.py"
-SMALL_PAGES = "from pelicanconf import *\nBRANDS_PER_PAGE = 4\nDEFAULT_PAGINATION = 3\n"
+SMALL_PAGES = (
+    "from pelicanconf import *\nBRANDS_PER_PAGE = 4\nDEFAULT_PAGINATION = 3\nSEARCH_PARTITION_PAGES = 4\n"
+)
 # The full build compared with: the same settings, with caches of its own, cleared each time.
 REFERENCE = "reference.py"
 REFERENCE_SETTINGS = "from smallpages import *\nCACHE_PATH = '.cache/reference'\n"
@@ -224,3 +227,26 @@ def test_licence_shards_are_made_again_only_when_what_they_hold_changed(project)
     assert after.keys() == before.keys()
     assert [name for name in before if after[name][1] != before[name][1]], "the brand's status is"
     assert_same_as_full_build(project)
+
+
+def test_a_story_edit_indexes_again_only_its_search_partition(project):
+    def partitions() -> dict[str, list]:
+        bundle = project / "output" / "pagefind"
+        return {
+            folder.name: sorted(
+                (f.relative_to(folder).as_posix(), inode(f)) for f in folder.rglob("*") if f.is_file()
+            )
+            for folder in bundle.iterdir()
+            if folder.is_dir()
+        }
+
+    before = partitions()
+    assert len([name for name in before if name.startswith("zh-cn-stories-")]) > 1
+    replace(project / "content/stories/hami-melon-cold-chain.md", "\n## ", "\n又一段。\n\n## ")
+    out = rebuild(project)
+    assert f"; 1 of {len(before)} partitions indexed again in " in out
+    after = partitions()
+    assert after.keys() == before.keys()
+    changed = [name for name in before if after[name] != before[name]]
+    assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-")
+    assert_same_as_full_build(project)  # the whole pagefind/ too

@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,7 +14,17 @@ import cbor2
 import pytest
 from sitebuild import build, copy_project, snapshot
 
-from brandsite.build.search_index import SIGNATURE, SearchIndexError, normalise, pagefind_binary, read_chunk
+from brandsite.build.pagefind_service import glob_of
+from brandsite.build.search_index import (
+    SIGNATURE,
+    Page,
+    SearchIndexError,
+    build_index,
+    normalise,
+    pagefind_binary,
+    plan,
+    read_chunk,
+)
 
 HARNESS = Path(__file__).with_name("pagefind_search.mjs")
 
@@ -135,7 +146,7 @@ def test_index_is_built_by_the_extended_binary(output):
     assert pagefind_binary().name == "pagefind_extended"
     fragments = [
         json.loads(gzip.decompress(path.read_bytes())[12:])
-        for path in (output / "pagefind" / "fragment").iterdir()
+        for path in (output / "pagefind").glob("*/fragment/*.pf_fragment")
     ]
     chinese = [f["content"] for f in fragments if not f["url"].startswith("/en/")]
     assert len(chinese) == 31 and all("\u200b" in c for c in chinese)
@@ -148,8 +159,9 @@ def test_search_page_and_header_box(output):
         assert re.search(r'<script src="(\.\./)+pagefind/pagefind-ui\.js" defer>', page)
         assert re.search(r'<link rel="stylesheet" href="(\.\./)+pagefind/pagefind-ui\.css">', page)
         assert "<noscript>" in page and 'brands/">' in page.split("<noscript>")[1]
-    for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json"):
+    for name in ("pagefind-ui.js", "pagefind-ui.css", "partitions.json"):
         assert (output / "pagefind" / name).is_file()
+    assert (output / "theme/js/search-index/pagefind.js").is_file()  # what PagefindUI imports
     home = (output / "index.html").read_text(encoding="utf-8")
     # Without JavaScript the box lists the directory; site.js points it at search/.
     assert re.search(
@@ -242,3 +254,63 @@ def test_a_failed_index_leaves_output_untouched(tmp_path):
     assert "Build failed: output/ was left as it was." in result.stderr
     assert snapshot(root / "output") == before
     assert not list(root.glob(".output.*"))
+
+
+def pages(lang: str, section: str, count: int) -> list[Page]:
+    prefix = "" if lang == "zh-cn" else f"{lang}/"
+    return [Page(f"{prefix}{section}/p{n}/index.html", lang, (n, 1, 1)) for n in range(count)]
+
+
+def test_partitions_by_language_and_section_in_buckets_of_a_size():
+    site = pages("zh-cn", "stories", 9) + pages("zh-cn", "brands", 3) + pages("en", "stories", 2)
+    site += [Page("about/index.html", "zh-cn", (0, 1, 1))]
+    partitions = plan(site, size=4)
+    names = [p.name for p in partitions]
+    assert names[:2] == ["en-stories", "zh-cn-pages"]  # each language's first holds Pagefind's scripts
+    assert [p.name for p in partitions if p.primary] == ["en-stories", "zh-cn-pages"]
+    assert "zh-cn-brands" in names  # 3 pages: one partition
+    stories = [p for p in partitions if p.name.startswith("zh-cn-stories-")]
+    assert {p.name for p in stories} <= {f"zh-cn-stories-{k}" for k in range(4)}  # 9 pages: 4 buckets
+    assert sum(len(p.pages) for p in stories) == 9
+    # A page stays in its bucket, whatever else changes in other buckets.
+    edited = [Page(p.path, p.lang, (99, 2, 2)) if p.path.startswith("stories/p3/") else p for p in site]
+    after = {p.name: p.digest() for p in plan(edited, size=4)}
+    changed = [p.name for p in partitions if after[p.name] != p.digest()]
+    assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-")
+
+
+def test_glob_of_pages_names_exactly_them():
+    assert glob_of(["en/stories/a/index.html"]) == "en/stories/a/index.html"
+    assert glob_of(["stories/a/index.html", "stories/b{1,2}/index.html"]) == (
+        "stories/{a/index.html,b\\{1\\,2\\}/index.html}"
+    )
+    assert glob_of(["about/index.html", "en/about/index.html"]) == "{about/index.html,en/about/index.html}"
+
+
+QUERIES = [  # language, query, words a page found must hold
+    ("zh-cn", "香梨", ["香梨"]),
+    ("zh-cn", "库尔勒香梨", ["库尔勒香梨"]),
+    ("zh-cn", "质量", ["质量"]),
+    ("zh-cn", "冷链 哈密瓜", ["冷链", "哈密瓜"]),
+    ("en", "Korla pear", ["korla", "pear"]),
+]
+
+
+def test_small_partitions_find_what_the_default_ones_find(output, tmp_path):
+    """Buckets of 2 pages. Pagefind ignores a word an index lacks, so a partition without
+    one of the words would add its pages holding the others; merged.js keeps them out.
+    A partition without a word itself matches longer words starting with it (哈密瓜 in
+    哈密瓜和): a page found so holds the words too. Ranks come from each partition's own
+    word counts, so only a clear best must stay first."""
+    site = tmp_path / "site"
+    shutil.copytree(output, site, ignore=shutil.ignore_patterns("pagefind"))
+    build_index(site, size=2)
+    assert len(json.loads((site / "pagefind/partitions.json").read_text())["zh-cn"]) > 10
+    for lang, query, words in QUERIES:
+        small, default = set(urls(search(site, query, lang))), set(urls(search(output, query, lang)))
+        assert default <= small, query
+        for url in small - default:
+            text = (site / url.strip("/") / "index.html").read_text(encoding="utf-8").lower()
+            assert all(word in text for word in words), (query, url)
+    assert urls(search(site, "香梨"))[0] == "/brands/korla-fragrant-pear/"
+    assert urls(search(site, "Korla pear", "en"))[0] == "/en/brands/korla-fragrant-pear/"

@@ -4,8 +4,9 @@
 - Pages whose own inputs did not change are linked from the previous output
   (the writer asks `pages`); afterwards every file whose bytes did not change
   becomes a link to the previous one, so its inode and mtime stay.
-- The search index is made again only when a page changed; the preview may
-  make it after the pages are served (`refresh_search`).
+- The search index is made again only for the partitions whose pages changed
+  (brandsite.build.search_index); the preview may make it after the pages are
+  served (`refresh_search`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from brandsite.brand_registry.build_day import build_day
@@ -22,28 +24,12 @@ from brandsite.brand_registry.settings_file import site_paths
 from brandsite.incremental.inputs import ENVIRONMENT, Inputs, roots_of
 from brandsite.incremental.pages import PageReuse
 from brandsite.incremental.record import Record, tree_digest
-from brandsite.incremental.stamps import digest
 from brandsite.incremental.unchanged import keep_unchanged
 
 SEARCH_BUNDLE = "pagefind"
 # What renders the pages, besides our own code: a new version may write other bytes.
 PACKAGES = ("pelican", "jinja2", "markdown", "nh3", "pillow", "babel", "pyyaml", "markupsafe", "pagefind")
 CODE = Path(__file__).resolve().parent.parent  # the brandsite package
-
-
-def run_search_index(site: Path, settings: dict, bundle: Path | None = None) -> int:
-    """Pagefind over the finished pages of `site`, into `bundle` (site/pagefind)."""
-    from brandsite.build.search_index import SearchIndexError, build_index, describe, precompress
-
-    bundle = bundle or site / SEARCH_BUNDLE
-    try:
-        counts = build_index(site, bundle)
-        precompress(bundle, settings)
-    except (SearchIndexError, OSError, subprocess.SubprocessError) as exc:
-        print(f"Search index: {exc}", file=sys.stderr)
-        return 1
-    print(f"Search index: {describe(counts)}")
-    return 0
 
 
 class Incremental:
@@ -87,8 +73,7 @@ class Incremental:
             staging,
             self.previous.groups,
         )
-        self.search = ""  # digest of the pages the staged search index was made from
-        self._pages_digest = ""  # of the staged pages, worked out by search_is_current
+        self.search: dict = {}  # what the search index was made from (Record.search)
         self.page_manifest: dict = {}
 
     def spare_path(self) -> Path:
@@ -105,66 +90,67 @@ class Incremental:
             f"files: {kept.changed} new or changed, {kept.same} as before"
         )
 
-    def search_is_current(self, live: bool = False) -> bool:
-        """True when the previous output's index was made from exactly the staged pages
-        (with `live`, the pages of the output, once the preview has swapped them in)."""
-        from brandsite.build.search_index import LAYOUT
-
-        site = self.output if live else self.staging
-        self._pages_digest = digest(LAYOUT, _package_version("pagefind"), _page_stamps(site))
-        return (
-            self._pages_digest == self.previous.search
-            and (self.output / SEARCH_BUNDLE).is_dir()
-            and (live or not os.path.lexists(self.staging / SEARCH_BUNDLE))
-        )  # nothing else there
-
     def search_index(self, settings: dict) -> int:
-        """Pagefind into the staging folder, unless the previous index is still right."""
-        if self.search_is_current():
-            self.link_previous_search()
-            self.search = self._pages_digest
-            print("Search index: as before (no page changed)")
-            return 0
-        code = run_search_index(self.staging, settings)
-        if code == 0:
-            keep_unchanged(self.staging / SEARCH_BUNDLE, self.output / SEARCH_BUNDLE)
-            self.search = self._pages_digest
+        """Pagefind into the staging folder, partitions whose pages did not change linked."""
+        code, written = self._search(self.staging, self.staging / SEARCH_BUNDLE, settings)
+        if code == 0 and not written:
+            shutil.copytree(self.output / SEARCH_BUNDLE, self.staging / SEARCH_BUNDLE, copy_function=os.link)
         return code
 
-    def link_previous_search(self) -> None:
-        old = self.output / SEARCH_BUNDLE
-        if old.is_dir() and not os.path.lexists(self.staging / SEARCH_BUNDLE):
-            shutil.copytree(old, self.staging / SEARCH_BUNDLE, copy_function=os.link)
-
     def refresh_search(self, settings: dict, discard, held=contextlib.nullcontext) -> int:
-        """After the swap (the previous index carried over): unless it is still right, make
-        the index of the live pages beside them, then swap it in (inside `held()`, where a
-        stop signal waits)."""
-        if self.search_is_current(live=True):
-            with held():
-                self.search = self._pages_digest
-                self.save()
-            print("Search index: as before (no page changed)")
-            return 0
+        """After the swap (the previous index carried over): index what changed of the live
+        pages beside them, then swap it in (inside `held()`, where a stop signal waits)."""
         fresh = self.output.parent / f".{self.output.name}.building-{os.getpid()}-search"
         shutil.rmtree(fresh, ignore_errors=True)
-        code = run_search_index(self.output, settings, fresh)
+        code, written = self._search(self.output, fresh, settings)
         if code != 0:
             shutil.rmtree(fresh, ignore_errors=True)
             return code
         live = self.output / SEARCH_BUNDLE
-        keep_unchanged(fresh, live)
         with held():
-            if live.exists():
+            if written and live.exists():
                 aside = self.output.parent / f".{self.output.name}.building-{os.getpid()}-search-old"
                 live.rename(aside)
                 fresh.rename(live)
                 discard(aside)
-            else:
+            elif written:
                 fresh.rename(live)
-            self.search = self._pages_digest
             self.save()
         return 0
+
+    def _search(self, site: Path, bundle: Path, settings: dict) -> tuple[int, bool]:
+        """Index the pages of `site` into `bundle`, unless the previous index is right as
+        it is; (0 on success, whether `bundle` was written)."""
+        from brandsite.build import search_index as search
+
+        started = time.perf_counter()
+        previous = self.output / SEARCH_BUNDLE
+        _drop_empty_folders(bundle)
+        try:
+            size = int(settings.get("SEARCH_PARTITION_PAGES") or search.PARTITION_PAGES)
+            known = self.previous.search.get("partitions") or {}
+            pages, seen = search.pages_to_index(site, self.previous.search.get("pages"))
+            partitions = search.plan(pages, size)
+            digests = {p.name: p.digest() for p in partitions}
+            counts = search.describe(search.counts_of(partitions))
+            if digests == known and search.is_complete(previous, partitions) and not os.path.lexists(bundle):
+                self.search = {"partitions": digests, "pages": seen}
+                print(f"Search index: as before (no page changed; {counts})")
+                return 0, False
+            stale = search.update_index(
+                site, bundle, partitions, previous if previous.is_dir() else None, known
+            )
+            search.precompress(bundle, settings)
+            keep_unchanged(bundle, previous)
+        except (search.SearchIndexError, OSError, subprocess.SubprocessError) as exc:
+            print(f"Search index: {exc}", file=sys.stderr)
+            return 1, False
+        self.search = {"partitions": digests, "pages": seen}
+        print(
+            f"Search index: {counts}; {len(stale)} of {len(partitions)} partitions indexed again "
+            f"in {time.perf_counter() - started:.2f} s"
+        )
+        return 0, True
 
     def record_pages(self, folder: Path) -> None:
         """Stamps of the pages as staged: `folder` is the staging folder or, since a rename
@@ -185,22 +171,10 @@ class Incremental:
         ).save(self.record_path)
 
 
-def _page_stamps(site: Path) -> list:
-    stamps = []
-    for current, dirs, files in os.walk(site):
-        dirs[:] = sorted(d for d in dirs if d != SEARCH_BUNDLE)
-        for name in sorted(files):
-            if name.endswith(".html"):
-                info = os.stat(os.path.join(current, name))
-                stamps.append(
-                    [
-                        os.path.relpath(os.path.join(current, name), site),
-                        info.st_ino,
-                        info.st_size,
-                        info.st_mtime_ns,
-                    ]
-                )
-    return stamps
+def _drop_empty_folders(bundle: Path) -> None:
+    """Remove `bundle` if it holds folders only (those of the spare the staging folder was)."""
+    if bundle.is_dir() and not bundle.is_symlink() and not any(files for _, _, files in os.walk(bundle)):
+        shutil.rmtree(bundle)
 
 
 def _package_version(name: str) -> str:

@@ -2,10 +2,16 @@
 
     python -m brandsite.build.search_index output
 
-Writes `<site>/pagefind/`: the index, Pagefind's scripts and its default UI.
-Pages opt in with `data-pagefind-body`; one index is built per page language
-(<html lang>). The extended Pagefind binary is required: the standard one
-does not segment Chinese, so `香梨` would find nothing.
+Writes `<site>/pagefind/`. Pages opt in with `data-pagefind-body`. The index is
+partitioned: one Pagefind bundle per language and section (brands, stories,
+other pages), a big section split into buckets by a hash of the page's path,
+so that no bucket holds more than about SEARCH_PARTITION_PAGES pages. A rebuild
+indexes again only the partitions whose pages changed and links the others
+from the previous index; the browser merges the partitions of its language
+(`partitions.json` lists them, the first being the one whose folder also holds
+Pagefind's scripts). `pagefind/` itself holds the default UI. The extended
+Pagefind binary is required: the standard one does not segment Chinese, so
+`香梨` would find nothing.
 
 Pagefind 1.5.2 writes some things in random order (the languages of its entry
 file, the values inside filter files); `normalise` sorts them, so the same site
@@ -15,20 +21,33 @@ always gives the same bytes.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import json
-import subprocess
+import math
+import os
+import re
+import shutil
 import sys
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
 import cbor2
 
 BUNDLE = "pagefind"
+MANIFEST = "partitions.json"
+PARTITION_PAGES = 100  # SEARCH_PARTITION_PAGES: a story edit re-indexes about this many pages
+SECTIONS = ("brands", "stories")  # the rest are "pages"
+INDEX_DATA = ("pagefind-entry.json", "index", "fragment", "filter")  # and pagefind.*.pf_meta
+RUNTIME = ("pagefind.js", "pagefind-worker.js")  # and wasm.*.pagefind: in each language's first partition
 PRECOMPRESS_PLUGIN = "pelican.plugins.precompress"
 LAYOUT = "1.5.2"  # the index layout `normalise` knows (pinned in requirements.txt)
 SIGNATURE = b"pagefind_dcd"  # starts every decompressed index file
+HTML_LANG = re.compile(rb"<html\b[^>]*?\slang=[\"']?([^\"'\s>]+)", re.I)
+BODY = re.compile(rb"<[a-z][^>]*\sdata-pagefind-body[\s=/>]", re.I)
 
 
 class SearchIndexError(Exception):
@@ -36,6 +55,8 @@ class SearchIndexError(Exception):
 
 
 def pagefind_binary() -> Path:
+    if os.environ.get("PAGEFIND_BINARY_PATH"):  # as Pagefind's own Python package allows
+        return Path(os.environ["PAGEFIND_BINARY_PATH"])
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:
@@ -45,17 +66,253 @@ def pagefind_binary() -> Path:
     return Path(get_executable())
 
 
-def build_index(site: Path, bundle: Path | None = None) -> dict[str, int]:
-    """Index `site` into `bundle` (`site/pagefind` by default); return the pages per language."""
-    bundle = bundle or site / BUNDLE
-    command = [str(pagefind_binary()), "--site", str(site), "--output-path", str(bundle.resolve())]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}".rstrip())
-    counts = normalise(bundle)
-    if not sum(counts.values()):
+# -- which pages go where -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the site, with /
+    lang: str  # as Pagefind names its index: <html lang>, lower case
+    stamp: tuple[int, int, int]  # inode, size, mtime: unchanged files are links to the previous output's
+
+
+@dataclass
+class Partition:
+    name: str
+    lang: str
+    pages: list[Page] = field(default_factory=list)
+    primary: bool = False  # the first of its language: holds Pagefind's scripts too
+
+    def digest(self) -> str:
+        """Changes when a page of it does (or Pagefind, or its role)."""
+        stamps = [[p.path, *p.stamp] for p in self.pages]
+        facts = [LAYOUT, pagefind_version(), self.name, self.primary, stamps]
+        return hashlib.sha256(json.dumps(facts).encode()).hexdigest()
+
+
+@functools.cache
+def pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind_bin_extended")
+    except PackageNotFoundError:
+        return ""
+
+
+def pages_to_index(site: Path, known: dict | None = None) -> tuple[list[Page], dict]:
+    """The pages of `site` that have data-pagefind-body, in path order; and what was found
+    of every page (path -> [inode, size, mtime, language or "" if not indexed]), which,
+    given as `known` to the next scan, spares reading the pages that did not change."""
+    known = known or {}
+    pages, seen = [], {}
+    root = str(site)
+    for current, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not (current == root and d == BUNDLE))
+        folder = current[len(root) + 1 :].replace(os.sep, "/")  # relpath, without its cost
+        for name in sorted(files):
+            if name.endswith(".html"):
+                path = os.path.join(current, name)
+                relative = f"{folder}/{name}" if folder else name
+                info = os.stat(path)
+                stamp = [info.st_ino, info.st_size, info.st_mtime_ns]
+                before = known.get(relative)
+                lang = before[3] if before and before[:3] == stamp else _language_if_indexed(path)
+                seen[relative] = [*stamp, lang]
+                if lang:
+                    pages.append(Page(relative, lang, tuple(stamp)))
+    return pages, seen
+
+
+def _language_if_indexed(path: str) -> str:
+    """<html lang> of a page with data-pagefind-body ("unknown" if it has none); "" without."""
+    with open(path, "rb") as file:
+        data = file.read()
+    if not BODY.search(data):
+        return ""
+    lang = HTML_LANG.search(data[:2000])
+    return lang.group(1).decode("ascii", "replace").lower() if lang else "unknown"
+
+
+def section_of(path: str) -> str:
+    """brands/x/index.html and en/brands/x/index.html are in brands."""
+    return next((part for part in path.split("/")[:2] if part in SECTIONS), "pages")
+
+
+def plan(pages: list[Page], size: int = PARTITION_PAGES) -> list[Partition]:
+    """Group `pages` by language and section, a section split into 2**k hash buckets
+    of at most about `size` pages: a page stays in its bucket while the count does."""
+    groups: dict[tuple[str, str], list[Page]] = {}
+    for page in pages:
+        groups.setdefault((page.lang, section_of(page.path)), []).append(page)
+    partitions: dict[str, Partition] = {}
+    for (lang, section), members in groups.items():
+        buckets = 2 ** math.ceil(math.log2(len(members) / size)) if len(members) > size else 1
+        for page in members:
+            name = f"{_safe(lang)}-{section}"
+            if buckets > 1:
+                name += f"-{int(hashlib.sha256(page.path.encode()).hexdigest()[:8], 16) % buckets}"
+            partitions.setdefault(name, Partition(name, lang)).pages.append(page)
+    ordered = sorted(partitions.values(), key=lambda p: (p.lang, not p.name.endswith("-pages"), p.name))
+    for index, partition in enumerate(ordered):
+        partition.primary = index == 0 or ordered[index - 1].lang != partition.lang
+    return ordered
+
+
+def _safe(lang: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", lang).strip("-") or "unknown"
+
+
+def manifest(partitions: list[Partition]) -> dict[str, list[str]]:
+    """Language -> its partitions, the primary first (as they are ordered)."""
+    languages: dict[str, list[str]] = {}
+    for partition in partitions:
+        languages.setdefault(partition.lang, []).append(partition.name)
+    return languages
+
+
+# -- writing the bundle -------------------------------------------------------
+
+
+def update_index(
+    site: Path,
+    bundle: Path,
+    partitions: list[Partition],
+    previous: Path | None = None,
+    known: dict[str, str] | None = None,
+) -> list[Partition]:
+    """Write the index of `partitions` into `bundle` (a new folder): each partition
+    whose digest is in `known` is linked from `previous`, the others are indexed.
+    Returns those indexed."""
+    if not partitions:
         raise SearchIndexError("no page was indexed: pages to search need data-pagefind-body")
-    return counts
+    known = known or {}
+    stale = [p for p in partitions if known.get(p.name) != p.digest() or not _complete(previous, p.name)]
+    if stale == [] and not _has_ui(previous):
+        stale = [min(partitions, key=lambda p: len(p.pages))]  # it brings the UI's files
+    stale_names = {p.name for p in stale}
+    try:
+        bundle.mkdir(parents=True)
+    except OSError as exc:
+        raise SearchIndexError(f"Pagefind failed: cannot make {bundle}: {exc}") from None
+    for partition in partitions:
+        if partition.name not in stale_names:
+            shutil.copytree(previous / partition.name, bundle / partition.name, copy_function=os.link)
+    if stale_names:
+        run_pagefind(site, bundle, stale)
+    else:
+        _link_ui(previous, bundle)
+    text = json.dumps(manifest(partitions), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    (bundle / MANIFEST).write_text(text, encoding="utf-8")
+    return stale
+
+
+def run_pagefind(site: Path, bundle: Path, partitions: list[Partition], workers: int = 2) -> None:
+    """Index each partition into bundle/<name> and put Pagefind's UI at the top of `bundle`.
+    Two service processes share the work (biggest partitions first), so both cores index
+    and each holds one partition at a time."""
+    from brandsite.build.pagefind_service import PagefindService
+
+    queues: list[list[Partition]] = [[] for _ in range(min(workers, len(partitions)))]
+    loads = [0] * len(queues)
+    for partition in sorted(partitions, key=lambda p: (-len(p.pages), p.name)):
+        least = loads.index(min(loads))
+        queues[least].append(partition)
+        loads[least] += len(partition.pages)
+    errors: list[str] = []
+
+    def work(service, queue: list[Partition], with_ui: bool) -> None:
+        for partition in queue:
+            if errors:
+                return
+            try:
+                files = service.index(site.resolve(), [p.path for p in partition.pages])
+                _write(files, bundle / partition.name, partition.primary)
+                if with_ui:
+                    _write_ui(files, bundle)
+                    with_ui = False
+                _check(bundle / partition.name, partition)
+            except Exception as exc:  # raised again, with the others, in the caller's thread
+                errors.append(f"{partition.name}: {type(exc).__name__}: {exc}")
+
+    services = [PagefindService(pagefind_binary()) for _ in queues]
+    threads = [
+        threading.Thread(target=work, args=(s, q, False), name="pagefind")
+        for s, q in zip(services[1:], queues[1:], strict=True)
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+        work(services[0], queues[0], True)
+    finally:
+        stopped = sys.exc_info()[0] is not None  # a stop signal: do not wait for Pagefind
+        for thread in threads:
+            thread.join(0 if stopped else None)
+        for service in services:
+            service.close(kill=stopped)
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise SearchIndexError(f"Pagefind failed: {errors[0]}")
+
+
+def _write(files: dict[str, bytes], folder: Path, primary: bool) -> None:
+    """A partition keeps its index; the primary also the scripts that search it."""
+    for name, data in files.items():
+        top = name.split("/")[0]
+        if _is_index_data(top) or (primary and _is_runtime(top)):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+
+
+def _write_ui(files: dict[str, bytes], bundle: Path) -> None:
+    """Pagefind's UI files (the same from every run) go to the top of the bundle."""
+    for name, data in files.items():
+        if "/" not in name and not (_is_index_data(name) or _is_runtime(name)):
+            (bundle / name).write_bytes(data)
+
+
+def _check(folder: Path, partition: Partition) -> None:
+    counts = normalise(folder)
+    if counts != {partition.lang: len(partition.pages)}:
+        raise SearchIndexError(
+            f"{partition.name}: Pagefind indexed {describe(counts) or 'nothing'}, "
+            f"not {partition.lang} {len(partition.pages)} pages"
+        )
+
+
+def is_complete(bundle: Path, partitions: list[Partition]) -> bool:
+    """True if `bundle` holds the UI, the list and a folder for each of `partitions`."""
+    return (
+        _has_ui(bundle)
+        and (bundle / MANIFEST).is_file()
+        and all(_complete(bundle, p.name) for p in partitions)
+    )
+
+
+def _complete(previous: Path | None, name: str) -> bool:
+    return previous is not None and (previous / name / "pagefind-entry.json").is_file()
+
+
+def _is_index_data(name: str) -> bool:
+    return name in INDEX_DATA or name.endswith(".pf_meta")
+
+
+def _is_runtime(name: str) -> bool:
+    return name in RUNTIME or (name.startswith("wasm.") and name.endswith(".pagefind"))
+
+
+def _has_ui(previous: Path | None) -> bool:
+    return previous is not None and (previous / "pagefind-ui.js").is_file()
+
+
+def _link_ui(previous: Path, bundle: Path) -> None:
+    for path in previous.iterdir():
+        if path.is_file() and not path.name.startswith(MANIFEST):  # nor its .gz/.br
+            os.link(path, bundle / path.name)
+
+
+# -- determinism --------------------------------------------------------------
 
 
 def normalise(bundle: Path) -> dict[str, int]:
@@ -72,18 +329,9 @@ def normalise(bundle: Path) -> dict[str, int]:
             path = bundle / "filter" / f"{chunk}.pf_filter"
             key, values = read_chunk(path)  # [filter name, [[value, [page numbers]], ...]]
             path.unlink()
+            digits = len(chunk) - len(lang) - 1
             filters.append(
-                [
-                    name,
-                    write_chunk(
-                        bundle / "filter",
-                        "",
-                        lang,
-                        [key, sorted(values)],
-                        ".pf_filter",
-                        len(chunk) - len(lang) - 1,
-                    ),
-                ]
+                [name, write_chunk(bundle / "filter", "", lang, [key, sorted(values)], ".pf_filter", digits)]
             )
         meta[3] = sorted(filters)
         meta_path.unlink()
@@ -110,9 +358,13 @@ def write_chunk(folder: Path, prefix: str, lang: str, value, suffix: str, digits
     return name
 
 
+# -- the step as a whole ------------------------------------------------------
+
+
 def precompress(bundle: Path, settings: dict) -> None:
     """Give the bundle's text files their .gz/.br twins, as pelican-precompress
-    gave the pages (it ran inside Pelican, before the index existed)."""
+    gave the pages (it ran inside Pelican, before the index existed). Files
+    linked from the previous index keep theirs."""
     if PRECOMPRESS_PLUGIN not in settings.get("PLUGINS", []):
         return
     from pelican.plugins.precompress import compress_files
@@ -120,8 +372,24 @@ def precompress(bundle: Path, settings: dict) -> None:
     compress_files(SimpleNamespace(settings={**settings, "OUTPUT_PATH": str(bundle)}))
 
 
+def counts_of(partitions: list[Partition]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for partition in partitions:
+        counts[partition.lang] = counts.get(partition.lang, 0) + len(partition.pages)
+    return dict(sorted(counts.items()))
+
+
 def describe(counts: dict[str, int]) -> str:
     return ", ".join(f"{lang} {n} pages" for lang, n in counts.items())
+
+
+def build_index(site: Path, bundle: Path | None = None, size: int = PARTITION_PAGES) -> dict[str, int]:
+    """Index all of `site` into `bundle` (`site/pagefind` by default); return the pages per language."""
+    partitions = plan(pages_to_index(site)[0], size)
+    bundle = bundle or site / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    update_index(site, bundle, partitions)
+    return counts_of(partitions)
 
 
 def main(argv: list[str] | None = None) -> int:

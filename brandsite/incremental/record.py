@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandsite.atomic_write import write_atomic
@@ -17,7 +17,9 @@ class Record:
     fingerprint: str = ""  # of every input (Inputs.fingerprint)
     output_inode: int = 0  # of the folder it built: another build or a hand-made copy is not it
     output: str = ""  # digest of the stamps of every file it wrote (tree_digest)
-    search: str = ""  # digest of the pages the search index was made from
+    # The search index: {"partitions": name -> digest of its pages, "pages": path -> [inode, size,
+    # mtime, language or "" if not indexed]} (brandsite.build.search_index).
+    search: dict = field(default_factory=dict)
     pages: dict = field(default_factory=dict)  # page name -> [key, size, mtime_ns, inode]
     groups: dict = field(default_factory=dict)  # group -> [key, facts, number of files] (pages.py)
     hashed: dict = field(default_factory=dict)  # input path -> stamp with a hash (stamps.stamp)
@@ -35,7 +37,7 @@ class Record:
                 str(data["fingerprint"]),
                 int(data["output_inode"]),
                 str(data["output"]),
-                str(data["search"]),
+                dict(data["search"]),
                 dict(data["pages"]),
                 dict(data.get("groups") or {}),
                 {str(k): tuple(v) for k, v in (data.get("hashed") or {}).items()},
@@ -55,7 +57,8 @@ class Record:
         return self.describes(output) and tree_digest(output, skip) == self.output
 
     def save(self, path: Path) -> None:
-        write_atomic(path, json.dumps(asdict(self), sort_keys=True).encode("utf-8"))
+        # vars(), not asdict(): the same JSON without deep-copying every list first.
+        write_atomic(path, json.dumps(vars(self), sort_keys=True).encode("utf-8"))
 
 
 def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:

@@ -108,7 +108,9 @@ def test_a_record_knows_its_output_and_survives_corruption(tmp_path):
     write(output / "index.html", "home")
     write(output / "CNAME", "example.org")
     path = tmp_path / "cache" / "record.json"
-    Record("f", output.stat().st_ino, tree_digest(output, ("CNAME",)), "s", {"a": ["k", 1, 2, 3]}).save(path)
+    Record("f", output.stat().st_ino, tree_digest(output, ("CNAME",)), {"s": {}}, {"a": ["k", 1, 2, 3]}).save(
+        path
+    )
     record = Record.load(path)
     assert record.untouched(output, ("CNAME",))
     write(output / "CNAME", "operator's file: not the build's")

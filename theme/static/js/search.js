@@ -1,4 +1,5 @@
-/* The search page: Pagefind's default UI, started with the query from ?q=. */
+/* The search page: Pagefind's default UI, started with the query from ?q=. It imports
+   search-index/pagefind.js, which searches every partition of the index as one. */
 (function () {
   "use strict";
   var el = document.getElementById("search");
@@ -7,7 +8,7 @@
   // Paths from the page's own SITEURL, so the site works at a root or under a sub-path.
   var ui = new PagefindUI({
     element: "#search",
-    bundlePath: path("data-bundle"),
+    bundlePath: path("data-search-api"),
     baseUrl: path("data-site-root"),
     showImages: false,
     showSubResults: true,
