@@ -45,7 +45,12 @@ def brand_json_ld(context, brand):
     image = f"{siteurl}/{publisher.share(brand.cover).path}" if brand.cover else None
     return sharing.json_ld(
         sharing.brand_graph(
-            brand, context["registry"], f"{siteurl}/{context.get('page_url', url_for(brand))}", logo, image
+            brand,
+            context["registry"],
+            f"{siteurl}/{context.get('page_url', url_for(brand))}",
+            logo,
+            image,
+            context.get("page_lang") or context["DEFAULT_LANG"],
         )
     )
 

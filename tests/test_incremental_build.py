@@ -168,6 +168,20 @@ EDITS = [
         [],
     ),
     (
+        "standard code (the standards pages, the brand citing it, list cards)",
+        lambda r: replace(
+            r / "brands/hotan-jujube/index.md", "  - code: GB2762—2022\n", "  - code: GB 2763-2021\n"
+        ),
+        [
+            "standards/index.html",
+            "en/standards/index.html",
+            "standards/gb-2762-2022/index.html",
+            "brands/hotan-jujube/index.html",
+            "brands/directory.json",
+        ],
+        ["brands/hami-melon/index.html", "brands/korla-fragrant-pear/index.html"],
+    ),
+    (
         "registry: a region renamed (every page may show it)",
         lambda r: replace(r / "brands/_registry.yaml", "name: 库尔勒市", "name: 库尔勒"),
         ["brands/korla-fragrant-pear/index.html", "regions/652801/index.html"],

@@ -17,6 +17,7 @@ from brandsite.brand_registry.jsonsafe import dumps
 from brandsite.brand_registry.markdown_body import render
 from brandsite.brand_registry.messages import msg
 from brandsite.brand_registry.settings_file import site_paths
+from brandsite.brand_registry.standards import cited
 from brandsite.incremental.unchanged import write_or_link
 from brandsite.pagination import paginate
 from brandsite.site_i18n.languages import Languages
@@ -113,6 +114,7 @@ class BrandPagesGenerator(Generator):
         self._publish_images()
 
         all_brands = views.sorted_brands(site.brands.values())
+        self.standards = cited(site.brands.values())  # every standard a brand cites, once
         self.context.update(
             registry=site.registry,
             all_brands=all_brands,
@@ -123,6 +125,8 @@ class BrandPagesGenerator(Generator):
             stories_by_brand=self.stories_by_brand,
             award_lists=site.award_lists,
             open_notices=views.open_notices(site, self.as_of),
+            standards=self.standards,
+            standard_slugs={s.code: s.slug for s in self.standards},
             published_cases=self.published_cases,
         )
 
@@ -230,6 +234,7 @@ class BrandPagesGenerator(Generator):
                 brand_award_lists=award_lists,
                 proposed_award_rows=views.proposed_awards(site, brand, self.as_of),
                 brand_text=text,
+                **views.brand_words(brand, lang.code, self.languages.default, self.context["standard_slugs"]),
                 body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)),
             )
         counts = views.facet_counts(site)
@@ -277,6 +282,7 @@ class BrandPagesGenerator(Generator):
                 )
 
         self._write_awards(write, lang)
+        self._write_standards(write)
         self._write_cases(write, lang)
 
     def _write_cases(self, write, lang) -> None:
@@ -290,6 +296,13 @@ class BrandPagesGenerator(Generator):
             write(url, "case", **row, body_html=body)
         filters = case_views.case_filters(site, self.published_cases)
         write(SITE_URLS["cases"], "cases", case_rows=rows, case_filters=filters)
+
+    def _write_standards(self, write) -> None:
+        """/standards/ by kind, and a page per standard with the brands that cite it."""
+        for standard in self.standards:
+            listed = views.sorted_brands(self.site.brands[slug] for slug in standard.brands)
+            write(url_for(standard), "standard", standard=standard, standard_brands=listed)
+        write("standards/", "standards", standard_groups=views.standard_groups(self.standards))
 
     def _write_awards(self, write, lang) -> None:
         """/awards/, each program, and each edition: its file's list, else the brands' awards."""
@@ -322,6 +335,7 @@ class BrandPagesGenerator(Generator):
                 lang.prefix + url_for(brand),
                 self.publisher.smallest(brand.logo) if brand.logo else None,
                 default_tag,
+                self.context["standard_slugs"],
             )
             for brand in brands
         ]

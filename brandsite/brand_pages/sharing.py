@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from brandsite.brand_registry.jsonsafe import dumps
-from brandsite.brand_registry.model import Brand, Registry
+from brandsite.brand_registry.model import BASE_LANG, Brand, Registry
 
 DEFAULT_SHARE_IMAGE = ("images/share.png", 1200, 630)  # under the theme's static folder
 
@@ -39,38 +39,49 @@ def json_ld(data: dict) -> Markup:
 
 
 def brand_graph(
-    brand: Brand, registry: Registry, page_url: str, logo_url: str | None = None, image_url: str | None = None
+    brand: Brand,
+    registry: Registry,
+    page_url: str,
+    logo_url: str | None = None,
+    image_url: str | None = None,
+    lang: str = BASE_LANG,
 ) -> dict:
-    """schema.org: the Brand, and the Organization that owns it (Organization.brand)."""
+    """schema.org: the Brand, and the Organization that owns it (Organization.brand).
+
+    In another language the twin's texts (index.<lang>.md) where it gives them."""
     brand_id, owner_id = f"{page_url}#brand", f"{page_url}#owner"
+    twin = brand.translations.get(lang) if lang != BASE_LANG else None
+    name = brand.name_in(lang)
     node = {
         "@type": "Brand",
         "@id": brand_id,
-        "name": brand.name,
-        "description": brand.summary,
+        "name": name,
+        "description": (twin.summary if twin else "") or brand.summary,
         "url": page_url,
     }
-    if brand.name_en:
-        node["alternateName"] = brand.name_en
+    other = brand.name if name != brand.name else brand.name_en
+    if other:
+        node["alternateName"] = other
     if logo_url:
         node["logo"] = logo_url
     if image_url:
         node["image"] = image_url
     if brand.tags:
         node["keywords"] = ", ".join(brand.tags)
-    owner = {"@type": "Organization", "@id": owner_id, "name": brand.owner, "brand": {"@id": brand_id}}
+    owner_name = (twin.owner if twin else "") or brand.owner
+    owner = {"@type": "Organization", "@id": owner_id, "name": owner_name, "brand": {"@id": brand_id}}
     contact = brand.contact
     for key, value in (
         ("url", contact.website),
         ("telephone", contact.phone),
         ("email", contact.email),
-        ("address", contact.address),
+        ("address", (twin.address if twin else "") or contact.address),
     ):
         if value:
             owner[key] = value
     region = registry.regions.get(brand.region)
     if region:
-        owner["areaServed"] = {"@type": "AdministrativeArea", "name": region.name}
+        owner["areaServed"] = {"@type": "AdministrativeArea", "name": region.name_in(lang)}
     return {"@context": "https://schema.org", "@graph": [node, owner]}
 
 

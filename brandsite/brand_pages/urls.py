@@ -13,6 +13,7 @@ from brandsite.brand_registry.model import (
     CertificationType,
     Region,
 )
+from brandsite.brand_registry.standards import CitedStandard
 
 
 @singledispatch
@@ -53,6 +54,11 @@ def _(case: Case, edition=None) -> str:
     return f"cases/{case.slug}/"
 
 
+@url_for.register
+def _(standard: CitedStandard, edition=None) -> str:
+    return f"standards/{standard.slug}/"
+
+
 def save_as(url: str) -> str:
     """The output file for a directory-style URL."""
     return f"{url}index.html"
@@ -73,6 +79,7 @@ SITE_URLS = {
     "awards_json": "data/awards.json",  # every edition with a file, and its winners
     "awards_csv": "data/award-winners.csv",
     "award_schema": "data/award.schema.json",
+    "standards_json": "data/standards.json",  # every standard a brand cites, and the brands
     "cases": "cases/",  # the exposed violation cases published on the build day
     "cases_json": "data/cases.json",
     "cases_csv": "data/cases.csv",

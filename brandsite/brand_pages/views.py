@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from brandsite.brand_registry.model import AwardList, AwardProgram, Brand, Registry, Site
+from brandsite.brand_registry.standards import KINDS, CitedStandard, kind
+from brandsite.brand_registry.twin import licence_key
 
 
 def sorted_brands(brands) -> list[Brand]:
@@ -232,10 +234,17 @@ def search_terms(names) -> str:
 
 
 def directory_entry(
-    brand: Brand, registry: Registry, lang: str, url: str, logo: tuple[str, int, int] | None, default_tag: str
+    brand: Brand,
+    registry: Registry,
+    lang: str,
+    url: str,
+    logo: tuple[str, int, int] | None,
+    default_tag: str,
+    standard_slugs: dict[str, str] | None = None,
 ) -> dict:
     """One brand of the directory's script data (brands/directory.json): what its card
     shows in `lang` and what the filter matches, as the brand_card macro writes them."""
+    standard_slugs = standard_slugs or {}
     chain = registry.region_chain(brand.region)
     category = registry.categories.get(brand.category)
     title = brand.name_in(lang)
@@ -261,4 +270,72 @@ def directory_entry(
         "category": brand.category,
         "certs": list(dict.fromkeys(c.type for c in brand.certifications)),
         "awards": [f"{a.program}:{a.edition}" for a in brand.awards],
+        "standards": list(dict.fromkeys(standard_slugs.get(s.key, "") for s in brand.standards)),
     }
+
+
+@dataclass(frozen=True)
+class Said:
+    """A text a page shows, and whether it is in the page's language (else in the registry's)."""
+
+    text: str | tuple[str, ...]
+    native: bool = True
+
+
+def _said(english, chinese, lang: str, default_lang: str) -> Said:
+    if lang == default_lang:
+        return Said(chinese)
+    return Said(english, True) if english else Said(chinese, not chinese)
+
+
+def brand_words(brand: Brand, lang: str, default_lang: str, standard_slugs: dict[str, str]) -> dict:
+    """What a brand page says beyond its name and body, in `lang` where the twin gives it."""
+    twin = brand.translations.get(lang) if lang != default_lang else None
+
+    def said(english, chinese) -> Said:
+        return _said(english if twin else "", chinese, lang, default_lang)
+
+    licensees = {}
+    for lic in brand.licensees:
+        found = twin.licensees.get(licence_key(lic.license)) if twin else None
+        licensees[lic.license] = {
+            "name": said(found.name if found else "", lic.name),
+            "products": said(found.products if found else (), lic.products),
+        }
+    gallery = []
+    for image in brand.gallery:
+        found = twin.images.get(image.src) if twin else None
+        gallery.append(
+            {
+                "image": image,
+                "alt": said(found.alt if found else "", image.alt),
+                "caption": said(found.caption if found else "", image.caption),
+            }
+        )
+    return {
+        "owner": said(twin.owner if twin else "", brand.owner),
+        "address": said(twin.address if twin else "", brand.contact.address),
+        "issuers": {
+            c.number: said(twin.issuers.get(c.number, "") if twin else "", c.issuer)
+            for c in brand.certifications
+        },
+        "licensees": licensees,
+        "gallery": gallery,
+        "standard_rows": [
+            {
+                "standard": s,
+                "slug": standard_slugs.get(s.key, ""),
+                "kind": kind(s.code),
+                "title": said(twin.standard_titles.get(s.key, "") if twin else "", s.title),
+            }
+            for s in brand.standards
+        ],
+    }
+
+
+def standard_groups(standards: list[CitedStandard]) -> list[tuple[str, list[CitedStandard]]]:
+    """The standards by kind, in KINDS order; unrecognised ones last (kind "")."""
+    groups: dict[str, list[CitedStandard]] = {}
+    for standard in standards:
+        groups.setdefault(standard.kind, []).append(standard)
+    return [(k, groups[k]) for k in (*KINDS, "") if k in groups]

@@ -50,7 +50,8 @@ def shard_names(bits: int) -> list[str]:
 
 
 def licence_entry(licensee: Licensee, brand: Brand) -> dict:
-    return {
+    """A licence as the check shows it; `enterprise_en`, `products_en` when index.en.md gives them."""
+    entry = {
         "license": licensee.license,
         "enterprise": licensee.name,
         "products": list(licensee.products),
@@ -58,6 +59,13 @@ def licence_entry(licensee: Licensee, brand: Brand) -> dict:
         "valid_to": licensee.valid_to.isoformat(),
         "brand": brand.slug,
     }
+    twin = brand.translations.get("en")
+    english = twin.licensees.get(normalize_license(licensee.license)) if twin else None
+    if english and english.name:
+        entry["enterprise_en"] = english.name
+    if english and english.products:
+        entry["products_en"] = list(english.products)
+    return entry
 
 
 def brand_entry(brand: Brand, url: str) -> dict:

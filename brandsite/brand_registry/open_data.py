@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import AwardList, Brand, Registry
+from .standards import CitedStandard
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -298,3 +299,20 @@ def csv_text(columns: tuple[str, ...], rows: list[dict]) -> str:
     for row in rows:
         writer.writerow([neutralize(row[column]) for column in columns])
     return "\ufeff" + buffer.getvalue()
+
+
+def standard_record(
+    standard: CitedStandard, url: str, brands: dict[str, Brand], brand_url: Callable[[Brand], str]
+) -> dict:
+    """A standard the registry cites: its code (one form), kind, titles and the brands citing it."""
+    return {
+        "code": standard.code,
+        "kind": _text(standard.kind),
+        "title": _text(standard.title),
+        "title_en": _text(standard.title_en),
+        "url": url,
+        "brands": [
+            {"slug": slug, "name": brands[slug].name, "url": brand_url(brands[slug])}
+            for slug in standard.brands
+        ],
+    }

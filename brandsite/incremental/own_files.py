@@ -60,7 +60,7 @@ def _brand(page: dict, inputs: Inputs) -> Inputs_:
     cases = page.get("brand_cases") or ()  # the published cases that name it
     for case in cases:
         files.append(inputs.stamp_name(case.source_path) or str(case.source_path))
-    return files, [[case.slug for case in cases]]
+    return files, [_standards(page, [brand]), [case.slug for case in cases]]
 
 
 def _brand_list(page: dict, inputs: Inputs) -> Inputs_:
@@ -72,6 +72,7 @@ def _brand_list(page: dict, inputs: Inputs) -> Inputs_:
     children = [(_id(region), count) for region, count in page.get("child_regions") or ()]
     return [], [
         shown,
+        _standards(page, _shown(page, "brands", listed)),
         page.get("facet_kind"),
         _id(page.get("facet")),
         _slugs(listed, inputs),
@@ -90,6 +91,8 @@ def _directory(page: dict, inputs: Inputs) -> Inputs_:
         kind: [[_id(item) for item in row[:-1]] + [row[-1]] for row in rows]
         for kind, rows in sorted(counts.items())
     }
+    shown = [shown, _standards(page, _shown(page, "brands", listed))]  # and the standards they link
+    counted["standards"] = [[s.slug, s.code, len(s.brands)] for s in page.get("standards") or ()]
     return [], [shown, _slugs(listed, inputs), counted, page.get("directory_data"), _numbers(page, "brands")]
 
 
@@ -115,6 +118,12 @@ _READERS = {
     "category.html": _story_list,
     "tag.html": _story_list,
 }
+
+
+def _standards(page: dict, brands: list) -> list:
+    """The slugs the brands' standards link to (each brand's own unless two codes share one)."""
+    slugs = page.get("standard_slugs") or {}
+    return [[slugs.get(s.key) for s in brand.standards] for brand in brands]
 
 
 def _slugs(listed: list, inputs: Inputs) -> str:

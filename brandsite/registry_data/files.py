@@ -15,6 +15,7 @@ from brandsite.brand_registry.jsonsafe import dumps
 from brandsite.brand_registry.licence_index import licence_shards
 from brandsite.brand_registry.model import AwardList, Brand, Case, Registry
 from brandsite.brand_registry.schema import award_schema
+from brandsite.brand_registry.standards import CitedStandard
 from brandsite.incremental.unchanged import write_or_link
 
 SCHEMA_FILE = Path(open_data.__file__).with_name("brand.schema.json")
@@ -100,6 +101,17 @@ def write_open_data(
     )
     files.write(SITE_URLS["schema"], SCHEMA_FILE.read_text(encoding="utf-8"))
     return records
+
+
+def write_standard_data(
+    files: DataFiles, standards: list[CitedStandard], brands: dict[str, Brand], absolute: Callable[[str], str]
+) -> None:
+    """standards.json: every standard a brand cites, with the brands citing it."""
+    records = [
+        open_data.standard_record(s, absolute(url_for(s)), brands, lambda brand: absolute(url_for(brand)))
+        for s in standards
+    ]
+    files.write(SITE_URLS["standards_json"], dumps({"standards": records}, indent=1) + "\n")
 
 
 def write_award_data(

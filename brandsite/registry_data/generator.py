@@ -24,6 +24,7 @@ from .files import (
     write_case_data,
     write_licence_shards,
     write_open_data,
+    write_standard_data,
 )
 
 logger = logging.getLogger(__name__)
@@ -91,6 +92,8 @@ class RegistryDataGenerator(Generator):
         records = write_open_data(files, brands, registry, self._links, linked)
         award_lists = list(self.context.get("award_lists", {}).values())
         write_award_data(files, award_lists, registry, self.context["brands_by_slug"], self._absolute)
+        standards = self.context.get("standards", [])
+        write_standard_data(files, standards, self.context["brands_by_slug"], self._absolute)
         cases = self.context.get("published_cases", [])
         write_case_data(files, cases, registry, self.context["brands_by_slug"], self._absolute)
         if self.settings.get("REGISTRY_FEED_ATOM"):

@@ -16,13 +16,14 @@ def test_entry_carries_the_card_and_the_filter_fields(project):
             {"type": "geographical-indication", "number": "GI-1", "issuer": "局", "issued": "2019-05-20"}
         ],
         awards=[{"program": "regional-quality-award", "edition": 5}],
+        standards=[{"code": "GB/T 19859-2005"}, {"code": "GB/T19859—2005"}, {"code": "T/KL 1-2020"}],
     )
     site, issues = project.load()
     assert not errors(issues)
     brand = site.brands["korla"]
-    entry = directory_entry(
-        brand, site.registry, "zh", "brands/korla/", ("brands/korla/l.320w.png", 320, 200), "zh-CN"
-    )
+    logo = ("brands/korla/l.320w.png", 320, 200)
+    slugs = {"GB/T 19859-2005": "gb-t-19859-2005", "T/KL 1-2020": "t-kl-1-2020"}
+    entry = directory_entry(brand, site.registry, "zh", "brands/korla/", logo, "zh-CN", slugs)
     assert entry == {
         "url": "brands/korla/",
         "name": "库尔勒香梨",
@@ -40,6 +41,7 @@ def test_entry_carries_the_card_and_the_filter_fields(project):
         "category": "agricultural",
         "certs": ["geographical-indication"],
         "awards": ["regional-quality-award:5"],
+        "standards": ["gb-t-19859-2005", "t-kl-1-2020"],  # the filter's values: each standard once
     }
 
 

@@ -16,7 +16,7 @@ from brandsite.brand_registry.licence_index import (
     shard_name,
     shard_names,
 )
-from brandsite.brand_registry.model import Brand, Licensee
+from brandsite.brand_registry.model import Brand, Licensee, LicenseeText, Translation
 
 
 @pytest.mark.parametrize(
@@ -122,3 +122,14 @@ def test_licence_digest_changes_exactly_when_the_shards_would():
         assert shards(changed) != shards(brands)
         assert licence_digest(changed, url) != digest
     assert licence_digest(brands, lambda b: f"b/{b.slug}/") != digest
+
+
+def test_shards_carry_the_english_a_twin_gives_for_english_pages():
+    english = Translation(
+        "en", "KFP", "", "", None, licensees={"KFP-0001": LicenseeText("Jia Co.", ("pears",))}
+    )
+    bits, shards = licence_shards([replace(brand("kfp", "active", 2), translations={"en": english})], str)
+    first, second = lookup(shards, bits, "kfp-0001"), lookup(shards, bits, "KFP-0000")
+    assert (first["enterprise_en"], first["products_en"]) == ("Jia Co.", ["pears"])
+    assert first["enterprise"] == "企业1"
+    assert "enterprise_en" not in second and "products_en" not in second  # none given: the shard is as before

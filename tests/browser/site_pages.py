@@ -56,6 +56,14 @@ PAGES = (
     SitePage("facet index", "regions/"),
     SitePage("facet brand list", "regions/652800/"),
     SitePage("facet brand list page 2", "regions/650000/page/2/"),
+    SitePage("standards index", "standards/"),
+    SitePage("standard", "standards/gb-2762-2022/"),
+    SitePage(
+        "brand directory filtered by standard",
+        "brands/?standard=gb-2762-2022",
+        built_as="brands/index.html",
+        ready="#brand-list .cards > li:nth-child(2)",
+    ),
     SitePage("awards", "awards/"),
     SitePage("award programme", "awards/regional-quality-award/"),
     SitePage("award edition", "awards/regional-quality-award/6/"),
@@ -105,6 +113,8 @@ PAGES = (
     SitePage("open data", "data/"),
     SitePage("English home", "en/"),
     SitePage("English brand", "en/brands/korla-fragrant-pear/", budget_kb=40),
+    SitePage("English brand with twin by position", "en/brands/turpan-raisins/", budget_kb=40),
+    SitePage("English standard", "en/standards/gb-t-19859-2005/"),
     SitePage("English brand directory page 2", "en/brands/page/2/"),
     SitePage("English story", "en/stories/korla-pear-standardisation/"),
     # Pages other work is adding go here with arrives_with="issue N (what)" until they are built.

@@ -139,7 +139,7 @@
   var pager = d.getElementById("brand-pages"), links = d.getElementById("facet-links");
   var cardTpl = d.getElementById("brand-card"), badges = d.getElementById("brand-status-badges");
   var base = new URL(form.getAttribute("data-siteurl") || "./", location.href);
-  var fields = ["q", "region", "category", "cert", "award"], brands = null, loading = null;
+  var fields = ["q", "region", "category", "cert", "award", "standard"], brands = null, loading = null;
   var results = d.createElement("ul");
   results.className = "cards";
   results.setAttribute("role", "list");
@@ -150,7 +150,8 @@
       var li = c.closest("li") || c;
       return { text: c.getAttribute("data-name"), regions: words(c, "data-regions"),
         category: c.getAttribute("data-category"), certs: words(c, "data-certs"),
-        awards: words(c, "data-awards"), card: function () { return li.cloneNode(true); } };
+        awards: words(c, "data-awards"), standards: words(c, "data-standards"),
+        card: function () { return li.cloneNode(true); } };
     });
   }
   function load() {
@@ -205,6 +206,7 @@
       (!v.region || b.regions.indexOf(v.region) >= 0) &&
       (!v.category || b.category === v.category) &&
       (!v.cert || b.certs.indexOf(v.cert) >= 0) &&
+      (!v.standard || (b.standards || []).indexOf(v.standard) >= 0) &&
       (!v.award || b.awards.some(function (a) { return a === v.award || a.split(":")[0] === v.award; }));
   }
   function show(n) {

@@ -102,10 +102,13 @@
         var found = find(shard, key);
         if (!found) { show("not-found", { query: typed.trim(), key: key }, focus); return; }
         var lic = found.licence, brand = found.brand || {};
+        /* English pages: the English the brand's index.en.md gives, else the registry's Chinese. */
+        var en = /^en\b/i.test(d.documentElement.lang || "");
         show(state(lic, brand.status, today), {
-          today: today, license: lic.license, enterprise: lic.enterprise,
-          products: (lic.products || []).join("、"), valid_from: lic.valid_from, valid_to: lic.valid_to,
-          brand_name: brand.name, brand_url: root + brand.url, brand_status: brand.status
+          today: today, license: lic.license, enterprise: (en && lic.enterprise_en) || lic.enterprise,
+          products: ((en && lic.products_en) || lic.products || []).join(en && lic.products_en ? ", " : "、"),
+          valid_from: lic.valid_from, valid_to: lic.valid_to,
+          brand_name: (en && brand.name_en) || brand.name, brand_url: root + brand.url, brand_status: brand.status
         }, focus);
       }, function () {
         if (ticket === latest) show("error", { query: typed.trim() }, focus);
