@@ -75,7 +75,7 @@ PAGES = (
         "filtered case list",
         "cases/?brand=hami-melon",
         built_as="cases/index.html",
-        ready="#case-list > li[hidden]",
+        ready="#case-filter:not([hidden])",
     ),
     SitePage("case", "cases/hami-melon-mark-misuse-stall/"),
     SitePage("case in English", "en/cases/korla-pear-gi-mark-misuse/"),

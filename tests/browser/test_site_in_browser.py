@@ -253,6 +253,29 @@ def test_search_finds_an_award_winner_by_name(open_page):
     page.locator('#search a[href*="awards/regional-quality-award/"]').first.wait_for(state="visible")
 
 
+def test_case_filters_show_only_the_matching_cases(open_page, site):
+    published = site.published_cases(date.today())
+    page = open_page(BY_NAME["filtered case list"]).page
+    shown = page.locator("#case-list > li:not([hidden])")
+    expected = [c for c in published if "hami-melon" in c.brands]
+    assert shown.count() == len(expected) > 0
+    page.select_option("#c-brand", "")
+    assert shown.count() == len(published)
+    page.select_option(
+        "#c-violation",
+        label=next(
+            o for o in page.locator("#c-violation option").all_inner_texts() if o.startswith("伪造产品产地")
+        ),
+    )
+    assert shown.count() == len([c for c in published if "伪造产品产地" in c.violations])
+
+
+def test_search_finds_a_case_by_the_masked_party(open_page):
+    page = open_page(BY_NAME["search"]).page
+    page.locator("#search input").first.fill("马某某")
+    page.locator('#search a[href*="cases/hami-melon-mark-misuse-stall/"]').first.wait_for(state="visible")
+
+
 def test_missing_page_gets_the_404_page_with_working_links(open_page):
     visit = open_page(BY_NAME["not found"])
     assert visit.status == 404
