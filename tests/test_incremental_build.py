@@ -168,6 +168,17 @@ EDITS = [
         [],
     ),
     (
+        "case file (its pages, the case list, its data)",
+        lambda r: replace(r / "content/cases/korla-pear-gi-mark-misuse.md", "罚款 3 万元", "罚款 3.5 万元"),
+        [
+            "cases/korla-pear-gi-mark-misuse/index.html",
+            "en/cases/korla-pear-gi-mark-misuse/index.html",
+            "cases/index.html",
+            "data/cases.json",
+        ],
+        [],
+    ),
+    (
         "standard code (the standards pages, the brand citing it, list cards)",
         lambda r: replace(
             r / "brands/hotan-jujube/index.md", "  - code: GB2762—2022\n", "  - code: GB 2763-2021\n"
@@ -202,6 +213,7 @@ STORIES_READ = {
     "registry: a region renamed (every page may show it)": " 0 kept ",
     "template": " 0 kept ",
     "award edition file (its pages and the brand pages its list names)": "Stories: ",
+    "case file (its pages, the case list, its data)": "Stories: ",
 }
 
 
