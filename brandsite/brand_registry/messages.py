@@ -294,7 +294,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "案件文件应直接放在 content/cases/ 下，命名为 <网址名>.md（不能再建文件夹）",
     ),
     "bad_case_slug": (
-        'file name "{slug}" is the case\'s address: use only a-z, 0-9 and - (never a person\'s name)',
+        "file name \"{slug}\" is the case's address: use only a-z, 0-9 and - (never a person's name)",
         "文件名 “{slug}” 就是案件的网址：只能用小写字母 a-z、数字 0-9 和连字符 -（不要用当事人姓名或拼音）",
     ),
     "id_number_in_case": (

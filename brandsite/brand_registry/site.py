@@ -182,10 +182,8 @@ def _load_cases(site: Site, paths: Paths, as_of: date | None, issues: list[Issue
             continue
         first = site.cases.get(case.slug)
         if first is not None:
-            other = display_path(first.source_path, paths.root)
-            issues.append(
-                Issue(display_path(path, paths.root), 0, "slug", msg("slug_taken", slug=case.slug, other=other))
-            )
+            shown, other = display_path(path, paths.root), display_path(first.source_path, paths.root)
+            issues.append(Issue(shown, 0, "slug", msg("slug_taken", slug=case.slug, other=other)))
             continue
         site.cases[case.slug] = case
     site.cases = dict(sorted(site.cases.items()))
