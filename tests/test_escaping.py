@@ -110,6 +110,19 @@ Body text with {XSS} in it.
 TRANSLATION = f"""---
 name: '{XSS}'
 summary: '{XSS}'
+owner: '{XSS}'
+contact:
+  address: '{XSS}'
+gallery:
+  - alt: "{ATTR_XSS}"
+    caption: '{XSS}'
+certifications:
+  - issuer: '{XSS}'
+standards:
+  - title: '{XSS}'
+licensees:
+  - name: '{XSS}'
+    products: ['{XSS}']
 ---
 English {XSS}.
 {HOSTILE_HTML}

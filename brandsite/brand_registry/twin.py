@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from .fields import Fields
 from .issues import shortened
 from .messages import msg
-from .model import Brand, Certification, Image, ImageText, Licensee, LicenseeText, Standard
+from .model import Certification, Image, ImageText, Licensee, LicenseeText, Standard
 from .standards import normalise
 
 
@@ -84,10 +84,3 @@ def _matched(
         else:
             listed = ", ".join(keys[:10]) or msg("none")
             item.error(key_field, msg("twin_no_such", value=shortened(given), known=listed))
-
-
-def image_text(brand: Brand, lang: str, image: Image) -> ImageText:
-    """A picture's alt and caption in `lang`, falling back to index.md's."""
-    twin = brand.translations.get(lang)
-    found = twin.images.get(image.src) if twin else None
-    return ImageText((found and found.alt) or image.alt, (found and found.caption) or image.caption)
