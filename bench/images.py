@@ -1,7 +1,7 @@
 """Benchmark: our thumbnails against pelican-image-process, same corpus, one run.
 
-    make bench              # 60 photos of 6-12 MP and 6 PNGs with alpha
-    make bench COUNT=8      # a quick look while developing
+    make bench-images              # 60 photos of 6-12 MP and 6 PNGs with alpha
+    make bench-images COUNT=8      # a quick look while developing
 
 Both make AVIF, WebP and a JPEG (PNG for the transparent sources) at the
 site's widths. pelican-image-process runs unmodified in its own Pelican
@@ -12,7 +12,7 @@ and MP/s, file sizes (and PSNR, so smaller files are not bought with worse
 pictures unseen), and a whole-site build with every image cached against
 the same build with image processing off.
 
-Needs requirements-bench.txt (`make bench` installs it into .venv-bench/).
+Needs requirements-bench.txt (`make bench-images` installs it into .venv-bench/).
 CPU-heavy: it takes minutes at the full count on two cores.
 """
 

@@ -141,7 +141,7 @@ class Builder:
         """One atomic build; (succeeded, its output, seconds). The pages are served before
         the search index is remade: then `on_pages_served(output so far, seconds)` is called.
         If `edited()` turns true meanwhile, the search index is left for the next build,
-        which starts at once (at 1,000 brands the index takes 10 s or more)."""
+        which starts at once (at 1,000 brands a cold index takes several seconds)."""
         started = time.perf_counter()
         lines: list[str] = []
         postponed = threading.Event()
