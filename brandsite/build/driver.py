@@ -115,12 +115,6 @@ def exclusive(folder: Path):
         os.close(descriptor)  # releases the lock
 
 
-def staging_folders(output: Path) -> list[Path]:
-    return sorted(output.parent.glob(f".{output.name}.building-*")) + sorted(
-        output.parent.glob(f".{output.name}.old-*")
-    )
-
-
 def read_build_settings(
     settings_file: str, staging: Path, siteurl: str | None, prune_cache: bool = False
 ) -> dict:
