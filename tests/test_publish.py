@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import time
 
 import brotli
@@ -34,11 +35,18 @@ def test_text_files_get_gzip_and_brotli_twins_and_images_do_not(published):
         assert brotli.decompress(br.read_bytes()) == data, br
     for image in output.rglob("*.jpg"):
         assert not image.with_name(image.name + ".gz").exists()
-    # The search bundle is written after Pelican; its scripts are compressed too.
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-worker.js"):
-        script = output / "pagefind" / name
-        assert gzip.decompress(script.with_name(name + ".gz").read_bytes()) == script.read_bytes()
-        assert brotli.decompress(script.with_name(name + ".br").read_bytes()) == script.read_bytes()
+    # The search bundle is written after Pelican; its scripts are compressed too: the UI at
+    # its top, Pagefind's own script and worker in each language's first partition.
+    bundle = output / "pagefind"
+    first_partitions = [names[0] for names in json.loads((bundle / "partitions.json").read_text()).values()]
+    scripts = [bundle / "pagefind-ui.js", bundle / "pagefind-ui.css"] + [
+        bundle / partition / name
+        for partition in first_partitions
+        for name in ("pagefind.js", "pagefind-worker.js")
+    ]
+    for script in scripts:
+        assert gzip.decompress(script.with_name(script.name + ".gz").read_bytes()) == script.read_bytes()
+        assert brotli.decompress(script.with_name(script.name + ".br").read_bytes()) == script.read_bytes()
 
 
 def test_two_publish_builds_are_byte_identical(published, tmp_path):

@@ -130,7 +130,8 @@ def test_a_page_s_inputs_never_change_the_scan(tmp_path):
     inputs = project(tmp_path)
     bundle = tmp_path / "brands" / "pear"
     story = SimpleNamespace(source_path=str(tmp_path / "content" / "stories" / "a.md"), translations=[])
-    page = {"brand": SimpleNamespace(bundle=bundle, slug="pear"), "brand_stories": [story]}
+    brand = SimpleNamespace(bundle=bundle, slug="pear", standards=())
+    page = {"brand": brand, "brand_stories": [story]}
     first = own_inputs("brand.html", page, inputs)
     assert own_inputs("brand.html", page, inputs) == first
     assert inputs.bundle_files(bundle) == [str(bundle / "index.md")]
