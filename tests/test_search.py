@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cbor2
 import pytest
-from sitebuild import build, copy_project, snapshot
+from sitebuild import AS_OF, build, copy_project, snapshot
 
 from brandsite.build.pagefind_service import glob_of
 from brandsite.build.search_index import (
@@ -67,9 +67,19 @@ def test_xiangli_finds_the_korla_pear_and_its_stories(output, sample_site):
         for a in sample_site.award_lists.values()
         if a.winners_of("korla-fragrant-pear")
     }
+    # The violation cases of its mark (content/cases/korla-pear-gi-mark-misuse.md) name it too.
+    cases = {
+        f"/cases/{c.slug}/"
+        for c in sample_site.published_cases(AS_OF.date())
+        if "korla-fragrant-pear" in c.brands
+    }
+    assert cases == {"/cases/korla-pear-gi-mark-misuse/"}
     assert (
         set(found)
-        == {"/brands/korla-fragrant-pear/"} | stories_about(sample_site, "korla-fragrant-pear") | lists
+        == {"/brands/korla-fragrant-pear/"}
+        | stories_about(sample_site, "korla-fragrant-pear")
+        | lists
+        | cases
     )
 
 
@@ -117,7 +127,13 @@ def test_chinese_index_holds_only_chinese_pages(output):
 
 def test_english_queries(output):
     found = urls(search(output, "Korla pear", "en"))
-    assert found[:2] == ["/en/brands/korla-fragrant-pear/", "/en/stories/korla-pear-standardisation/"]
+    # The English page of the case of its misused mark (content/cases/korla-pear-gi-mark-misuse.md)
+    # is short and names the brand: it ranks between the brand and its story.
+    assert found[:3] == [
+        "/en/brands/korla-fragrant-pear/",
+        "/en/cases/korla-pear-gi-mark-misuse/",
+        "/en/stories/korla-pear-standardisation/",
+    ]
     found = urls(search(output, "cold chain", "en"))
     assert "/en/stories/hami-melon-cold-chain/" in found
 
@@ -125,13 +141,17 @@ def test_english_queries(output):
 def test_results_filter_by_kind_region_and_category(output, sample_site):
     everything = search(output, "质量")
     kinds = {r["filters"]["类型"][0] for r in everything["results"]}
-    assert kinds == {"品牌", "故事", "页面", "质量奖"}
+    assert kinds == {"品牌", "故事", "页面", "质量奖", "违法案件"}  # cases: content/cases/*.md
     stories = search(output, "质量", filters={"类型": "故事"})
     assert stories["total"] and all(u.startswith("/stories/") for u in urls(stories))
 
     korla = search(output, None, filters={"地区": "库尔勒市"})
-    assert set(urls(korla)) == {"/brands/korla-fragrant-pear/"} | stories_about(
-        sample_site, "korla-fragrant-pear"
+    # and the violation case decided in Korla City (content/cases/korla-pear-gi-mark-misuse.md)
+    cases = {f"/cases/{c.slug}/" for c in sample_site.published_cases(AS_OF.date()) if c.region == "652801"}
+    assert cases == {"/cases/korla-pear-gi-mark-misuse/"}
+    assert (
+        set(urls(korla))
+        == {"/brands/korla-fragrant-pear/"} | stories_about(sample_site, "korla-fragrant-pear") | cases
     )
     services = urls(search(output, None, filters={"类型": "品牌", "类别": "服务"}))
     assert sorted(services) == sorted(
@@ -149,7 +169,8 @@ def test_index_is_built_by_the_extended_binary(output):
         for path in (output / "pagefind").glob("*/fragment/*.pf_fragment")
     ]
     chinese = [f["content"] for f in fragments if not f["url"].startswith("/en/")]
-    assert len(chinese) == 31 and all("\u200b" in c for c in chinese)
+    # 31 pages, and the 4 violation cases of content/cases/ (published on the build day).
+    assert len(chinese) == 35 and all("\u200b" in c for c in chinese)
 
 
 def test_search_page_and_header_box(output):
