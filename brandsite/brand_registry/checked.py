@@ -34,14 +34,15 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from brandsite.file_stamp import is_racy, stat_stamp
+
 from . import memo
-from .images import RACY_NS
 from .issues import Issue, errors
 from .memo import KeptFile
 from .model import Brand, Story
 
 FILE_NAME = "checked.pickle"
-FORMAT = "brand-registry-checked-2"
+FORMAT = "brand-registry-checked-3"
 _ALLOWED = {
     ("brandsite.brand_registry.issues", "Issue"),
     ("brandsite.brand_registry.messages", "Message"),
@@ -182,12 +183,12 @@ class ContentStamp:
 
 
 def file_stamp(path: str) -> tuple:
-    """The file's lstat and, for a link, its target's stat."""
-    return _stat(path, os.lstat), _stat(path, os.stat) if os.path.islink(path) else None
+    """The file's stamp, and for a link its target's."""
+    return stat_stamp(path, follow_links=False), stat_stamp(path) if os.path.islink(path) else None
 
 
 def bundle_stamp(bundle: Path) -> tuple:
-    """Each entry under `bundle` with its lstat (and, for a link, its target's stat)."""
+    """Each entry under `bundle` with its stamp (and, for a link, its target's)."""
     entries = []
     for current, dirs, files in os.walk(bundle):
         dirs.sort()
@@ -196,26 +197,17 @@ def bundle_stamp(bundle: Path) -> tuple:
             entries.append(
                 (
                     os.path.relpath(path, bundle),
-                    _stat(path, os.lstat),
-                    _stat(path, os.stat) if os.path.islink(path) else None,
+                    stat_stamp(path, follow_links=False),
+                    stat_stamp(path) if os.path.islink(path) else None,
                 )
             )
     return tuple(entries)
 
 
 def _racy(stamp: Iterable[tuple]) -> bool:
-    """A file changed so recently that another write in the same timestamp tick, of the
-    same size, would leave its stamp as it is: not kept until it is older (as images.RACY_NS)."""
-    newest = max((max(info[2], info[3]) for _name, *infos in stamp for info in infos if info), default=0)
-    return time.time_ns() - newest <= RACY_NS
-
-
-def _stat(path: str, how) -> tuple | None:
-    try:
-        info = how(path)
-    except OSError:
-        return None
-    return info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+    """A file of `stamp` changed too recently to be kept yet (file_stamp.is_racy)."""
+    now_ns = time.time_ns()
+    return any(is_racy(info, now_ns) for _name, *infos in stamp for info in infos if info)
 
 
 _checked = Checked()  # the process's: a build runs in one process

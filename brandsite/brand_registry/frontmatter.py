@@ -11,7 +11,6 @@ ran. Results are memoised by the text's hash (see `memo`).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
+
+from brandsite.file_stamp import stat_stamp
 
 from . import memo
 from .issues import Issue
@@ -334,7 +335,7 @@ def parse_document(text: str) -> Document:
 def read_document(path: Path) -> Document:
     """The file's Document. Validation and Pelican's reader both read each story
     and page: the second read of a file unchanged since the first is free."""
-    stamp = _stamp(path)
+    stamp = stat_stamp(path)
     name = f"document:{path}"
     kept = memo.recall(name)
     if kept is not memo.MISSING and stamp is not None and kept[0] == stamp:
@@ -343,14 +344,6 @@ def read_document(path: Path) -> Document:
     if stamp is not None:
         memo.remember(name, (stamp, doc))
     return doc
-
-
-def _stamp(path: Path) -> tuple | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 def read_reporting(path: Path, shown: str, issues: list[Issue]) -> Document | None:

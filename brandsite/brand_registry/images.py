@@ -11,11 +11,12 @@ rebuild opens only the images that changed.
 
 from __future__ import annotations
 
-import time
 import warnings
 from pathlib import Path, PurePosixPath
 
 from PIL import Image as PILImage
+
+from brandsite.file_stamp import is_racy, stat_stamp
 
 from . import memo
 from .issues import shortened
@@ -44,9 +45,6 @@ SIGNATURES = (
 HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
 HEIC, SVG, HTML = Message("a HEIC", "HEIC"), Message("an SVG", "SVG"), Message("an HTML", "HTML")
 MAX_SIDE = 16383  # no thumbnail side may be longer (WebP's limit)
-# A file modified this recently may be written again within the same timestamp
-# tick, its size unchanged: its probe is not memoised until it is older.
-RACY_NS = 2_000_000_000
 
 
 class ImageProblem(Exception):
@@ -81,17 +79,18 @@ def resolve_inside(folder: Path, name: str) -> Path:
 def probe(path: Path, src: str, alt: str = "", caption: str = "", max_pixels: int = MAX_PIXELS) -> Image:
     """Open and fully decode `path` (cheaply), returning its display size."""
     name = shortened(src)
-    info = path.stat()
-    if info.st_size == 0:
+    stamp = stat_stamp(path)
+    if stamp is None:
+        raise ImageProblem(msg("file_missing", name=name))
+    size = stamp[0]
+    if size == 0:
         raise ImageProblem(msg("empty_image", src=name))
-    stamp = memo.key(
-        "image", str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ino, max_pixels, MAX_SIDE
-    )
-    facts = memo.get(stamp)
+    key = memo.key("image", str(path.resolve()), stamp, max_pixels, MAX_SIDE)
+    facts = memo.get(key)
     if facts is memo.MISSING:
         facts = _decode(path, name, max_pixels)
-        if time.time_ns() - info.st_mtime_ns > RACY_NS:
-            memo.put(stamp, facts)
+        if not is_racy(stamp):  # a second write in the same tick would keep the stamp
+            memo.put(key, facts)
     image_format, width, height, orientation = facts
     suffixes = SUFFIXES[image_format]
     if PurePosixPath(src).suffix.lower() not in suffixes:
@@ -100,7 +99,7 @@ def probe(path: Path, src: str, alt: str = "", caption: str = "", max_pixels: in
         )
     if orientation in ROTATED:
         width, height = height, width
-    return Image(src, path, width, height, image_format, alt, caption, info.st_size)
+    return Image(src, path, width, height, image_format, alt, caption, size)
 
 
 def _decode(path: Path, name: str, max_pixels: int) -> tuple[str, int, int, int]:

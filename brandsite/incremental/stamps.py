@@ -9,24 +9,21 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-Stamp = tuple  # size, mtime_ns, ctime_ns, inode (any write changes ctime) [, content hash]
+from brandsite.file_stamp import is_racy, stat_stamp
+
+Stamp = tuple  # file_stamp.Stamp [, content hash]
 SKIPPED_FOLDERS = {"__pycache__", ".git", ".pytest_cache", "node_modules"}
-# A file changed this recently may be written again within the same timestamp
-# tick and keep its size: its stamp then also holds a hash of its bytes (as
-# git does for "racily clean" files), so that second write is seen too.
-RACY_NS = 2_000_000_000
 
 
 def stamp(path: Path, now_ns: int | None = None, before: Stamp | None = None) -> Stamp | None:
-    """The file's stamp; `before` is its stamp in the last build, if that held a hash."""
-    try:
-        info = path.stat()
-    except OSError:
+    """The file's stamp; `before` is its stamp in the last build, if that held a hash.
+
+    A racy file's stamp (file_stamp.is_racy) also holds a hash of its bytes, so that
+    a second write within the same tick is seen too."""
+    stamped = stat_stamp(path)
+    if stamped is None:
         return None
-    stamped = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-    now_ns = time.time_ns() if now_ns is None else now_ns
-    racy = now_ns - max(info.st_mtime_ns, info.st_ctime_ns) <= RACY_NS
-    if not racy and not (before and len(before) == 5 and tuple(before[:4]) == stamped):
+    if not is_racy(stamped, now_ns) and not (before and len(before) == 5 and tuple(before[:4]) == stamped):
         return stamped
     try:
         # Unchanged bytes since a hashed stamp give that stamp again: no change.

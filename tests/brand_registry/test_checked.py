@@ -10,13 +10,14 @@ from datetime import date
 import pytest
 from conftest import png_bytes
 
+from brandsite import file_stamp
 from brandsite.brand_registry import checked, memo, site
 
 
 @pytest.fixture
 def counted(monkeypatch, tmp_path):
     """Bundles checked (load_brand calls); files count as old enough to keep."""
-    monkeypatch.setattr(checked, "RACY_NS", -1)
+    monkeypatch.setattr(file_stamp, "RACY_NS", -1)
     calls = []
     real = site.load_brand
 
@@ -87,7 +88,7 @@ def test_the_cache_is_kept_for_the_next_build_and_a_damaged_file_is_ignored(proj
 
 
 def test_a_bundle_changed_just_now_is_not_kept(project, counted, monkeypatch, tmp_path):
-    monkeypatch.setattr(checked, "RACY_NS", 2_000_000_000)
+    monkeypatch.setattr(file_stamp, "RACY_NS", 2_000_000_000)
     project.brand("korla-fragrant-pear")
     folder = tmp_path / "cache"
     load(project, folder)

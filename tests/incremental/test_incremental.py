@@ -210,7 +210,8 @@ def test_a_group_is_made_again_when_one_of_its_files_is_gone(tmp_path):
 
 
 def test_a_file_changed_just_now_is_stamped_with_its_bytes_too(tmp_path):
-    from brandsite.incremental.stamps import RACY_NS, stamp
+    from brandsite.file_stamp import RACY_NS
+    from brandsite.incremental.stamps import stamp
 
     path = write(tmp_path / "a.md", "one")
     fresh = stamp(path)
@@ -223,7 +224,8 @@ def test_a_file_changed_just_now_is_stamped_with_its_bytes_too(tmp_path):
 
 
 def test_a_hashed_stamp_stays_while_the_bytes_do(tmp_path):
-    from brandsite.incremental.stamps import RACY_NS, stamp
+    from brandsite.file_stamp import RACY_NS
+    from brandsite.incremental.stamps import stamp
 
     path = write(tmp_path / "a.md", "one")
     fresh = stamp(path)
