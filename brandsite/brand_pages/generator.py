@@ -205,24 +205,10 @@ class BrandPagesGenerator(Generator):
                     **page,
                 )
 
-        linked = getattr(
-            writer, "linked_from_last_build", None
-        )  # site_i18n's writer, run by brandsite.build.driver
         for brand in site.brands.values():
             stories = self.stories_by_brand[brand.slug]
             award_lists = views.brand_award_lists(site, brand)
             cases = self.cases_by_brand.get(brand.slug, [])
-            if linked and linked(
-                save_as(lang.prefix + url_for(brand)),
-                self.get_template("brand"),
-                self.context,
-                relative,
-                brand=brand,
-                brand_stories=stories,
-                brand_award_lists=award_lists,
-                brand_cases=cases,
-            ):
-                continue  # unchanged: its tables and body need not be worked out
             text = views.brand_text(brand, lang.code, self.languages.default)
             write(
                 url_for(brand),

@@ -5,8 +5,8 @@ it for search, and it replaces `output/` only when every step succeeded.
                                      [--siteurl URL] [--prune-cache]
 
 Rebuilds do only what changed: with no input changed since the last build of
-the same output, nothing is done; otherwise pages whose own inputs did not
-change are linked from the previous output instead of rendered, files whose
+the same output, nothing is done; otherwise pages whose inputs (what their
+templates receive) did not change are linked from the previous output instead of rendered, files whose
 bytes did not change keep their inode and mtime (rsync sees real changes only),
 and the search index is remade only when a page changed (brandsite.incremental).
 `--force` rebuilds everything.

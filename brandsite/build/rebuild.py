@@ -1,9 +1,10 @@
 """What a build keeps from the previous build of the same output (brandsite.incremental).
 
 - Nothing changed (inputs, facts, and the output as that build left it): no build.
-- Pages whose own inputs did not change are linked from the previous output
-  (the writer asks `pages`); afterwards every file whose bytes did not change
-  becomes a link to the previous one, so its inode and mtime stay.
+- Pages whose inputs (what their templates receive, brandsite.incremental.gathered)
+  did not change are linked from the previous output (the writer asks `pages`);
+  afterwards every file whose bytes did not change becomes a link to the previous
+  one, so its inode and mtime stay.
 - The search index is made again only for the partitions whose pages changed
   (brandsite.build.search_index); the preview may make it after the pages are
   served (`refresh_search`).
@@ -89,6 +90,8 @@ class Incremental:
             f"Pages and brand data: {self.pages.reused} reused from the last build; "
             f"files: {kept.changed} new or changed, {kept.same} as before"
         )
+        for template, why in sorted(self.pages.unknown.items()):  # rendered every build: say why
+            print(f"Pages of {template} are rendered every build: they receive {why}")
 
     def search_index(self, settings: dict) -> int:
         """Pagefind into the staging folder, partitions whose pages did not change linked."""

@@ -1,6 +1,7 @@
 """Pages of the previous build that can stand for this build's, unrendered.
 
-A page's key is a digest of everything it is rendered from (see `inputs`).
+A page's key is a digest of everything it is rendered from: what every page
+shares (see `inputs`) and what its template receives (see `gathered`).
 When the key is the one the previous build recorded for the same page, and the
 file in the previous output is still the one it wrote (same size, mtime and
 inode), that file is hard-linked into the new output instead of rendering the
@@ -10,8 +11,13 @@ page again. Anything else is rendered: a page is never stale.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import Template
+
+from .gathered import Fingerprints, Unknown, page_fingerprint, template_names
+from .identities import identities
 from .inputs import Inputs
 from .stamps import digest
 
@@ -38,12 +44,29 @@ class PageReuse:
         self.keys: dict[str, str] = {}  # this build's pages that have one
         self.groups: dict[str, Group] = {}
         self.reused = 0
+        self.fingerprints = Fingerprints(identities(inputs))
+        self.names: dict[str, frozenset[str]] = {}  # template -> the names it reads
+        self.unknown: dict[str, str] = {}  # template -> why a page of it has no key
 
-    def key(self, name: str, template: str, own_files: list[str] | None, extra: object = None) -> str | None:
-        """The page's key, or None when its own files are not known (always rendered)."""
-        if own_files is None:
+    def page_key(
+        self, name: str, template: Template, lookup: Callable[[str], object], extra: object
+    ) -> str | None:
+        """The key of page `name`, rendered from `template` with the values `lookup`
+        gives for names; None when one is of a kind not known (always rendered)."""
+        template_name = template.name or ""
+        try:
+            names = self.names.get(template_name)
+            if names is None:
+                names = self.names[template_name] = template_names(template.environment, template_name)
+            fingerprint = page_fingerprint(self.fingerprints, names, lookup)
+        except Unknown as exc:
+            self.unknown[template_name] = str(exc)
             return None
-        return digest(self.site, name, template, self.inputs.files_digest(own_files), extra)
+        return digest(self.site, name, template_name, fingerprint, extra)
+
+    def key(self, name: str, kind: str, files: list[str], extra: object = None) -> str:
+        """The key of a file made of `files` alone (and what every page shares)."""
+        return digest(self.site, name, kind, self.inputs.files_digest(files), extra)
 
     def source_key(self, kind: str, source: Path | str) -> str | None:
         """The key of what is made of one input file alone (`kind`: "article", say), or

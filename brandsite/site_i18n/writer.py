@@ -12,7 +12,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from brandsite.brand_pages.urls import SITE_URLS, is_absolute
 from brandsite.brand_registry.build_day import build_day
 from brandsite.incremental.fork_pool import WorkerFailed, run_shared
-from brandsite.incremental.own_files import own_inputs
+from brandsite.incremental.gathered import MISSING
 from brandsite.incremental.pages import SETTING as PAGE_REUSE
 from brandsite.incremental.unchanged import write_or_link
 from brandsite.registry_data.sitemap import SitemapPage, is_noindex, lastmod, sitemap_xml
@@ -89,24 +89,13 @@ class LanguageWriter(Writer):
             return
         self._defer(name, template, context, relative_urls, override_output, kwargs)
 
-    def linked_from_last_build(self, name, template, context, relative_urls=False, **page) -> bool:
-        """Link the page `name` from the last build if its own inputs (in `page`) are unchanged.
-
-        A caller asks before working out the rest of an expensive page's context;
-        when this says False it calls write_file as usual.
-        """
-        if self.reuse is None:
-            return False
-        known, content = twins(page)
-        if not self._reused(name, template, context, relative_urls, page):
-            return False
-        self.listed[name] = (self.languages.alternates(self.languages.links(page_url(name), known)), content)
-        return True
-
     def _reused(self, name, template, context, relative_urls, kwargs) -> bool:
-        own = own_inputs(template.name, ChainMap(kwargs, context), self.reuse.inputs)
-        files, facts = own if own else (None, None)
-        key = self.reuse.key(name, template.name, files, [relative_urls, self.settings.get("SITEURL"), facts])
+        values = ChainMap(kwargs, context)
+
+        def lookup(variable: str) -> object:  # as the template will see it (see _defer)
+            return values[variable] if variable in values else template.globals.get(variable, MISSING)
+
+        key = self.reuse.page_key(name, template, lookup, [relative_urls, self.settings.get("SITEURL")])
         if not self.reuse.reuse(name, key):
             return False
         self._written_files.add(sanitised_join(self.output_path, name))
