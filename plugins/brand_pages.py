@@ -56,8 +56,8 @@ def brand_json_ld(context, brand):
 
 
 @pass_context
-def story_json_ld(context, article):
-    """Template global: a story's JSON-LD (Article)."""
+def story_json_ld(context, article, brands=()):
+    """Template global: a story's JSON-LD (Article), about the `brands` it names."""
     siteurl = context["SITEURL"]
     cover = getattr(article, "cover_image", None)
     modified = getattr(article, "modified", None)
@@ -75,7 +75,7 @@ def story_json_ld(context, article):
             image_url=f"{siteurl}/{context['image_publisher'].share(cover).path}" if cover else None,
             about=[
                 (b.name, f"{context['LANG_SITEURL']}/{url_for(b)}")  # brand pages in the story's language
-                for b in getattr(article, "brand_objects", [])
+                for b in brands
             ],
         )
     )

@@ -205,20 +205,27 @@ class BrandPagesGenerator(Generator):
                     **page,
                 )
 
+        linked = getattr(writer, "linked_from_last_build", None)  # site_i18n's writer, run by the driver
         for brand in site.brands.values():
-            stories = self.stories_by_brand[brand.slug]
-            award_lists = views.brand_award_lists(site, brand)
-            cases = self.cases_by_brand.get(brand.slug, [])
+            # Everything else the page shows is made of these (and of the registry, the
+            # build day and the shared context, which every page's key covers).
+            made_from = {
+                "brand": brand,
+                "brand_stories": self.stories_by_brand[brand.slug],
+                "brand_award_lists": views.brand_award_lists(site, brand),
+                "brand_cases": self.cases_by_brand.get(brand.slug, []),
+                "proposed_award_rows": views.proposed_awards(site, brand, self.as_of),
+            }
+            name = save_as(lang.prefix + url_for(brand))
+            if linked and linked(name, self.get_template("brand"), self.context, relative, **made_from):
+                continue  # unchanged: its tables and body need not be worked out
             text = views.brand_text(brand, lang.code, self.languages.default)
             write(
                 url_for(brand),
                 "brand",
-                brand=brand,
-                brand_cases=cases,
+                made_from=made_from,
+                **made_from,
                 **views.brand_rows(brand, registry, self.as_of),
-                brand_stories=stories,
-                brand_award_lists=award_lists,
-                proposed_award_rows=views.proposed_awards(site, brand, self.as_of),
                 brand_text=text,
                 **views.brand_words(brand, lang.code, self.languages.default, self.context["standard_slugs"]),
                 body_html=self._body_html(brand, text.body, lang.prefix + url_for(brand)),

@@ -38,22 +38,34 @@ class Unknown(Exception):
     """A value the fingerprints cannot tell apart from another: render the page."""
 
 
-def template_names(env: Environment, name: str, seen: set[str] | None = None) -> frozenset[str]:
-    """Every name `name` and the templates it extends, includes or imports may read.
+Parsed = dict[str, tuple[frozenset[str], list[str | None]]]  # template -> its names, what it references
+
+
+def template_names(env: Environment, name: str, parsed: Parsed | None = None) -> frozenset[str]:
+    """Every name `name` and the templates it extends, includes or imports may read
+    (`parsed`: each template's own, kept between calls of one build).
 
     Unknown when a template is named by a variable (it could be any)."""
-    seen = set() if seen is None else seen
-    if name in seen:
-        return frozenset()
-    seen.add(name)
-    assert env.loader is not None
-    source = env.loader.get_source(env, name)[0]
-    tree = env.parse(source)
-    names = set(meta.find_undeclared_variables(tree))
-    for other in meta.find_referenced_templates(tree):
-        if other is None:
-            raise Unknown(f"{name} names a template by a variable")
-        names |= template_names(env, other, seen)
+    parsed = {} if parsed is None else parsed
+    names: set[str] = set()
+    pending, seen = [name], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current not in parsed:
+            assert env.loader is not None
+            tree = env.parse(env.loader.get_source(env, current)[0])
+            parsed[current] = (
+                frozenset(meta.find_undeclared_variables(tree)),
+                list(meta.find_referenced_templates(tree)),
+            )
+        own, references = parsed[current]
+        if None in references:
+            raise Unknown(f"{current} names a template by a variable")
+        names |= own
+        pending += [other for other in references if other is not None]
     return frozenset(names)
 
 
@@ -71,6 +83,7 @@ class Fingerprints:
     def __init__(self, identities: list[tuple[type, Identity]]):
         self.identities = identities
         self._shared: dict[int, tuple[object, object]] = {}
+        self._kinds: dict[type, Callable[[object, int], object]] = {}  # how each type is walked
 
     def of(self, value: object) -> str:
         """A digest of `value`; Unknown if it holds a kind of value not known here."""
@@ -79,31 +92,61 @@ class Fingerprints:
     def _walk(self, value: object, depth: int) -> object:
         if depth > MAX_DEPTH:
             raise Unknown("values nested too deep")
-        if isinstance(value, Markup):
-            return ["markup", str(value)]
-        if value is None or isinstance(value, (bool, int, float, str)):
-            return value
-        if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
-            return [type(value).__name__, str(value)]
-        if isinstance(value, PurePath):
-            return ["path", str(value)]
-        if isinstance(value, enum.Enum):
-            return ["enum", type(value).__qualname__, self._walk(value.value, depth + 1)]
-        if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
-            return ["code", getattr(value, "__module__", ""), getattr(value, "__qualname__", repr(value))]
-        for kind, identity in self.identities:
-            if isinstance(value, kind):
-                return [kind.__qualname__, self._walk(identity(value), depth + 1)]
-        known = self._shared.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
-        walked = self._container(value, depth)
-        if _is_shared(value):
-            walked = ["#", _digest(walked)]
-            self._shared[id(value)] = (value, walked)
-        return walked
+        kind = type(value)
+        walk = self._kinds.get(kind)
+        if walk is None:
+            walk = self._kinds[kind] = self._walker(kind)
+        return walk(value, depth)
 
-    def _container(self, value: object, depth: int) -> object:
+    def _walker(self, kind: type) -> Callable[[object, int], object]:
+        """How values of `kind` are walked (decided once a type)."""
+        if issubclass(kind, Markup):
+            return lambda value, depth: ["markup", str(value)]
+        if kind is type(None) or issubclass(kind, (bool, int, float, str)):
+            return lambda value, depth: value
+        if issubclass(kind, (datetime.date, datetime.time, datetime.timedelta)):
+            return lambda value, depth: [kind.__name__, str(value)]
+        if issubclass(kind, PurePath):
+            return lambda value, depth: ["path", str(value)]
+        if issubclass(kind, enum.Enum):
+            return lambda value, depth: ["enum", kind.__qualname__, self._walk(value.value, depth + 1)]  # type: ignore[attr-defined]
+        if issubclass(kind, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
+            return lambda value, depth: [
+                "code",
+                getattr(value, "__module__", ""),
+                getattr(value, "__qualname__", ""),
+            ]
+        for known, identity in self.identities:
+            if issubclass(kind, known):
+                return self._once(
+                    lambda value, depth, name=known.__qualname__, identity=identity: [
+                        name,
+                        self._walk(identity(value), depth + 1),
+                    ]
+                )
+        if issubclass(kind, (list, tuple, dict)):
+            walk, once = self._container, self._once(self._container)
+            return lambda value, depth: (once if len(value) >= SHARED_SIZE else walk)(value, depth)  # type: ignore[arg-type]
+        if issubclass(kind, (set, frozenset, Mapping)):
+            return self._container
+        if dataclasses.is_dataclass(kind):
+            return self._once(self._container)
+        raise Unknown(f"a {kind.__module__}.{kind.__qualname__}")
+
+    def _once(self, walk: Callable[[object, int], object]) -> Callable[[object, int], object]:
+        """`walk`, worked out once a build for each object (pages share them)."""
+
+        def walk_once(value: object, depth: int) -> object:
+            known = self._shared.get(id(value))
+            if known is not None and known[0] is value:
+                return known[1]
+            walked = ["#", _digest(walk(value, depth))]
+            self._shared[id(value)] = (value, walked)
+            return walked
+
+        return walk_once
+
+    def _container(self, value, depth: int) -> object:
         if isinstance(value, (list, tuple)):
             return [type(value).__name__, [self._walk(item, depth + 1) for item in value]]
         if isinstance(value, (set, frozenset)):
@@ -111,19 +154,11 @@ class Fingerprints:
         if isinstance(value, Mapping):
             pairs = [[self._walk(k, depth + 1), self._walk(v, depth + 1)] for k, v in value.items()]
             return ["dict", pairs]
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = dataclasses.fields(value)
-            return [
-                type(value).__qualname__,
-                [[f.name, self._walk(getattr(value, f.name), depth + 1)] for f in fields],
-            ]
-        raise Unknown(f"a {type(value).__module__}.{type(value).__qualname__}")
-
-
-def _is_shared(value: object) -> bool:
-    if dataclasses.is_dataclass(value):
-        return True
-    return isinstance(value, (list, tuple, dict)) and len(value) >= SHARED_SIZE
+        fields = dataclasses.fields(value)
+        return [
+            type(value).__qualname__,
+            [[f.name, self._walk(getattr(value, f.name), depth + 1)] for f in fields],
+        ]
 
 
 def _digest(walked: object) -> str:

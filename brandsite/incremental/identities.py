@@ -1,8 +1,10 @@
 """The inputs that pages show by their files, not by their attributes.
 
 A brand is its bundle's files; a story or page is its file and its
-translations' (with the brands it names); an image is its file. Everything
-else a template receives is fingerprinted by value (`gathered`).
+translations'; an image is its file. Everything else a template receives is
+fingerprinted by value (`gathered`). What a story's page shows of the brands it
+names reaches its template as values of their own (site_i18n.writer.story_values):
+no template reads them from the story.
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ def identities(inputs: Inputs) -> list[tuple[type, Identity]]:
 
     def content(item: Content) -> object:
         versions = [item, *(getattr(item, "translations", None) or ())]
-        files = [path for version in versions for path in inputs.family(version.source_path)]
-        named = [getattr(version, "brand_objects", None) for version in versions]
-        return [inputs.files_digest(files), named]
+        return inputs.files_digest(
+            [path for version in versions for path in inputs.family(version.source_path)]
+        )
 
     def image(item: Image) -> object:
         path = inputs.stamp_name(item.path) or str(item.path)

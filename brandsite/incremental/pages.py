@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Template
 
-from .gathered import Fingerprints, Unknown, page_fingerprint, template_names
+from .gathered import Fingerprints, Parsed, Unknown, page_fingerprint, template_names
 from .identities import identities
 from .inputs import Inputs
 from .stamps import digest
@@ -46,23 +46,33 @@ class PageReuse:
         self.reused = 0
         self.fingerprints = Fingerprints(identities(inputs))
         self.names: dict[str, frozenset[str]] = {}  # template -> the names it reads
+        self.parsed: Parsed = {}
         self.unknown: dict[str, str] = {}  # template -> why a page of it has no key
 
     def page_key(
-        self, name: str, template: Template, lookup: Callable[[str], object], extra: object
+        self,
+        name: str,
+        template: Template,
+        lookup: Callable[[str], object],
+        extra: object,
+        made_from: object = None,
     ) -> str | None:
         """The key of page `name`, rendered from `template` with the values `lookup`
-        gives for names; None when one is of a kind not known (always rendered)."""
+        gives for names (and `made_from`, the values the caller makes the others of);
+        None when one is of a kind not known (always rendered)."""
         template_name = template.name or ""
         try:
             names = self.names.get(template_name)
             if names is None:
-                names = self.names[template_name] = template_names(template.environment, template_name)
+                names = self.names[template_name] = template_names(
+                    template.environment, template_name, self.parsed
+                )
             fingerprint = page_fingerprint(self.fingerprints, names, lookup)
+            made = self.fingerprints.of(made_from) if made_from is not None else None
         except Unknown as exc:
             self.unknown[template_name] = str(exc)
             return None
-        return digest(self.site, name, template_name, fingerprint, extra)
+        return digest(self.site, name, template_name, fingerprint, made, extra)
 
     def key(self, name: str, kind: str, files: list[str], extra: object = None) -> str:
         """The key of a file made of `files` alone (and what every page shares)."""

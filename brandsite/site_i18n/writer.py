@@ -67,7 +67,7 @@ class LanguageWriter(Writer):
             return
         known, content = twins(kwargs)
         siteurl = path_to_url(get_relative_path(name)) if relative_urls else context["SITEURL"]
-        kwargs = {**self.page_languages(name, siteurl, known), **kwargs}
+        kwargs = {**self.page_languages(name, siteurl, known), **story_values(content), **kwargs}
         if override_output or sanitised_join(self.output_path, name) not in self._overridden_files:
             self.listed[name] = (kwargs["alternates"], content)  # as Pelican keeps the page
         if paginated is None:  # as Pelican decides it
@@ -85,17 +85,38 @@ class LanguageWriter(Writer):
                 **kwargs,
             )
             return
-        if self.reuse is not None and self._reused(name, template, context, relative_urls, kwargs):
+        made_from = kwargs.pop("made_from", None)
+        if self.reuse is not None and self._reused(name, template, context, relative_urls, kwargs, made_from):
             return
         self._defer(name, template, context, relative_urls, override_output, kwargs)
 
-    def _reused(self, name, template, context, relative_urls, kwargs) -> bool:
-        values = ChainMap(kwargs, context)
+    def linked_from_last_build(self, name, template, context, relative_urls=False, **made_from) -> bool:
+        """Link the page `name` from the last build if the values its others are made
+        from (`made_from`) and what its template reads of `context` are unchanged.
+
+        A caller asks before working out the rest of an expensive page's context; when
+        this says False it calls write_file with the same `made_from=` and the rest.
+        """
+        if self.reuse is None:
+            return False
+        page = {**made_from}
+        known, content = twins(page)
+        if not self._reused(name, template, context, relative_urls, page, made_from):
+            return False
+        self.listed[name] = (self.languages.alternates(self.languages.links(page_url(name), known)), content)
+        return True
+
+    def _reused(self, name, template, context, relative_urls, kwargs, made_from=None) -> bool:
+        # Given `made_from`, the page's other values are made of it and of the page's name
+        # (as its language links are): the key covers what they are made of.
+        values = ChainMap(kwargs, context) if made_from is None else ChainMap(made_from, context)
 
         def lookup(variable: str) -> object:  # as the template will see it (see _defer)
             return values[variable] if variable in values else template.globals.get(variable, MISSING)
 
-        key = self.reuse.page_key(name, template, lookup, [relative_urls, self.settings.get("SITEURL")])
+        key = self.reuse.page_key(
+            name, template, lookup, [relative_urls, self.settings.get("SITEURL")], made_from
+        )
         if not self.reuse.reuse(name, key):
             return False
         self._written_files.add(sanitised_join(self.output_path, name))
@@ -211,6 +232,18 @@ def twins(page: dict) -> tuple[dict[str, str] | None, object]:
     known = page.pop("lang_twins", None)
     content = page.get("article") or page.get("page")
     return (known if content is None else translation_urls(content)), content
+
+
+def story_values(content) -> dict:
+    """What a story's page shows of the brands it names (set by brand_pages), as values of
+    their own: the page's key follows them, while a story itself is its files (gathered)."""
+    if content is None or not hasattr(content, "brand_objects"):
+        return {}
+    return {
+        "story_brands": content.brand_objects,
+        "story_regions": content.brand_regions,
+        "story_categories": content.brand_categories,
+    }
 
 
 def content_date(content):

@@ -99,3 +99,15 @@ def test_a_page_key_follows_the_names_its_template_reads_and_no_others(tmp_path,
         assert key(**{**page, name: "changed"}) != key(**page), name
     assert key(**{**page, "stories": [object()]}) is None
     assert reuse.unknown == {"brand.html": "a builtins.object"}
+
+
+def test_no_template_reads_what_a_generator_set_on_a_story():
+    """A story is fingerprinted by its files (identities.py); the brands it names reach
+    its page as values of their own (site_i18n.writer.story_values), never through it."""
+    root = Path(__file__).resolve().parents[2]
+    set_by_generators = ("brand_objects", "brand_regions", "brand_categories")
+    for template in sorted((root / "theme" / "templates").glob("*")):
+        text = template.read_text(encoding="utf-8")
+        assert not [name for name in set_by_generators if name in text], template.name
+    plugin = (root / "plugins" / "brand_pages.py").read_text(encoding="utf-8")
+    assert not [name for name in set_by_generators if name in plugin]
