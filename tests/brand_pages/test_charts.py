@@ -6,7 +6,16 @@ import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
 
-from brandsite.brand_pages.charts import ROW_HEIGHT, bar_chart, percent
+from brandsite.brand_pages.charts import (
+    BAR_TOP,
+    LINE_EMS,
+    LINE_HEIGHT,
+    ROW_HEIGHT,
+    bar_chart,
+    ems,
+    label_lines,
+    percent,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -52,3 +61,23 @@ def test_same_rows_same_bytes():
 def test_an_empty_chart_is_still_well_formed():
     svg = parsed(bar_chart("none", "t", "d", []))
     assert list(svg.iter(f"{SVG}rect")) == []
+
+
+def test_a_long_label_wraps_and_its_row_grows():
+    long = "Bayingolin Mongol Autonomous Prefecture of the Autonomous Region"
+    svg = parsed(bar_chart("wrap", "t", "d", [(long, 2), ("短", 1)]))
+    first = next(svg.iter(f"{SVG}text"))
+    lines = [t.text for t in first if t.get("class") != "chart-value"]
+    assert len(lines) >= 2 and " ".join(lines) == long
+    assert all(ems(line) <= LINE_EMS for line in lines)
+    extra = (len(lines) - 1) * LINE_HEIGHT
+    assert svg.get("height") == str(2 * ROW_HEIGHT + extra)
+    bars = [r for r in svg.iter(f"{SVG}rect") if r.get("class") == "chart-bar"]
+    assert [int(b.get("y")) for b in bars] == [BAR_TOP + extra, ROW_HEIGHT + extra + BAR_TOP]
+
+
+def test_chinese_labels_break_between_characters():
+    label = "巴音郭楞蒙古自治州" * 3
+    lines = label_lines(label)
+    assert "".join(lines) == label and len(lines) == 2
+    assert label_lines("阿克苏地区") == ["阿克苏地区"]
