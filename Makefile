@@ -35,7 +35,7 @@ help:
 	@echo "make test                lint, then run the whole test suite (browser tests need Chromium and Java)"
 	@echo "make lint                ruff check, ruff format --check and mypy"
 	@echo "make format              format the code with ruff and apply its safe fixes"
-	@echo "make audit               Lighthouse scores (mobile) of home, directory and a brand page"
+	@echo "make audit               Lighthouse scores (mobile) of home, directory, a brand page and statistics"
 	@echo "make bench               time make check, devserver rebuilds and publish compression"
 	@echo "make translations        extract the interface's strings into translations/ (then translate the .po)"
 	@echo "make bench-images        thumbnails against pelican-image-process (COUNT=8 for a quick run)"

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from brandsite.brand_pages import sharing
+from brandsite.brand_pages.charts import bar_chart
 from brandsite.brand_pages.generator import BrandPagesGenerator
 from brandsite.brand_pages.urls import SITE_URLS, canonical_path, data_url_for, url_for
 from brandsite.brand_pages.views import search_terms
@@ -100,6 +101,7 @@ TEMPLATE_GLOBALS = {
     "site_urls": SITE_URLS,
     "data_url_for": data_url_for,
     "page_window": page_window,
+    "bar_chart": bar_chart,
 }
 
 

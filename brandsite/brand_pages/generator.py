@@ -18,6 +18,7 @@ from brandsite.brand_registry.markdown_body import render
 from brandsite.brand_registry.messages import msg
 from brandsite.brand_registry.settings_file import site_paths
 from brandsite.brand_registry.standards import cited
+from brandsite.brand_registry.statistics import StoryPoint, compute
 from brandsite.incremental.unchanged import write_or_link
 from brandsite.pagination import paginate
 from brandsite.site_i18n.languages import Languages
@@ -120,7 +121,7 @@ class BrandPagesGenerator(Generator):
             all_brands=all_brands,
             brands_by_slug=site.brands,
             featured_brands=views.featured(site, self.settings.get("FEATURED_BRANDS")),
-            figures=views.figures(site, self.as_of),
+            statistics=compute(site, self.as_of, self._story_points()),
             as_of=self.as_of,
             stories_by_brand=self.stories_by_brand,
             award_lists=site.award_lists,
@@ -129,6 +130,13 @@ class BrandPagesGenerator(Generator):
             standard_slugs={s.code: s.slug for s in self.standards},
             published_cases=self.published_cases,
         )
+
+    def _story_points(self) -> list[StoryPoint]:
+        """The published stories (originals: a translation is the same story), for /statistics/."""
+        return [
+            StoryPoint(article.category.name if article.category else "", article.date.date())
+            for article in self.context.get("articles", [])
+        ]
 
     def _with_translations(self, *keys: str) -> list:
         found = []
@@ -276,6 +284,7 @@ class BrandPagesGenerator(Generator):
 
         self._write_awards(write, lang)
         self._write_standards(write)
+        write(SITE_URLS["statistics"], "statistics")
         self._write_cases(write, lang)
 
     def _write_cases(self, write, lang) -> None:

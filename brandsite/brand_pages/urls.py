@@ -80,6 +80,7 @@ SITE_URLS = {
     "awards_csv": "data/award-winners.csv",
     "award_schema": "data/award.schema.json",
     "standards_json": "data/standards.json",  # every standard a brand cites, and the brands
+    "statistics": "statistics/",  # the registry in numbers and charts, as of the build day
     "cases": "cases/",  # the exposed violation cases published on the build day
     "cases_json": "data/cases.json",
     "cases_csv": "data/cases.csv",

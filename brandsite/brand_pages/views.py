@@ -16,29 +16,14 @@ def sorted_brands(brands) -> list[Brand]:
     return sorted(brands, key=lambda b: (not b.is_current, b.slug))
 
 
-def figures(site: Site, as_of: date) -> dict[str, int]:
-    brands = list(site.brands.values())
-    current = [b for b in brands if b.is_current]
-    return {
-        "brands": len(brands),
-        "active_brands": len(current),
-        "regions": len({b.region for b in brands}),
-        "enterprises": len({lic.name for b in current for lic in b.licensees}),
-        "valid_licences": sum(
-            1 for b in brands for lic in b.licensees if lic.state(as_of, b.status) == "valid"
-        ),
-    }
-
-
 def featured(site: Site, slugs: list[str] | None, limit: int = 6) -> list[Brand]:
-    """The configured brands, else current award winners, newest award first."""
-    if slugs:
-        return [site.brands[s] for s in slugs if s in site.brands]
-    winners = [b for b in site.brands.values() if b.is_current and b.awards]
-    winners.sort(key=lambda b: (-max(a.edition for a in b.awards), b.slug))
-    listed = {b.slug for b in winners}  # by slug: comparing Brands compares every field
-    rest = [b for b in sorted_brands(site.brands.values()) if b.is_current and b.slug not in listed]
-    return (winners + rest)[:limit]
+    """The home page's brands: the configured ones in their order, then current brands
+    with a cover photo (award winners first, newest award first), then other current ones."""
+    chosen = [site.brands[s] for s in slugs or [] if s in site.brands]
+    listed = {b.slug for b in chosen}  # by slug: comparing Brands compares every field
+    current = [b for b in site.brands.values() if b.is_current and b.slug not in listed]
+    current.sort(key=lambda b: (b.cover is None, -max((a.edition for a in b.awards), default=0), b.slug))
+    return (chosen + current)[: max(limit, len(chosen))]
 
 
 def region_codes(registry: Registry, code: str) -> list[str]:

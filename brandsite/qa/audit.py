@@ -4,7 +4,7 @@
 
 Builds the site with publishconf.py into .cache/audit/site, serves it on
 127.0.0.1 (gzip, as a host would), runs Lighthouse in Debian's Chromium on the
-home page, the brand directory and a brand page, and prints the four scores of
+home page, the brand directory, a brand page and the statistics page, and prints the four scores of
 each. Full reports are written beside the site. Exits 1 when a score is below
 --min-score.
 """
@@ -22,7 +22,12 @@ from brandsite.build.driver import build
 from brandsite.preview.serve import serve
 
 ROOT = Path.cwd()  # the project: make runs the commands in its folder
-PAGES = {"home": "", "directory": "brands/", "brand": "brands/korla-fragrant-pear/"}
+PAGES = {
+    "home": "",
+    "directory": "brands/",
+    "brand": "brands/korla-fragrant-pear/",
+    "statistics": "statistics/",
+}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "

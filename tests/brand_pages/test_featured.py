@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import REGISTRY
+from conftest import REGISTRY, jpeg_bytes
 
 from brandsite.brand_pages.views import featured
 from brandsite.brand_registry.issues import errors
@@ -44,9 +44,25 @@ def test_current_winners_come_first_newest_award_first_then_other_current_brands
     assert slugs(featured(site, None, limit=3)) == ["c-newer-winner", "a-older-winner", "b-plain"]
 
 
-def test_configured_brands_are_shown_in_their_order_and_unknown_ones_left_out(project):
+def test_configured_brands_come_first_in_their_order_then_the_others_unknown_ones_left_out(project):
     site = loaded(project)
     assert slugs(featured(site, ["f-plain", "no-such-brand", "a-older-winner"])) == [
         "f-plain",
         "a-older-winner",
+        "c-newer-winner",
+        "b-plain",
     ]
+    assert slugs(featured(site, ["f-plain", "a-older-winner"], limit=1)) == ["f-plain", "a-older-winner"]
+
+
+def test_brands_with_a_cover_photo_come_before_those_without(project):
+    project.brand("g-photo", cover="cover.jpg", files={"cover.jpg": jpeg_bytes()})
+    site = loaded(project)
+    assert slugs(featured(site, None)) == [
+        "g-photo",
+        "c-newer-winner",
+        "a-older-winner",
+        "b-plain",
+        "f-plain",
+    ]
+    assert slugs(featured(site, ["b-plain"], limit=2)) == ["b-plain", "g-photo"]

@@ -337,3 +337,59 @@ def test_english_pages_link_their_chinese_twin(open_page, name):
     href = twin.get_attribute("href")
     assert href, f"{BY_NAME[name]}: no link to the Chinese page"
     assert page.request.get(href).status == 200
+
+
+@pytest.mark.parametrize("name", ["statistics", "English statistics"])
+def test_statistics_page_has_named_charts_and_tables_readable_without_javascript(open_page, site, name):
+    page = open_page(BY_NAME[name], javascript=False).page
+    charts = page.locator("svg.chart[role=img]")
+    assert charts.count() >= 3
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        title_id = chart.get_attribute("aria-labelledby").split()[0]
+        assert page.locator(f"#{title_id}").text_content().strip()  # an accessible name
+        assert chart.bounding_box()["height"] > 0
+    assert page.locator("#totals [data-stat=brands]").inner_text() == str(len(site.brands))
+    # the tables open without scripts
+    summary = page.locator("details.stat-data summary").first
+    table = page.locator("details.stat-data table").first
+    assert not table.is_visible()
+    summary.click()
+    assert table.is_visible()
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_chart_labels_fit_a_phone(open_page, width):
+    page = open_page(BY_NAME["English statistics"], width=width, height=740, mobile=True).page
+    too_long = page.evaluate(
+        """() => [...document.querySelectorAll('svg.chart')].flatMap(svg => {
+          const right = svg.getBoundingClientRect().right;
+          return [...svg.querySelectorAll('text')]
+            .filter(t => t.getBoundingClientRect().right > right + 0.5).map(t => t.textContent);
+        })"""
+    )
+    assert too_long == [], f"chart labels cut off at {width} px: {too_long}"
+
+
+@pytest.mark.parametrize("name", ["home", "English home"])
+def test_home_page_shows_brand_photos_first_one_eager(open_page, name):
+    page = open_page(BY_NAME[name]).page
+    photos = page.locator("#featured-title ~ .showcase .showcase-photo img")
+    assert photos.count() >= 3
+    assert photos.first.get_attribute("fetchpriority") == "high"
+    assert photos.first.get_attribute("loading") != "lazy"
+    for index in range(photos.count()):
+        img = photos.nth(index)
+        assert img.get_attribute("alt") and img.get_attribute("width") and img.get_attribute("height")
+        if index:
+            assert img.get_attribute("loading") == "lazy"
+    first = photos.first
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=first.element_handle())
+
+
+def test_english_home_page_links_the_english_statistics(open_page):
+    page = open_page(BY_NAME["English home"]).page
+    page.locator("main").get_by_role("link", name="See the statistics and charts").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/en/statistics/")
+    assert page.locator("h1").inner_text() == "Statistics"
