@@ -141,7 +141,7 @@ def test_kill_between_the_two_renames_puts_the_previous_output_back(built):
     (root / ".output.building-4242").mkdir()
     (root / ".output.building-4242" / "half.html").write_text("half a site")
     broken = root / "broken.py"
-    broken.write_text("from pelicanconf import *\nFEATURED_BRANDS = ['no-such-brand']\n")
+    broken.write_text("from pelicanconf import *\nBRANDS_PER_PAGE = -1\n")
     result = build(root, root / "output", settings="broken.py")  # fails after recovering
     assert result.returncode == 1
     assert snapshot(root / "output") == before
@@ -210,3 +210,13 @@ def test_stop_signals_are_plain_keyboard_interrupts():
     stop = _StopSignals()
     with pytest.raises(KeyboardInterrupt):
         stop(signal.SIGINT, None)
+
+
+def test_a_featured_brand_that_is_gone_is_a_warning_not_a_failed_build(built):
+    """The settings may outlive a brand (or be used with another registry)."""
+    root = built
+    (root / "gone.py").write_text("from pelicanconf import *\nFEATURED_BRANDS = ['no-such-brand']\n")
+    result = build(root, root / "output", settings="gone.py")
+    assert result.returncode == 0, result.stderr
+    assert 'FEATURED_BRANDS: "no-such-brand" is not a brand in brands/' in result.stderr
+    assert "<picture" in (root / "output" / "index.html").read_text(encoding="utf-8")

@@ -44,7 +44,7 @@ class BrandPagesGenerator(Generator):
         self.paths = site_paths(self.settings)
         self.as_of = as_of_date(self.settings)
         self.site, self.issues = load_site_or_fail(self.paths, self.as_of)
-        self._check_settings()
+        self.issues += self._check_settings()
         if warnings(self.issues):
             # Printed, not logged: Pelican's logger makes every warning fatal.
             print(report(warnings(self.issues)), file=sys.stderr, flush=True)
@@ -53,12 +53,9 @@ class BrandPagesGenerator(Generator):
         self.stories_by_brand: dict[str, list] = {slug: [] for slug in self.site.brands}
         self.languages = Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
 
-    def _check_settings(self) -> None:
-        unknown = [s for s in self.settings.get("FEATURED_BRANDS") or [] if s not in self.site.brands]
-        issues = [
-            Issue("pelicanconf.py", 0, "FEATURED_BRANDS", msg("featured_unknown", slug=slug))
-            for slug in unknown
-        ]
+    def _check_settings(self) -> list[Issue]:
+        """Errors in the settings stop the build; the warnings are returned."""
+        issues = []
         for name in ("BRANDS_PER_PAGE", "DEFAULT_PAGINATION"):
             size = self.settings.get(name)
             if size is not None and (not isinstance(size, int) or size < 0):
@@ -68,6 +65,13 @@ class BrandPagesGenerator(Generator):
         issues += [Issue("pelicanconf.py", 0, name, message) for name, message in problems]
         if issues:
             raise ValidationFailed(issues)
+        # A featured brand that is gone (renamed, or another registry built with these
+        # settings) leaves its place on the home page to the next brand with a cover.
+        unknown = [s for s in self.settings.get("FEATURED_BRANDS") or [] if s not in self.site.brands]
+        return [
+            Issue("pelicanconf.py", 0, "FEATURED_BRANDS", msg("featured_unknown", slug=slug), "warning")
+            for slug in unknown
+        ]
 
     def _publisher(self):
         if self.settings.get("THUMBNAILS", True):
