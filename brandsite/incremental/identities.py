@@ -40,6 +40,15 @@ def identities(inputs: Inputs) -> list[tuple[type, Identity]]:
         (Image, image),
         (Content, content),
         (URLWrapper, lambda wrapper: [type(wrapper).__name__, wrapper.name, wrapper.slug]),
-        (ListPage, lambda page: [page.number, page.paginator.num_pages, page.object_list, page.url]),
+        (
+            ListPage,
+            lambda page: [
+                page.number,
+                page.paginator.count,
+                page.paginator.num_pages,
+                page.object_list,
+                page.url,
+            ],
+        ),
         (Paginator, lambda paginator: [paginator.per_page, paginator.object_list, paginator.url]),
     ]
