@@ -138,7 +138,8 @@ def test_sitemap_lists_every_page_but_the_noindex_ones(subpath_output):
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_shards(subpath_output, output):
     assert (subpath_output / "robots.txt").read_text() == (
-        f"User-agent: *\nDisallow: /brands-site/verify/licences/\n\nSitemap: {SUBPATH}/sitemap.xml\n"
+        "User-agent: *\nDisallow: /brands-site/verify/licences/\nDisallow: /brands-site/verify/enterprises/\n"
+        f"\nSitemap: {SUBPATH}/sitemap.xml\n"
     )
     assert "Sitemap" not in (output / "robots.txt").read_text()
     assert not (output / "sitemap.xml").exists()  # a sitemap needs absolute URLs: publish only

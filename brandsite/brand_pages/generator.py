@@ -27,7 +27,8 @@ from brandsite.thumbnails.settings import from_site
 
 from . import case_views, views
 from .publisher import OriginalsPublisher, ThumbnailPublisher
-from .urls import SITE_URLS, save_as, url_for
+from .sheets import Sheets, licence_counts
+from .urls import SITE_URLS, fact_sheet_url_for, labels_url_for, save_as, url_for
 
 
 def as_of_date(settings: dict) -> date:
@@ -157,6 +158,12 @@ class BrandPagesGenerator(Generator):
     # -- output --------------------------------------------------------------
 
     def generate_output(self, writer) -> None:
+        self.sheets = Sheets(
+            self.settings["SITEURL"],
+            self.thumbnail_settings.cache_path.parent / "qr",
+            Path(self.output_path),
+            previous_output(self.settings),
+        )
         for lang in self.languages.all:
             self._write_language(writer, lang)
         # Served for any missing path, at any depth: its links cannot be relative.
@@ -212,6 +219,7 @@ class BrandPagesGenerator(Generator):
             stories = self.stories_by_brand[brand.slug]
             award_lists = views.brand_award_lists(site, brand)
             cases = self.cases_by_brand.get(brand.slug, [])
+            self._write_sheets(write, linked, lang, brand, award_lists)
             if linked and linked(
                 save_as(lang.prefix + url_for(brand)),
                 self.get_template("brand"),
@@ -284,6 +292,53 @@ class BrandPagesGenerator(Generator):
         self._write_awards(write, lang)
         self._write_standards(write)
         self._write_cases(write, lang)
+
+    def _write_sheets(self, write, linked, lang, brand, award_lists) -> None:
+        """The brand's label sheet (and, once, its label files) and its fact sheet."""
+        sheets, relative, as_of = self.sheets, self.settings["RELATIVE_URLS"], self.as_of
+        once = lang.code == self.languages.default  # the label files serve every language
+        logo = self.publisher.smallest(brand.logo) if brand.logo else None
+        labels = labels_url_for(brand)
+        if linked and linked(
+            save_as(lang.prefix + labels), self.get_template("labels"), self.context, relative, brand=brand
+        ):
+            if once and not sheets.link_label_files(brand):
+                sheets.write_label_files(brand, sheets.label_rows(brand, as_of), logo)
+        else:
+            rows = sheets.label_rows(brand, as_of)
+            if once:
+                sheets.write_label_files(brand, rows, logo)
+            words = views.brand_words(
+                brand, lang.code, self.languages.default, self.context["standard_slugs"]
+            )
+            text = views.brand_text(brand, lang.code, self.languages.default)
+            write(
+                labels,
+                "labels",
+                brand=brand,
+                brand_text=text,
+                label_rows=rows,
+                qr_ready=sheets.ready,
+                **words,
+            )
+        fact_sheet, page = fact_sheet_url_for(brand), {"brand": brand, "brand_award_lists": award_lists}
+        if linked and linked(
+            save_as(lang.prefix + fact_sheet), self.get_template("fact_sheet"), self.context, relative, **page
+        ):
+            return
+        brand_page = lang.prefix + url_for(brand)
+        write(
+            fact_sheet,
+            "fact_sheet",
+            **page,
+            **views.brand_rows(brand, self.site.registry, as_of),
+            brand_text=views.brand_text(brand, lang.code, self.languages.default),
+            **views.brand_words(brand, lang.code, self.languages.default, self.context["standard_slugs"]),
+            licence_counts=licence_counts(brand, as_of),
+            qr_ready=sheets.ready,
+            page_qr=sheets.qr_for(brand_page),
+            page_address=f"{self.settings['SITEURL']}/{brand_page}",
+        )
 
     def _write_cases(self, write, lang) -> None:
         """/cases/ and a page per published case (English pages: English UI, Chinese record)."""

@@ -17,6 +17,10 @@ A brand page, and a brand's card in a list, link the standards it cites by their
 slugs (`standard_slugs`, made unique across the registry): these are facts too.
 The standards pages themselves show many brands and are always rendered.
 
+A brand's fact sheet shows a part of what its page shows (read alike); its
+label sheet only its bundle. Both show states on the build day and QR codes
+of SITEURL, which every page shares.
+
 A page's inputs are its own files plus "facts": small values that are not
 files (how many brands a list has, which ones, the page's number), so that a
 list page follows a brand added elsewhere in the list. The brand bundles a
@@ -61,6 +65,12 @@ def _brand(page: dict, inputs: Inputs) -> Inputs_:
     for case in cases:
         files.append(inputs.stamp_name(case.source_path) or str(case.source_path))
     return files, [_standards(page, [brand]), [case.slug for case in cases]]
+
+
+def _labels(page: dict, inputs: Inputs) -> Inputs_:
+    """A brand's label sheet: its bundle alone (licensees, names, logo, the English twin)."""
+    brand = page.get("brand")
+    return None if brand is None else (list(inputs.bundle_files(brand.bundle)), [])
 
 
 def _brand_list(page: dict, inputs: Inputs) -> Inputs_:
@@ -112,6 +122,8 @@ _READERS = {
     "article.html": _article,
     "page.html": _page,
     "brand.html": _brand,
+    "fact_sheet.html": _brand,  # the brand page's facts, awards and standards, without stories or cases
+    "labels.html": _labels,
     "brand_list.html": _brand_list,
     "brands.html": _directory,
     "archives.html": _story_list,
