@@ -318,6 +318,7 @@ class BrandPagesGenerator(Generator):
                 brand=brand,
                 brand_text=text,
                 label_rows=rows,
+                label_logo=logo,
                 qr_ready=sheets.ready,
                 **words,
             )
