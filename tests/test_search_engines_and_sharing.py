@@ -126,6 +126,11 @@ def test_sitemap_lists_every_page_but_the_noindex_ones(subpath_output):
     locs = [u.find(f"{SITEMAP}loc").text for u in root.findall(f"{SITEMAP}url")]
     assert len(locs) == len(set(locs))
     noindex = {"search/index.html", "en/search/index.html"}  # and the 404 (see pages)
+    # and every brand's print pages, which repeat its page for paper
+    noindex |= {
+        name for name in pages(subpath_output) if re.search(r"/(labels|fact-sheet)/index\.html$", name)
+    }
+    assert len(noindex) > 2
     assert all(head_of(subpath_output / name).meta["robots"] == "noindex" for name in noindex)
     indexed = [name for name in pages(subpath_output) if name not in noindex]
     assert sorted(locs) == sorted(f"{SUBPATH}/{canonical_path(n)}" for n in indexed)
