@@ -253,3 +253,13 @@ def test_a_lookup_fetches_at_most_8_kb_among_50000_licences(capsys):
     assert lookup(shards, bits, sample.license)["enterprise"] == sample.name
     if sample.uscc:
         assert sample.license in [f["license"] for f in lookup_uscc(code_shards, code_bits, sample.uscc)]
+
+
+def test_missing_codes_are_made_on_every_core_at_once(tmp_path):
+    texts = [verify_url(SITE, "verify/", f"XJ-{n}") for n in range(7)]
+    QrCache(tmp_path).code(texts[0])
+    assert QrCache(tmp_path).prepare(texts + texts[:2], workers=2) == 6  # the first was cached
+    assert len(list(tmp_path.rglob("*.txt"))) == 7
+    cache = QrCache(tmp_path)
+    assert [cache.code(t) for t in texts] == [encode(t) for t in texts] and cache.encoded == 0
+    assert QrCache(tmp_path).prepare(texts, workers=2) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,7 +28,7 @@ from brandsite.thumbnails.settings import from_site
 
 from . import case_views, views
 from .publisher import OriginalsPublisher, ThumbnailPublisher
-from .sheets import Sheets, licence_counts
+from .sheets import LABELS_PER_PAGE, Sheets, label_order, licence_counts
 from .urls import SITE_URLS, fact_sheet_url_for, labels_url_for, save_as, url_for
 
 
@@ -164,6 +165,13 @@ class BrandPagesGenerator(Generator):
             Path(self.output_path),
             previous_output(self.settings),
         )
+        made = self.sheets.prepare(
+            list(self.site.brands.values()),
+            [lang.prefix for lang in self.languages.all],
+            self.settings.get("RENDER_WORKERS") or os.cpu_count() or 1,
+        )
+        if made:
+            print(f"QR codes: made {made}", file=sys.stderr)
         for lang in self.languages.all:
             self._write_language(writer, lang)
         # Served for any missing path, at any depth: its links cannot be relative.
@@ -219,7 +227,7 @@ class BrandPagesGenerator(Generator):
             stories = self.stories_by_brand[brand.slug]
             award_lists = views.brand_award_lists(site, brand)
             cases = self.cases_by_brand.get(brand.slug, [])
-            self._write_sheets(write, linked, lang, brand, award_lists)
+            self._write_sheets(writer, write, linked, lang, brand, award_lists)
             if linked and linked(
                 save_as(lang.prefix + url_for(brand)),
                 self.get_template("brand"),
@@ -293,35 +301,47 @@ class BrandPagesGenerator(Generator):
         self._write_standards(write)
         self._write_cases(write, lang)
 
-    def _write_sheets(self, write, linked, lang, brand, award_lists) -> None:
-        """The brand's label sheet (and, once, its label files) and its fact sheet."""
-        sheets, relative, as_of = self.sheets, self.settings["RELATIVE_URLS"], self.as_of
-        once = lang.code == self.languages.default  # the label files serve every language
+    def _write_labels(self, writer, linked, lang, brand) -> bool:
+        """The label sheet, LABELS_PER_PAGE labels a page; False if every page was unchanged."""
+        relative, template = self.settings["RELATIVE_URLS"], self.get_template("labels")
+        url, words, text, written = lang.prefix + labels_url_for(brand), None, None, False
         logo = self.publisher.smallest(brand.logo) if brand.logo else None
-        labels = labels_url_for(brand)
-        if linked and linked(
-            save_as(lang.prefix + labels), self.get_template("labels"), self.context, relative, brand=brand
+        licences = label_order(brand)
+        for name, page_url, variables in paginate(
+            save_as(url), url, licences, LABELS_PER_PAGE, self.settings, "labels"
         ):
-            if once and not sheets.link_label_files(brand):
-                sheets.write_label_files(brand, sheets.label_rows(brand, as_of), logo)
-        else:
-            rows = sheets.label_rows(brand, as_of)
-            if once:
-                sheets.write_label_files(brand, rows, logo)
-            words = views.brand_words(
-                brand, lang.code, self.languages.default, self.context["standard_slugs"]
-            )
-            text = views.brand_text(brand, lang.code, self.languages.default)
-            write(
-                labels,
-                "labels",
+            if linked and linked(name, template, self.context, relative, brand=brand):
+                continue  # unchanged: its codes need not be read
+            if words is None:
+                default = self.languages.default
+                words = views.brand_words(brand, lang.code, default, self.context["standard_slugs"])
+                text = views.brand_text(brand, lang.code, default)
+            writer.write_file(
+                name,
+                template,
+                self.context,
+                relative_urls=relative,
+                page_url=page_url,
+                **variables,
                 brand=brand,
                 brand_text=text,
-                label_rows=rows,
+                label_rows=self.sheets.label_rows(brand, self.as_of, variables["labels_page"].object_list),
                 label_logo=logo,
-                qr_ready=sheets.ready,
+                qr_ready=self.sheets.ready,
                 **words,
             )
+            written = True
+        return written
+
+    def _write_sheets(self, writer, write, linked, lang, brand, award_lists) -> None:
+        """The brand's label sheet (and, once, its label files) and its fact sheet."""
+        sheets, as_of = self.sheets, self.as_of
+        changed = self._write_labels(writer, linked, lang, brand)
+        # The label files serve every language: made once, from the same inputs as the sheet.
+        if lang.code == self.languages.default and (changed or not sheets.link_label_files(brand)):
+            logo = self.publisher.smallest(brand.logo) if brand.logo else None
+            sheets.write_label_files(brand, sheets.label_rows(brand, as_of), logo)
+        relative = self.settings["RELATIVE_URLS"]
         fact_sheet, page = fact_sheet_url_for(brand), {"brand": brand, "brand_award_lists": award_lists}
         if linked and linked(
             save_as(lang.prefix + fact_sheet), self.get_template("fact_sheet"), self.context, relative, **page

@@ -7,19 +7,21 @@ absolute (`make publish`); a development build's pages say so instead.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
-from brandsite.brand_registry.model import Brand
+from brandsite.brand_registry.model import Brand, Licensee
 from brandsite.brand_registry.site import normalize_license
 from brandsite.incremental.unchanged import write_or_link
 from brandsite.qr_labels.cache import QrCache
 from brandsite.qr_labels.codes import verify_url
 from brandsite.qr_labels.label import Label, Logo, label_svg
 
-from .urls import SITE_URLS, is_absolute, label_file_for, licence_slugs
+from .urls import SITE_URLS, is_absolute, label_file_for, licence_slugs, url_for
 
+LABELS_PER_PAGE = 140  # ten A4 sheets of 2 x 7 labels: a page a browser opens and prints quickly
 MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
 
@@ -32,15 +34,28 @@ class Sheets:
         self.qr = QrCache(cache_root)
         self.output, self.previous = Path(output), previous
 
+    def prepare(self, brands: list[Brand], prefixes: list[str], workers: int) -> int:
+        """Make every QR code this build shows that the cache lacks, on every core."""
+        if not self.ready:
+            return 0
+        texts = [
+            verify_url(self.siteurl, SITE_URLS["verify"], normalize_license(lic.license))
+            for brand in brands
+            for lic in brand.licensees
+        ]
+        texts += [f"{self.siteurl}/{prefix}{url_for(brand)}" for brand in brands for prefix in prefixes]
+        return self.qr.prepare(texts, workers)
+
     def qr_for(self, path: str):
         """The QR code of `path` on the published site, or None in a development build."""
         return self.qr.code(f"{self.siteurl}/{path}") if self.ready else None
 
-    def label_rows(self, brand: Brand, as_of: date) -> list[dict]:
-        """A label per licence, by licensee and number: its state, QR code and SVG file."""
+    def label_rows(self, brand: Brand, as_of: date, licences: Sequence[Licensee] | None = None) -> list[dict]:
+        """A label per licence (all the brand's, in `label_order`, unless given): its state,
+        QR code and SVG file."""
         slugs = licence_slugs(brand)
         rows = []
-        for lic in sorted(brand.licensees, key=lambda lic: (lic.name, lic.license)):
+        for lic in label_order(brand) if licences is None else licences:
             target = verify_url(self.siteurl, SITE_URLS["verify"], normalize_license(lic.license))
             rows.append(
                 {
@@ -99,6 +114,11 @@ class Sheets:
     def _write(self, name: str, data: bytes) -> None:
         twin = None if self.previous is None else str(self.previous / name)
         write_or_link(str(self.output / name), data, twin)
+
+
+def label_order(brand: Brand) -> list[Licensee]:
+    """The brand's licences as its label sheet lists them: by licensee, then number."""
+    return sorted(brand.licensees, key=lambda lic: (lic.name, lic.license))
 
 
 def licence_counts(brand: Brand, as_of: date) -> dict[str, int]:
