@@ -191,6 +191,13 @@
       });
     }
 
+    /* The language links keep the question: the other language answers the same one. */
+    function carryQuery() {
+      [].forEach.call(d.querySelectorAll(".lang-switch a[hreflang]:not([data-fallback])"), function (a) {
+        a.setAttribute("href", a.getAttribute("href").split("?")[0] + win.location.search);
+      });
+    }
+
     function check(typed, focus) {
       var key = normalize(typed), ticket = ++latest, today = localToday(new Date());
       if (!key) { out.textContent = ""; return; }
@@ -214,8 +221,10 @@
       if (input.value.trim()) params.set("license", input.value.trim()); else params.delete("license");
       var query = params.toString();
       win.history.replaceState(null, "", win.location.pathname + (query ? "?" + query : ""));
+      carryQuery();
       check(input.value, true);
     });
+    carryQuery();
     var shared = new URLSearchParams(win.location.search).get("license");
     if (shared) {
       input.value = shared;
