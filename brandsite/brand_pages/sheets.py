@@ -7,6 +7,7 @@ absolute (`make publish`); a development build's pages say so instead.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -97,7 +98,10 @@ class Sheets:
             target = self.output / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)
-            os.link(self.previous / name, target)
+            try:
+                os.link(self.previous / name, target)
+            except OSError:  # another file system
+                shutil.copy2(self.previous / name, target)
         return True
 
     def _logo(self, logo: tuple[str, int, int] | None) -> Logo | None:
