@@ -10,12 +10,14 @@ decoded addresses are then opened in Chromium, with no typing.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from PIL import Image
 from sitebuild import ROOT
 
 from brandsite.brand_registry import Paths, load_site
@@ -114,6 +116,8 @@ def test_printed_fact_sheet_is_one_or_two_a4_pages_whose_code_opens_the_brand_pa
 
 
 def test_label_sheet_prints_fourteen_labels_an_a4_page(open_page, site, tmp_path):
+    """Each label where L7163 label paper has it (99.1 x 38.1 mm, 2 x 7, 15.1 mm from the top,
+    4.65 mm from the sides, 2.5 mm between columns), its code readable there."""
     require(POPPLER, "no poppler (apt-get install poppler-utils)")
     page = open_page(f"brands/{BRAND}/labels/").page
     pdf = tmp_path / "labels.pdf"
@@ -121,11 +125,22 @@ def test_label_sheet_prints_fourteen_labels_an_a4_page(open_page, site, tmp_path
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages == -(-len(site.brands[BRAND].licensees) // 14), info
+    dpi = 200
     subprocess.run(
-        ["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "p")], check=True
+        ["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "p")], check=True
     )
     (first,) = tmp_path.glob("p*.png")
-    assert len(decode(first.read_bytes())) == 14
+    sheet = Image.open(first)
+    found = []
+    for row in range(7):
+        for column in range(2):
+            left, top = 4.65 + column * (99.1 + 2.5), 15.1 + row * 38.1
+            box = [round(mm * dpi / 25.4) for mm in (left, top, left + 99.1, top + 38.1)]
+            cell = io.BytesIO()
+            sheet.crop(box).save(cell, "PNG")
+            found.append(decode(cell.getvalue()))
+    assert all(len(codes) == 1 for codes in found), found
+    assert len({codes[0] for codes in found}) == 14
 
 
 def test_a_credit_code_lists_the_enterprises_licences_in_every_brand(open_page, site):
