@@ -40,7 +40,7 @@ help:
 	@echo "make translations        extract the interface's strings into translations/ (then translate the .po)"
 	@echo "make bench-images        thumbnails against pelican-image-process (COUNT=8 for a quick run)"
 	@echo "make clean               remove output/, caches and test artefacts (keeps the image cache)"
-	@echo "make clean-cache         remove the image cache (.cache/images): every thumbnail is made again"
+	@echo "make clean-cache         remove the image and QR code caches (.cache/images, .cache/qr)"
 	@echo "make prune-cache         build, then delete cached thumbnails the site no longer uses"
 
 # A build needs requirements.txt and the project's own package (brandsite, editable);
@@ -133,7 +133,7 @@ clean:
 	rm -rf $(OUTPUT) .$(OUTPUT).building-* .$(OUTPUT).old-* .cache/pelican .cache/audit test-artifacts
 
 clean-cache:
-	rm -rf .cache/images
+	rm -rf .cache/images .cache/qr
 
 prune-cache: $(READY)
 	$(BIN)/python -m brandsite.build --settings $(SETTINGS) --output $(OUTPUT) --prune-cache

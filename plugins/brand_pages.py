@@ -15,9 +15,17 @@ from pelican import signals
 from brandsite.brand_pages import sharing
 from brandsite.brand_pages.charts import bar_chart
 from brandsite.brand_pages.generator import BrandPagesGenerator
-from brandsite.brand_pages.urls import SITE_URLS, canonical_path, data_url_for, url_for
+from brandsite.brand_pages.urls import (
+    SITE_URLS,
+    canonical_path,
+    data_url_for,
+    fact_sheet_url_for,
+    labels_url_for,
+    url_for,
+)
 from brandsite.brand_pages.views import search_terms
 from brandsite.pagination import window as page_window
+from brandsite.qr_labels.codes import svg_element
 from brandsite.thumbnails.markup import replace_placeholders
 
 
@@ -102,6 +110,9 @@ TEMPLATE_GLOBALS = {
     "data_url_for": data_url_for,
     "page_window": page_window,
     "bar_chart": bar_chart,
+    "labels_url_for": labels_url_for,
+    "fact_sheet_url_for": fact_sheet_url_for,
+    "qr_svg": svg_element,
 }
 
 

@@ -54,8 +54,8 @@ def test_check_passes_on_the_sample_site_and_writes_nothing(tmp_path):
     before = snapshot(root)
     result = make(root, "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "检查通过：16 个品牌、13 篇故事、110 条授权" in result.stdout
-    assert "OK: 16 brands, 13 stories, 110 licences checked" in result.stdout
+    assert "检查通过：16 个品牌、13 篇故事、111 条授权" in result.stdout
+    assert "OK: 16 brands, 13 stories, 111 licences checked" in result.stdout
     after = {name: value for name, value in snapshot(root).items() if "__pycache__" not in name}
     assert after == before
     assert not (root / "output").exists()

@@ -339,6 +339,21 @@ def audit_csv(text: str) -> list[str]:
     return []
 
 
+def audit_svg(text: str) -> list[str]:
+    """Well-formed, with no script or event handler (a label's hostile names are text)."""
+    problems = audit_xml(text)
+    if problems:
+        return problems
+    tree = ElementTree.fromstring(text.encode("utf-8"))
+    for element in tree.iter():
+        if element.tag.rsplit("}", 1)[-1] in ("script", "foreignObject"):
+            problems.append(f"<{element.tag}> in the file")
+        problems += [
+            f"{name}= on <{element.tag}>" for name in element.attrib if name.lower().startswith("on")
+        ]
+    return problems
+
+
 def audit_plain(text: str) -> list[str]:
     return ["raw <script>alert( in the file"] if "<script>alert(" in text else []
 
@@ -352,6 +367,7 @@ AUDITS = {
     ".json": audit_json,
     ".jsonld": audit_json,
     ".csv": audit_csv,
+    ".svg": audit_svg,
     ".js": audit_plain,
     ".txt": audit_plain,
 }
@@ -369,6 +385,11 @@ def test_every_output_file_is_safe_for_its_format(hostile_output):
         audited[path.suffix] = audited.get(path.suffix, 0) + 1
     assert failures == []
     assert audited.get(".html", 0) > 20
+    if "publishconf" in hostile_output.name:  # labels carry QR codes of absolute addresses only
+        labels = sorted((hostile_output / "brands" / "xss-brand" / "labels").glob("*.svg"))
+        assert len(labels) == 2
+        texts = ["".join(ElementTree.parse(label).getroot().itertext()) for label in labels]
+        assert any(XSS in text for text in texts)  # the hostile licensee, shown as text
 
 
 def test_hostile_text_is_shown_as_text(hostile_output):

@@ -128,8 +128,13 @@ EDITS = [
         lambda r: replace(
             r / "brands/korla-fragrant-pear/licensees.csv", "巴州聚丰冷链物流有限公司", "巴州聚丰冷链有限公司"
         ),
-        ["brands/korla-fragrant-pear/index.html"],
-        ["brands/hami-melon/index.html"],
+        ["brands/korla-fragrant-pear/index.html", "brands/korla-fragrant-pear/labels/index.html"],
+        [
+            "brands/hami-melon/index.html",
+            "brands/hami-melon/labels/index.html",
+            "brands/hami-melon/fact-sheet/index.html",
+            "brands/korla-fragrant-pear/fact-sheet/index.html",  # counts, not names
+        ],
     ),
     (
         "brand image replaced",

@@ -126,6 +126,11 @@ def test_sitemap_lists_every_page_but_the_noindex_ones(subpath_output):
     locs = [u.find(f"{SITEMAP}loc").text for u in root.findall(f"{SITEMAP}url")]
     assert len(locs) == len(set(locs))
     noindex = {"search/index.html", "en/search/index.html"}  # and the 404 (see pages)
+    # and every brand's print pages, which repeat its page for paper
+    noindex |= {
+        name for name in pages(subpath_output) if re.search(r"/(labels|fact-sheet)/index\.html$", name)
+    }
+    assert len(noindex) > 2
     assert all(head_of(subpath_output / name).meta["robots"] == "noindex" for name in noindex)
     indexed = [name for name in pages(subpath_output) if name not in noindex]
     assert sorted(locs) == sorted(f"{SUBPATH}/{canonical_path(n)}" for n in indexed)
@@ -138,7 +143,8 @@ def test_sitemap_lists_every_page_but_the_noindex_ones(subpath_output):
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_shards(subpath_output, output):
     assert (subpath_output / "robots.txt").read_text() == (
-        f"User-agent: *\nDisallow: /brands-site/verify/licences/\n\nSitemap: {SUBPATH}/sitemap.xml\n"
+        "User-agent: *\nDisallow: /brands-site/verify/licences/\nDisallow: /brands-site/verify/enterprises/\n"
+        f"\nSitemap: {SUBPATH}/sitemap.xml\n"
     )
     assert "Sitemap" not in (output / "robots.txt").read_text()
     assert not (output / "sitemap.xml").exists()  # a sitemap needs absolute URLs: publish only

@@ -1,4 +1,4 @@
-"""What the licence check page finds for a typed licence number, in Python: the same
+"""What the licence check page finds for a typed licence number or credit code, in Python: the same
 steps as theme/static/js/verify.js, so tests can read the shards the build wrote."""
 
 from __future__ import annotations
@@ -15,3 +15,13 @@ def lookup(shards: dict, bits: int, typed: str) -> dict | None:
     if found is None:
         return None
     return {**found, "brand": shard["brands"][found["brand"]], "brand_slug": found["brand"]}
+
+
+def lookup_uscc(shards: dict, bits: int, typed: str) -> list[dict] | None:
+    """The licences of the enterprise whose unified social credit code `typed` is, or None."""
+    key = normalize_license(typed)
+    shard = shards.get(shard_name(key, bits), {})
+    found = shard.get("enterprises", {}).get(key)
+    if not found:
+        return None
+    return [{**lic, "brand": shard["brands"][lic["brand"]], "brand_slug": lic["brand"]} for lic in found]

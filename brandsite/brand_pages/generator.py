@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,8 @@ from brandsite.thumbnails.settings import from_site
 
 from . import case_views, views
 from .publisher import OriginalsPublisher, ThumbnailPublisher
-from .urls import SITE_URLS, save_as, url_for
+from .sheets import LABELS_PER_PAGE, Sheets, label_order, licence_counts
+from .urls import SITE_URLS, fact_sheet_url_for, labels_url_for, save_as, url_for
 
 
 def as_of_date(settings: dict) -> date:
@@ -169,6 +171,19 @@ class BrandPagesGenerator(Generator):
     # -- output --------------------------------------------------------------
 
     def generate_output(self, writer) -> None:
+        self.sheets = Sheets(
+            self.settings["SITEURL"],
+            self.thumbnail_settings.cache_path.parent / "qr",
+            Path(self.output_path),
+            previous_output(self.settings),
+        )
+        made = self.sheets.prepare(
+            list(self.site.brands.values()),
+            [lang.prefix for lang in self.languages.all],
+            self.settings.get("RENDER_WORKERS") or os.cpu_count() or 1,
+        )
+        if made:
+            print(f"QR codes: made {made}", file=sys.stderr)
         for lang in self.languages.all:
             self._write_language(writer, lang)
         # Served for any missing path, at any depth: its links cannot be relative.
@@ -228,6 +243,7 @@ class BrandPagesGenerator(Generator):
                 "brand_cases": self.cases_by_brand.get(brand.slug, []),
                 "proposed_award_rows": views.proposed_awards(site, brand, self.as_of),
             }
+            self._write_sheets(writer, write, linked, lang, brand, made_from["brand_award_lists"])
             name = save_as(lang.prefix + url_for(brand))
             if linked and linked(name, self.get_template("brand"), self.context, relative, **made_from):
                 continue  # unchanged: its tables and body need not be worked out
@@ -290,6 +306,68 @@ class BrandPagesGenerator(Generator):
         self._write_standards(write)
         write(SITE_URLS["statistics"], "statistics")
         self._write_cases(write, lang)
+
+    def _write_labels(self, writer, linked, lang, brand) -> bool:
+        """The label sheet, LABELS_PER_PAGE labels a page; False if every page was unchanged."""
+        relative, template = self.settings["RELATIVE_URLS"], self.get_template("labels")
+        url, words, text, written = lang.prefix + labels_url_for(brand), None, None, False
+        logo = self.publisher.smallest(brand.logo) if brand.logo else None
+        licences = label_order(brand)
+        for name, page_url, variables in paginate(
+            save_as(url), url, licences, LABELS_PER_PAGE, self.settings, "labels"
+        ):
+            if linked and linked(name, template, self.context, relative, brand=brand):
+                continue  # unchanged: its codes need not be read
+            if words is None:
+                default = self.languages.default
+                words = views.brand_words(brand, lang.code, default, self.context["standard_slugs"])
+                text = views.brand_text(brand, lang.code, default)
+            writer.write_file(
+                name,
+                template,
+                self.context,
+                relative_urls=relative,
+                page_url=page_url,
+                made_from={"brand": brand},
+                **variables,
+                brand=brand,
+                brand_text=text,
+                label_rows=self.sheets.label_rows(brand, self.as_of, variables["labels_page"].object_list),
+                label_logo=logo,
+                qr_ready=self.sheets.ready,
+                **words,
+            )
+            written = True
+        return written
+
+    def _write_sheets(self, writer, write, linked, lang, brand, award_lists) -> None:
+        """The brand's label sheet (and, once, its label files) and its fact sheet."""
+        sheets, as_of = self.sheets, self.as_of
+        changed = self._write_labels(writer, linked, lang, brand)
+        # The label files serve every language: made once, from the same inputs as the sheet.
+        if lang.code == self.languages.default and (changed or not sheets.link_label_files(brand)):
+            logo = self.publisher.smallest(brand.logo) if brand.logo else None
+            sheets.write_label_files(brand, sheets.label_rows(brand, as_of), logo)
+        relative = self.settings["RELATIVE_URLS"]
+        fact_sheet, page = fact_sheet_url_for(brand), {"brand": brand, "brand_award_lists": award_lists}
+        if linked and linked(
+            save_as(lang.prefix + fact_sheet), self.get_template("fact_sheet"), self.context, relative, **page
+        ):
+            return
+        brand_page = lang.prefix + url_for(brand)
+        write(
+            fact_sheet,
+            "fact_sheet",
+            made_from=page,
+            **page,
+            **views.brand_rows(brand, self.site.registry, as_of),
+            brand_text=views.brand_text(brand, lang.code, self.languages.default),
+            **views.brand_words(brand, lang.code, self.languages.default, self.context["standard_slugs"]),
+            licence_counts=licence_counts(brand, as_of),
+            qr_ready=sheets.ready,
+            page_qr=sheets.qr_for(brand_page),
+            page_address=f"{self.settings['SITEURL']}/{brand_page}",
+        )
 
     def _write_cases(self, write, lang) -> None:
         """/cases/ and a page per published case (English pages: English UI, Chinese record)."""

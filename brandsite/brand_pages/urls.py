@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import singledispatch
 
+from brandsite.brand_registry.licence_index import fnv1a_32
 from brandsite.brand_registry.model import (
     AwardEdition,
     AwardProgram,
@@ -13,6 +16,7 @@ from brandsite.brand_registry.model import (
     CertificationType,
     Region,
 )
+from brandsite.brand_registry.site import normalize_license
 from brandsite.brand_registry.standards import CitedStandard
 
 
@@ -59,6 +63,37 @@ def _(standard: CitedStandard, edition=None) -> str:
     return f"standards/{standard.slug}/"
 
 
+def labels_url_for(brand: Brand) -> str:
+    """A brand's printable label sheet: a label with a QR code per licence."""
+    return f"{url_for(brand)}labels/"
+
+
+def label_file_for(brand: Brand, licence_slug: str) -> str:
+    """One licence's label as an SVG file (the same for every language)."""
+    return f"{labels_url_for(brand)}{licence_slug}.svg"
+
+
+def licence_slugs(brand: Brand) -> dict[str, str]:
+    """Each licence number's file name on the brand's label sheet: its letters and digits
+    in lower case, joined by `-`; a number that leaves none, or one another number of the
+    brand leaves too, adds its FNV-1a hash."""
+    plain = {
+        lic.license: re.sub(r"[^a-z0-9]+", "-", lic.license.lower()).strip("-") for lic in brand.licensees
+    }
+    taken = Counter(plain.values())
+    return {
+        number: slug
+        if slug and taken[slug] == 1
+        else f"{slug or 'licence'}-{fnv1a_32(normalize_license(number)):08x}"
+        for number, slug in plain.items()
+    }
+
+
+def fact_sheet_url_for(brand: Brand) -> str:
+    """A brand's printable fact sheet."""
+    return f"{url_for(brand)}fact-sheet/"
+
+
 def save_as(url: str) -> str:
     """The output file for a directory-style URL."""
     return f"{url}index.html"
@@ -71,6 +106,7 @@ SITE_URLS = {
     "brand_directory": "brands/directory.json",  # the directory filter's data (per language)
     "verify": "verify/",
     "verify_shards": "verify/licences/",
+    "verify_uscc_shards": "verify/enterprises/",  # the same licences, by credit code
     "data": "data/",
     "brands_json": "data/brands.json",
     "brands_csv": "data/brands.csv",

@@ -5,6 +5,12 @@ The verify page's script normalises what a visitor types exactly as
 UTF-8 bytes) and fetches the one shard that can hold it. The leading `bits`
 of the hash name the shard, so shards stay small however many licences there
 are: their number grows with the registry.
+
+A unified social credit code (USCC) finds an enterprise's licences, in every
+brand, the same way: the code is hashed alike and its shard (`uscc_shards`)
+holds, under the code, each of its licences as the licence shards do. Both
+kinds of shard are sized by licences, so one enterprise with many licences
+fills one shard, and a lookup of either kind fetches one small file.
 """
 
 from __future__ import annotations
@@ -90,11 +96,34 @@ def licence_shards(brands: Iterable[Brand], url_of: Callable[[Brand], str]) -> t
     return bits, shards
 
 
+def uscc_shards(brands: Iterable[Brand], url_of: Callable[[Brand], str]) -> tuple[int, dict]:
+    """(bits, {shard name: shard}) of the licences whose enterprise gives its USCC.
+
+    A shard is `{"brands": {slug: brand}, "enterprises": {uscc: [licence, ...]}}`,
+    an enterprise's licences in brand and licence-number order.
+    """
+    found = [
+        ((lic.uscc, brand.slug, normalize_license(lic.license)), lic, brand)
+        for brand in brands
+        for lic in brand.licensees
+        if lic.uscc
+    ]
+    entries = sorted(found, key=lambda entry: entry[0])
+    bits = shard_bits(len(entries))
+    shards: dict[str, dict] = {name: {"brands": {}, "enterprises": {}} for name in shard_names(bits)}
+    for (uscc, _slug, _key), licensee, brand in entries:
+        shard = shards[shard_name(uscc, bits)]
+        shard["enterprises"].setdefault(uscc, []).append(licence_entry(licensee, brand))
+        shard["brands"][brand.slug] = brand_entry(brand, url_of(brand))
+    return bits, shards
+
+
 def licence_digest(brands: Iterable[Brand], url_of: Callable[[Brand], str]) -> str:
-    """A hash of what `licence_shards` makes the shards of: the same hash, the same shards."""
+    """A hash of what `licence_shards` and `uscc_shards` make the shards of: the same hash,
+    the same shards."""
     hashed = hashlib.sha256()
     for brand in brands:
         if brand.licensees:
-            entries = [licence_entry(licensee, brand) for licensee in brand.licensees]
+            entries = [(licence_entry(licensee, brand), licensee.uscc) for licensee in brand.licensees]
             hashed.update(repr((brand_entry(brand, url_of(brand)), entries)).encode("utf-8", "surrogatepass"))
     return hashed.hexdigest()

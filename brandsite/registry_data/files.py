@@ -12,7 +12,7 @@ from brandsite.brand_pages.urls import SITE_URLS, data_url_for, url_for
 from brandsite.brand_registry import open_data
 from brandsite.brand_registry.case_data import CASE_COLUMNS, case_record, case_row, case_schema
 from brandsite.brand_registry.jsonsafe import dumps
-from brandsite.brand_registry.licence_index import licence_shards
+from brandsite.brand_registry.licence_index import licence_shards, uscc_shards
 from brandsite.brand_registry.model import AwardList, Brand, Case, Registry
 from brandsite.brand_registry.schema import award_schema
 from brandsite.brand_registry.standards import CitedStandard
@@ -46,6 +46,15 @@ def write_licence_shards(files: DataFiles, brands: list[Brand]) -> tuple[int, st
     texts = {name: dumps(shard) for name, shard in shards.items()}
     for name, text in texts.items():
         files.write(f"{SITE_URLS['verify_shards']}{name}.json", text)
+    return bits, digest(texts)
+
+
+def write_uscc_shards(files: DataFiles, brands: list[Brand]) -> tuple[int, str]:
+    """Every shard of the lookup by unified social credit code; returns (bits, data version)."""
+    bits, shards = uscc_shards(brands, url_for)
+    texts = {name: dumps(shard) for name, shard in shards.items()}
+    for name, text in texts.items():
+        files.write(f"{SITE_URLS['verify_uscc_shards']}{name}.json", text)
     return bits, digest(texts)
 
 

@@ -25,6 +25,7 @@ from .files import (
     write_licence_shards,
     write_open_data,
     write_standard_data,
+    write_uscc_shards,
 )
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class RegistryDataGenerator(Generator):
             "verify",
             licence_bits=facts["bits"],
             licence_data_version=facts["version"],
+            uscc_bits=facts["uscc_bits"],
+            uscc_data_version=facts["uscc_version"],
         )
         self._write_page(
             writer,
@@ -121,19 +124,24 @@ class RegistryDataGenerator(Generator):
         hold changed (no licence, nor the name, status or URL of a licensed brand);
         returns their facts and `shards_key`, the key they are kept under."""
         if reuse is None:
-            bits, version = write_licence_shards(files, brands)
-            return {"bits": bits, "version": version, "shards_key": None}
+            return {**self._write_shards(files, brands), "shards_key": None}
         key = key or reuse.group_key(SHARDS_GROUP, [], licence_digest(brands, url_for))
         facts = reuse.reuse_group(SHARDS_GROUP, key)
         if facts is not None:
             logger.info("Licence shards: as in the last build")
         else:
             before = len(files.names)
-            bits, version = write_licence_shards(files, brands)
-            logger.info("Wrote %d licence shards", 1 << bits)
-            facts = {"bits": bits, "version": version}
+            facts = self._write_shards(files, brands)
+            logger.info("Wrote %d licence shards", len(files.names) - before)
             reuse.record_group(SHARDS_GROUP, key, files.names[before:], facts)
         return {**facts, "shards_key": key}
+
+    @staticmethod
+    def _write_shards(files: DataFiles, brands) -> dict:
+        """The shards by licence number and by credit code, and what the check page needs of them."""
+        bits, version = write_licence_shards(files, brands)
+        uscc_bits, uscc_version = write_uscc_shards(files, brands)
+        return {"bits": bits, "version": version, "uscc_bits": uscc_bits, "uscc_version": uscc_version}
 
     def _absolute(self, path: str) -> str:
         """`path` on the published site: absolute when SITEURL is, else relative to the root."""
@@ -233,9 +241,13 @@ def timestamp(day: date, zone: ZoneInfo) -> str:
 
 
 def robots_txt(siteurl: str, sitemap_url: str | None) -> str:
-    """Let crawlers in, except into the licence shards (data, not pages)."""
+    """Let crawlers in, except into the licence check's shards (data, not pages)."""
     site_path = urlsplit(siteurl).path.rstrip("/") if is_absolute(siteurl) else ""
-    lines = ["User-agent: *", f"Disallow: {site_path}/{SITE_URLS['verify_shards']}"]
+    lines = [
+        "User-agent: *",
+        f"Disallow: {site_path}/{SITE_URLS['verify_shards']}",
+        f"Disallow: {site_path}/{SITE_URLS['verify_uscc_shards']}",
+    ]
     if sitemap_url:
         lines += ["", f"Sitemap: {sitemap_url}"]
     return "\n".join(lines) + "\n"

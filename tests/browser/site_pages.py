@@ -110,6 +110,17 @@ PAGES = (
         built_as="verify/index.html",
         ready='#verify-result [data-result="not-found"]',
     ),
+    SitePage(
+        "licences of an enterprise",
+        "verify/?license=93652922MA78WX0K3P",
+        built_as="verify/index.html",
+        ready='#verify-result [data-result="enterprise"]',
+    ),
+    # Print pages: a label per licence with its QR code (korla-fragrant-pear has 70), a fact sheet.
+    SitePage("label sheet", "brands/korla-fragrant-pear/labels/"),
+    SitePage("English label sheet", "en/brands/aksu-apple/labels/"),
+    SitePage("fact sheet", "brands/korla-fragrant-pear/fact-sheet/"),
+    SitePage("English fact sheet", "en/brands/aksu-apple/fact-sheet/"),
     SitePage("open data", "data/"),
     SitePage("statistics", "statistics/"),
     SitePage("statistics without JavaScript", "statistics/", javascript=False),

@@ -23,6 +23,7 @@ from sitebuild import ROOT
 from brandsite.brand_registry import normalize_license
 from brandsite.brand_registry.licence_index import fnv1a_32, shard_name
 from brandsite.brand_registry.model import Licensee
+from brandsite.brand_registry.uscc import uscc_problem
 
 VERIFY_JS = ROOT / "theme" / "static" / "js" / "verify.js"
 NODE = shutil.which("node")
@@ -97,6 +98,43 @@ process.stdout.write(JSON.stringify(cases.map(([lic, status, today]) => v.state(
     assert run_node(source, [(lic, "withdrawn", "2025-01-01")]) == ["unknown"]
 
 
+def test_credit_code_check_matches_python():
+    source = """
+const v = require(process.argv[1]);
+const cases = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(cases.map((typed) => v.isUscc(v.normalize(typed)))));
+"""
+    good = ["91650502QW3E5R7T2C", "93652922MA78WX0K3P", "91652801MA79TL6Q1E"]
+    cases = [
+        *good,
+        " 9165 0502qw3e5r7t2c ",
+        "９１６５０５０２ＱＷ３Ｅ５Ｒ７Ｔ２Ｃ",
+    ]  # spaces, case, full width
+    cases += [code[:-1] + ("0" if code[-1] != "0" else "1") for code in good]  # wrong check character
+    cases += ["91650502QW3E5R7T2", "91650502QW3E5R7T2CC", "9165O502QW3E5R7T2C", "XJ-KFP-2021-001", ""]
+    expected = [uscc_problem(normalize_license(typed)) is None for typed in cases]
+    assert expected[:5] == [True] * 5 and not any(expected[5:])
+    assert run_node(source, cases) == expected
+
+
+def test_find_enterprise_ignores_inherited_keys():
+    source = """
+const v = require(process.argv[1]);
+const shard = {brands: {b: {name: "B", status: "active", url: "brands/b/"}},
+               enterprises: {"91650502QW3E5R7T2C": [{brand: "b", license: "L-1"}]}};
+const keys = ["91650502QW3E5R7T2C", "__proto__", "constructor", "L-1"];
+process.stdout.write(JSON.stringify(keys.map(k => v.findEnterprise(shard, k))));
+"""
+    found, *missing = run_node(source, None)
+    assert found == [
+        {
+            "licence": {"brand": "b", "license": "L-1"},
+            "brand": {"name": "B", "status": "active", "url": "brands/b/"},
+        }
+    ]
+    assert missing == [None, None, None]
+
+
 def test_find_ignores_inherited_keys():
     source = """
 const v = require(process.argv[1]);
@@ -145,6 +183,9 @@ def rendered_result(url: str) -> str:
         "--disable-component-update",
         "--disable-sync",
         "--virtual-time-budget=10000",
+        # A Chinese visitor: a browser preferring English is handed over to /en/verify/.
+        "--lang=zh-CN",
+        "--accept-lang=zh-CN",
         "--dump-dom",
         url,
     ]
