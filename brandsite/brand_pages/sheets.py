@@ -11,7 +11,6 @@ import shutil
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from urllib.parse import unquote
 
 from brandsite.brand_registry.model import Brand, Licensee
 from brandsite.brand_registry.site import normalize_license
@@ -23,7 +22,6 @@ from brandsite.qr_labels.label import Label, Logo, label_svg
 from .urls import SITE_URLS, is_absolute, label_file_for, licence_slugs, url_for
 
 LABELS_PER_PAGE = 140  # ten A4 sheets of 2 x 7 labels: a page a browser opens and prints quickly
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
 
 class Sheets:
@@ -105,15 +103,8 @@ class Sheets:
         return True
 
     def _logo(self, logo: tuple[str, int, int] | None) -> Logo | None:
-        """The brand logo's smallest PNG or JPEG, to embed in its labels."""
-        if logo is None:
-            return None
-        path = self.output / unquote(logo[0])
-        mime = MIME.get(path.suffix.lower())
-        try:
-            return Logo(mime, path.read_bytes()) if mime else None
-        except OSError:
-            return None
+        """The brand logo's smallest published file, linked from its labels."""
+        return None if logo is None else Logo(f"{self.siteurl}/{logo[0]}")
 
     def _write(self, name: str, data: bytes) -> None:
         twin = None if self.previous is None else str(self.previous / name)

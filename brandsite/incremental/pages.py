@@ -117,8 +117,8 @@ class PageReuse:
 
     # -- groups: files made together (the open data), reused all or none ----
 
-    def group_key(self, group: str, own_files: list[str], extra: object = None) -> str:
-        return digest(self.site, "group", group, self.inputs.files_digest(own_files), extra)
+    def group_key(self, group: str, files: list[str], extra: object = None) -> str:
+        return digest(self.site, "group", group, self.inputs.files_digest(files), extra)
 
     def reuse_group(self, group: str, key: str) -> dict | None:
         """Link every file the previous build made for `group` under the same key, and

@@ -7,7 +7,6 @@ wrote is escaped; long ones are set smaller so they stay on the label.
 
 from __future__ import annotations
 
-import base64
 import unicodedata
 from dataclasses import dataclass
 
@@ -22,8 +21,10 @@ FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',
 
 @dataclass(frozen=True)
 class Logo:
-    mime: str  # image/png, image/webp ...
-    data: bytes
+    """The brand's logo as published, linked by its absolute address: a registry of 20,000
+    licences does not carry 20,000 copies of it (a designer places the logo file itself)."""
+
+    href: str
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,9 @@ def label_svg(label: Label) -> str:
         f'<path stroke="#000" d="{label.qr.path}"/></g>',
     ]
     if label.logo:
-        data = base64.b64encode(label.logo.data).decode("ascii")
         out.append(
             f'<image x="{WIDTH - 12}" y="2" width="10" height="10" preserveAspectRatio="xMidYMid meet" '
-            f'href="data:{plain(label.logo.mime)};base64,{data}"/>'
+            f'href="{plain(label.logo.href)}"/>'
         )
     out.append(f'<g font-family="{FONT}" fill="#000">')
     for number, (text, size, weight, y) in enumerate(lines):
