@@ -23,7 +23,7 @@ import datetime
 import enum
 import hashlib
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from pathlib import PurePath
 
 from jinja2 import Environment, meta
@@ -84,10 +84,22 @@ class Fingerprints:
         self.identities = identities
         self._shared: dict[int, tuple[object, object]] = {}
         self._kinds: dict[type, Callable[[object, int], object]] = {}  # how each type is walked
+        self._parts: dict[tuple, tuple[list, str]] = {}  # what pages share: (names, ids) -> digest
 
     def of(self, value: object) -> str:
         """A digest of `value`; Unknown if it holds a kind of value not known here."""
         return _digest(self._walk(value, 0))
+
+    def of_shared(self, names: tuple[str, ...], values: list) -> str:
+        """The digest of `names` with their `values`, worked out once for the same objects."""
+        key = (names, tuple(map(id, values)))
+        known = self._parts.get(key)
+        if known is None:
+            known = self._parts[key] = (
+                values,
+                self.of(list(zip(names, values, strict=True))),
+            )  # kept: ids stay theirs
+        return known[1]
 
     def _walk(self, value: object, depth: int) -> object:
         if depth > MAX_DEPTH:
@@ -166,7 +178,15 @@ def _digest(walked: object) -> str:
 
 
 def page_fingerprint(
-    fingerprints: Fingerprints, names: frozenset[str], lookup: Callable[[str], object]
+    fingerprints: Fingerprints,
+    names: frozenset[str],
+    lookup: Callable[[str], object],
+    page_values: Mapping | Set = frozenset(),
 ) -> str:
-    """The digest of every name's value (MISSING where there is none)."""
-    return fingerprints.of([[name, lookup(name)] for name in sorted(names)])
+    """The digest of every name's value (MISSING where there is none). The names not in
+    `page_values` (the page's own) read what many pages share: worked out once for the
+    same objects."""
+    ordered = sorted(names)
+    shared = tuple(name for name in ordered if name not in page_values)
+    own = [[name, lookup(name)] for name in ordered if name in page_values]
+    return fingerprints.of([fingerprints.of_shared(shared, [lookup(name) for name in shared]), own])

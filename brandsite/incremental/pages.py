@@ -55,10 +55,12 @@ class PageReuse:
         template: Template,
         lookup: Callable[[str], object],
         extra: object,
-        made_from: object = None,
+        made_from: dict | None = None,
+        page_values: dict | None = None,
     ) -> str | None:
         """The key of page `name`, rendered from `template` with the values `lookup`
-        gives for names (and `made_from`, the values the caller makes the others of);
+        gives for names (and `made_from`, the values the caller makes the others of;
+        `page_values`: the page's own, the others being shared by many pages);
         None when one is of a kind not known (always rendered)."""
         template_name = template.name or ""
         try:
@@ -67,7 +69,7 @@ class PageReuse:
                 names = self.names[template_name] = template_names(
                     template.environment, template_name, self.parsed
                 )
-            fingerprint = page_fingerprint(self.fingerprints, names, lookup)
+            fingerprint = page_fingerprint(self.fingerprints, names, lookup, page_values or frozenset())
             made = self.fingerprints.of(made_from) if made_from is not None else None
         except Unknown as exc:
             self.unknown[template_name] = str(exc)

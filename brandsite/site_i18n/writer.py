@@ -115,7 +115,12 @@ class LanguageWriter(Writer):
             return values[variable] if variable in values else template.globals.get(variable, MISSING)
 
         key = self.reuse.page_key(
-            name, template, lookup, [relative_urls, self.settings.get("SITEURL")], made_from
+            name,
+            template,
+            lookup,
+            [relative_urls, self.settings.get("SITEURL")],
+            made_from,
+            page_values=kwargs if made_from is None else made_from,
         )
         if not self.reuse.reuse(name, key):
             return False
