@@ -42,19 +42,19 @@ class DataFiles:
 
 def write_licence_shards(files: DataFiles, brands: list[Brand]) -> tuple[int, str]:
     """Every shard of the licence check; returns (bits, data version)."""
-    bits, shards = licence_shards(brands, url_for)
-    texts = {name: dumps(shard) for name, shard in shards.items()}
-    for name, text in texts.items():
-        files.write(f"{SITE_URLS['verify_shards']}{name}.json", text)
-    return bits, digest(texts)
+    return _write_shards(files, licence_shards(brands, url_for), SITE_URLS["verify_shards"])
 
 
 def write_uscc_shards(files: DataFiles, brands: list[Brand]) -> tuple[int, str]:
     """Every shard of the lookup by unified social credit code; returns (bits, data version)."""
-    bits, shards = uscc_shards(brands, url_for)
+    return _write_shards(files, uscc_shards(brands, url_for), SITE_URLS["verify_uscc_shards"])
+
+
+def _write_shards(files: DataFiles, made: tuple[int, dict], folder: str) -> tuple[int, str]:
+    bits, shards = made
     texts = {name: dumps(shard) for name, shard in shards.items()}
     for name, text in texts.items():
-        files.write(f"{SITE_URLS['verify_uscc_shards']}{name}.json", text)
+        files.write(f"{folder}{name}.json", text)
     return bits, digest(texts)
 
 
