@@ -29,7 +29,6 @@ class Inputs:
     bundles: dict[str, list[str]] = field(default_factory=dict)  # brand bundle -> its files
     local: set[str] = field(default_factory=set)  # files some pages depend on, not all
     _families: dict | None = field(default=None, repr=False)
-    _shared: dict = field(default_factory=dict, repr=False)
     _bundle_digests: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -108,13 +107,6 @@ class Inputs:
         path = self.stamp_name(source) or _absolute(source)
         folder, _, name = path.rpartition("/")
         return self._families.get((folder, name.partition(".")[0]), [path])
-
-    def digest_once(self, items: list, describe) -> str:
-        """The digest of `describe(items)`, worked out once for a list many pages share."""
-        known = self._shared.get(id(items))
-        if known is None or known[0] is not items:
-            known = self._shared[id(items)] = (items, digest(describe(items)))
-        return known[1]
 
 
 @functools.lru_cache(maxsize=65536)
