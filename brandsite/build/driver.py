@@ -36,7 +36,7 @@ from pathlib import Path
 from brandsite.brand_registry.messages import msg
 from brandsite.brand_registry.settings_file import siblings_importable
 from brandsite.build.rebuild import SEARCH_BUNDLE, Incremental
-from brandsite.incremental.spare import empty_spare, keep_as_spare, take_spare
+from brandsite.incremental.spare import empty_later, keep_as_spare, take_spare
 from brandsite.site_i18n.writer import PAGE_REUSE
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -290,7 +290,7 @@ def build(
                     with stop.held():
                         incremental.record_pages(output)
                         incremental.save()
-                        empty_spare(spare)
+                        empty_later(spare)
                     if search_deferred:
                         code = incremental.refresh_search(
                             settings, lambda old: discard(old, trash), stop.held

@@ -24,7 +24,7 @@ from brandsite.brand_registry.build_day import build_day
 from brandsite.brand_registry.settings_file import site_paths
 from brandsite.incremental.inputs import ENVIRONMENT, Inputs, roots_of
 from brandsite.incremental.pages import PageReuse
-from brandsite.incremental.record import Record, tree_digest
+from brandsite.incremental.record import Record, stamps_digest, tree_digest, tree_stamps
 from brandsite.incremental.unchanged import keep_unchanged
 
 SEARCH_BUNDLE = "pagefind"
@@ -73,9 +73,11 @@ class Incremental:
             self.previous.pages,
             staging,
             self.previous.groups,
+            self.previous.templates,
         )
         self.search: dict = {}  # what the search index was made from (Record.search)
         self.page_manifest: dict = {}
+        self.staged: dict[str, tuple] | None = None  # stamps of the files Pelican left, but the index
 
     def spare_path(self) -> Path:
         """Where the output a swap retires waits to lend its folders to the next build."""
@@ -86,6 +88,7 @@ class Incremental:
         kept = keep_unchanged(
             self.staging, self.output, skip=(SEARCH_BUNDLE,), prune=True
         )  # the spare's folders this build did not use
+        self.staged = kept.stamps
         print(
             f"Pages and brand data: {self.pages.reused} reused from the last build; "
             f"files: {kept.changed} new or changed, {kept.same} as before"
@@ -132,7 +135,7 @@ class Incremental:
         try:
             size = int(settings.get("SEARCH_PARTITION_PAGES") or search.PARTITION_PAGES)
             known = self.previous.search.get("partitions") or {}
-            pages, seen = search.pages_to_index(site, self.previous.search.get("pages"))
+            pages, seen = search.pages_to_index(site, self.previous.search.get("pages"), self.staged)
             partitions = search.plan(pages, size)
             digests = {p.name: p.digest() for p in partitions}
             counts = search.describe(search.counts_of(partitions))
@@ -158,11 +161,18 @@ class Incremental:
     def record_pages(self, folder: Path) -> None:
         """Stamps of the pages as staged: `folder` is the staging folder or, since a rename
         keeps them, the output it became."""
-        self.page_manifest = self.pages.manifest(folder)
+        self.page_manifest = self.pages.manifest(folder, self.staged)
 
     def save(self) -> None:
         """Record the output as it now is (after the swap)."""
-        written = tree_digest(self.output, self.retained)
+        if self.staged is None:
+            written = tree_digest(self.output, self.retained)
+        else:  # the files as staged (a rename keeps their stamps), and the index as it is now
+            found = {
+                path: stamp for path, stamp in self.staged.items() if path.split("/")[0] not in self.retained
+            }
+            found.update(tree_stamps(self.output / SEARCH_BUNDLE, prefix=SEARCH_BUNDLE + "/"))
+            written = stamps_digest(found)
         Record(
             self.fingerprint,
             self.output.stat().st_ino,
@@ -171,6 +181,7 @@ class Incremental:
             self.page_manifest,
             self.pages.groups,
             self.inputs.hashed(),
+            self.pages.parsed,
         ).save(self.record_path)
 
 

@@ -37,6 +37,8 @@ from types import SimpleNamespace
 
 import cbor2
 
+from brandsite.incremental.record import tree_stamps
+
 BUNDLE = "pagefind"
 MANIFEST = "partitions.json"
 PARTITION_PAGES = 100  # SEARCH_PARTITION_PAGES: a story edit re-indexes about this many pages
@@ -100,31 +102,35 @@ def pagefind_version() -> str:
         return ""
 
 
-def pages_to_index(site: Path, known: dict | None = None) -> tuple[list[Page], dict]:
-    """The pages of `site` that have data-pagefind-body, in path order; and what was found
+def pages_to_index(
+    site: Path, known: dict | None = None, stamps: dict[str, tuple] | None = None
+) -> tuple[list[Page], dict]:
+    """The pages of `site` that have data-pagefind-body, in walk order; and what was found
     of every page (path -> [inode, size, mtime, language or "" if not indexed]), which,
-    given as `known` to the next scan, spares reading the pages that did not change."""
+    given as `known` to the next scan, spares reading the pages that did not change.
+    `stamps`: (size, mtime_ns, inode) of the site's files by path, if known (no walk)."""
     known = known or {}
+    if stamps is None:
+        stamps = tree_stamps(site, (BUNDLE,))
     pages, seen = [], {}
-    root = str(site)
-    for current, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not (current == root and d == BUNDLE))
-        folder = current[len(root) + 1 :].replace(os.sep, "/")  # relpath, without its cost
-        for name in sorted(files):
-            if name.endswith(".html"):
-                path = os.path.join(current, name)
-                relative = f"{folder}/{name}" if folder else name
-                info = os.stat(path)
-                stamp = [info.st_ino, info.st_size, info.st_mtime_ns]
-                before = known.get(relative)
-                lang = before[3] if before and before[:3] == stamp else _language_if_indexed(path)
-                seen[relative] = [*stamp, lang]
-                if lang:
-                    pages.append(Page(relative, lang, tuple(stamp)))
+    for relative in sorted((p for p in stamps if p.endswith(".html")), key=_walk_order):
+        size, mtime, inode = stamps[relative]
+        stamp = [inode, size, mtime]
+        before = known.get(relative)
+        lang = before[3] if before and before[:3] == stamp else _language_if_indexed(site / relative)
+        seen[relative] = [*stamp, lang]
+        if lang:
+            pages.append(Page(relative, lang, tuple(stamp)))
     return pages, seen
 
 
-def _language_if_indexed(path: str) -> str:
+def _walk_order(path: str) -> list:
+    """As a sorted walk visits files: a folder's own files before those of its folders."""
+    *folders, name = path.split("/")
+    return [(1, folder) for folder in folders] + [(0, name)]
+
+
+def _language_if_indexed(path: Path) -> str:
     """<html lang> of a page with data-pagefind-body ("unknown" if it has none); "" without."""
     with open(path, "rb") as file:
         data = file.read()

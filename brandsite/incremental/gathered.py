@@ -23,7 +23,7 @@ import datetime
 import enum
 import hashlib
 import types
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
 
 from jinja2 import Environment, meta
@@ -38,15 +38,19 @@ class Unknown(Exception):
     """A value the fingerprints cannot tell apart from another: render the page."""
 
 
-Parsed = dict[str, tuple[frozenset[str], list[str | None]]]  # template -> its names, what it references
+Parsed = dict[str, list]  # template -> [digest of its source, its names, the templates it references]
 
 
-def template_names(env: Environment, name: str, parsed: Parsed | None = None) -> frozenset[str]:
-    """Every name `name` and the templates it extends, includes or imports may read
-    (`parsed`: each template's own, kept between calls of one build).
+def template_names(
+    env: Environment, name: str, parsed: Parsed | None = None, known: Parsed | None = None
+) -> frozenset[str]:
+    """Every name `name` and the templates it extends, includes or imports may read.
 
+    `parsed` keeps each template's own names between calls of one build; `known`
+    holds those of an earlier build, used for a template whose source is the same.
     Unknown when a template is named by a variable (it could be any)."""
     parsed = {} if parsed is None else parsed
+    known = known or {}
     names: set[str] = set()
     pending, seen = [name], set()
     while pending:
@@ -56,15 +60,22 @@ def template_names(env: Environment, name: str, parsed: Parsed | None = None) ->
         seen.add(current)
         if current not in parsed:
             assert env.loader is not None
-            tree = env.parse(env.loader.get_source(env, current)[0])
-            parsed[current] = (
-                frozenset(meta.find_undeclared_variables(tree)),
-                list(meta.find_referenced_templates(tree)),
-            )
-        own, references = parsed[current]
+            source = env.loader.get_source(env, current)[0]
+            source_digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+            before = known.get(current)
+            if before and before[0] == source_digest:
+                parsed[current] = before
+            else:
+                tree = env.parse(source)
+                parsed[current] = [
+                    source_digest,
+                    sorted(meta.find_undeclared_variables(tree)),
+                    list(meta.find_referenced_templates(tree)),
+                ]
+        _, own, references = parsed[current]
         if None in references:
             raise Unknown(f"{current} names a template by a variable")
-        names |= own
+        names.update(own)
         pending += [other for other in references if other is not None]
     return frozenset(names)
 
@@ -179,14 +190,13 @@ def _digest(walked: object) -> str:
 
 def page_fingerprint(
     fingerprints: Fingerprints,
-    names: frozenset[str],
-    lookup: Callable[[str], object],
-    page_values: Mapping | Set = frozenset(),
+    names: tuple[str, ...],
+    own: Mapping[str, object],
+    shared: Callable[[str], object],
 ) -> str:
-    """The digest of every name's value (MISSING where there is none). The names not in
-    `page_values` (the page's own) read what many pages share: worked out once for the
-    same objects."""
-    ordered = sorted(names)
-    shared = tuple(name for name in ordered if name not in page_values)
-    own = [[name, lookup(name)] for name in ordered if name in page_values]
-    return fingerprints.of([fingerprints.of_shared(shared, [lookup(name) for name in shared]), own])
+    """The digest of every name's value: from `own` (the page's), else what `shared`
+    gives (MISSING where there is none). What many pages share is worked out once for
+    the same objects."""
+    common = tuple(name for name in names if name not in own)
+    values = [[name, own[name]] for name in names if name in own]
+    return fingerprints.of([fingerprints.of_shared(common, [shared(name) for name in common]), values])

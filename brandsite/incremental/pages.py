@@ -11,7 +11,7 @@ page again. Anything else is rendered: a page is never stale.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from jinja2 import Template
@@ -34,42 +34,49 @@ class PageReuse:
         previous_pages: dict[str, Entry],
         output: Path,
         previous_groups: dict[str, Group] | None = None,
+        previous_templates: Parsed | None = None,
     ):
         self.inputs = inputs
         self.previous_output = previous_output
         self.previous_pages = previous_pages
         self.previous_groups = previous_groups or {}
         self.output = output
+        self._previous, self._output = str(previous_output), str(output)
         self.site = inputs.site_digest()
         self.keys: dict[str, str] = {}  # this build's pages that have one
         self.groups: dict[str, Group] = {}
         self.reused = 0
         self.fingerprints = Fingerprints(identities(inputs))
-        self.names: dict[str, frozenset[str]] = {}  # template -> the names it reads
-        self.parsed: Parsed = {}
+        self.names: dict[str, tuple[str, ...]] = {}  # template -> the names it reads, sorted
+        self.parsed: Parsed = {}  # the names of each template this build read (Record.templates)
+        self.previous_templates = previous_templates or {}
         self.unknown: dict[str, str] = {}  # template -> why a page of it has no key
 
     def page_key(
         self,
         name: str,
         template: Template,
-        lookup: Callable[[str], object],
+        own: Mapping[str, object],
+        shared: Callable[[str], object],
         extra: object,
         made_from: dict | None = None,
-        page_values: dict | None = None,
     ) -> str | None:
-        """The key of page `name`, rendered from `template` with the values `lookup`
-        gives for names (and `made_from`, the values the caller makes the others of;
-        `page_values`: the page's own, the others being shared by many pages);
-        None when one is of a kind not known (always rendered)."""
+        """The key of page `name`, rendered from `template` with the page's `own` values
+        and, for the names it does not hold, what `shared` gives (the context many pages
+        share); `made_from`: the values the caller makes the page's others of. None
+        when a value is of a kind not known (the page is always rendered)."""
         template_name = template.name or ""
         try:
             names = self.names.get(template_name)
             if names is None:
-                names = self.names[template_name] = template_names(
-                    template.environment, template_name, self.parsed
+                names = self.names[template_name] = tuple(
+                    sorted(
+                        template_names(
+                            template.environment, template_name, self.parsed, self.previous_templates
+                        )
+                    )
                 )
-            fingerprint = page_fingerprint(self.fingerprints, names, lookup, page_values or frozenset())
+            fingerprint = page_fingerprint(self.fingerprints, names, own, shared)
             made = self.fingerprints.of(made_from) if made_from is not None else None
         except Unknown as exc:
             self.unknown[template_name] = str(exc)
@@ -102,16 +109,16 @@ class PageReuse:
         return True
 
     def _link(self, name: str, entry: Entry) -> bool:
-        old = self.previous_output / name
+        old = os.path.join(self._previous, name)  # os.path, not pathlib: 10,000 pages a build
         try:
-            info = old.stat()
+            info = os.stat(old)
             if [info.st_size, info.st_mtime_ns, info.st_ino] != list(entry[1:]):
                 return False
-            target = self.output / name
+            target = os.path.join(self._output, name)
             try:
                 os.link(old, target)
             except FileNotFoundError:  # its folder is new (most exist: see spare)
-                target.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.link(old, target)
         except OSError:
             return False
@@ -148,15 +155,22 @@ class PageReuse:
         for name in names:
             self.keys[name] = key
 
-    def manifest(self, folder: Path | None = None) -> dict[str, Entry]:
+    def manifest(
+        self, folder: Path | None = None, stamps: dict[str, tuple] | None = None
+    ) -> dict[str, Entry]:
         """Each keyed page with the stamp of the file now standing for it (in `folder`,
-        where the output was moved, if it was)."""
+        where the output was moved, if it was; `stamps`: (size, mtime_ns, inode) by name,
+        as unchanged.keep_unchanged found them, else each is read)."""
         folder = folder or self.output
+        stamps = stamps or {}
         pages: dict[str, Entry] = {}
         for name, key in sorted(self.keys.items()):
-            try:
-                info = (folder / name).stat()
-            except OSError:
-                continue
-            pages[name] = [key, info.st_size, info.st_mtime_ns, info.st_ino]
+            stamp = stamps.get(name)
+            if stamp is None:
+                try:
+                    info = (folder / name).stat()
+                except OSError:
+                    continue
+                stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+            pages[name] = [key, *stamp]
         return pages

@@ -23,6 +23,7 @@ class Record:
     pages: dict = field(default_factory=dict)  # page name -> [key, size, mtime_ns, inode]
     groups: dict = field(default_factory=dict)  # group -> [key, facts, number of files] (pages.py)
     hashed: dict = field(default_factory=dict)  # input path -> stamp with a hash (stamps.stamp)
+    templates: dict = field(default_factory=dict)  # template -> its names (gathered.template_names)
 
     @staticmethod
     def path_for(cache: Path, output: Path) -> Path:
@@ -41,6 +42,7 @@ class Record:
                 dict(data["pages"]),
                 dict(data.get("groups") or {}),
                 {str(k): tuple(v) for k, v in (data.get("hashed") or {}).items()},
+                dict(data.get("templates") or {}),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
@@ -63,17 +65,30 @@ class Record:
 
 def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> str:
     """The digest of every file's path and stamp under `folder` (top-level names in `skip` left out)."""
-    stamps = []
-    for current, dirs, files in os.walk(folder):
-        relative = os.path.relpath(current, folder)
-        if relative == ".":
+    return stamps_digest(tree_stamps(folder, skip))
+
+
+def stamps_digest(stamps: dict[str, tuple]) -> str:
+    """The digest of files' stamps by path (tree_stamps, unchanged.Kept.stamps)."""
+    return digest(sorted([path, *stamp] for path, stamp in stamps.items()))
+
+
+def tree_stamps(folder: Path, skip: tuple[str, ...] = (), prefix: str = "") -> dict[str, tuple]:
+    """(size, mtime_ns, inode) of every file under `folder` by its path there (with /, after
+    `prefix`), top-level names in `skip` left out."""
+    stamps = {}
+    root = str(folder)
+    for current, dirs, files in os.walk(root):
+        relative = current[len(root) + 1 :].replace(os.sep, "/")  # relpath, without its cost
+        if not relative:
             dirs[:] = [d for d in dirs if d not in skip]
         for name in files:
-            if relative == "." and name in skip:
+            if not relative and name in skip:
                 continue
             try:
                 info = os.lstat(os.path.join(current, name))
             except OSError:
                 continue
-            stamps.append((os.path.join(relative, name), info.st_size, info.st_mtime_ns, info.st_ino))
-    return digest(sorted(stamps))
+            path = f"{relative}/{name}" if relative else name
+            stamps[prefix + path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return stamps

@@ -7,15 +7,22 @@ So the output a swap retires is kept as the spare; the next build takes it,
 empties it of files, builds into its folders and finally removes the folders
 it did not use (unchanged.keep_unchanged, `prune`). Only folders are reused,
 never a file: every file is written or linked anew, so nothing stale survives.
+
+Emptying a spare of thousands of files takes a build's process seconds, so
+`empty_later` does it in a process of its own once the build is done. The
+spare is moved aside meanwhile: no build takes it half emptied.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 EMPTIED = ".spare-emptied"  # left in a spare by `empty_spare` once it holds no other file
+_BACKGROUND: list[subprocess.Popen] = []  # kept, or Python warns of a process still running
 
 
 def take_spare(spare: Path, staging: Path) -> bool:
@@ -40,10 +47,49 @@ def take_spare(spare: Path, staging: Path) -> bool:
 
 
 def empty_spare(spare: Path) -> None:
-    """Empty the spare now (after a build has served its pages), so the next build need not."""
+    """Empty the spare now, so the next build need not."""
     if spare.is_dir() and not spare.is_symlink():
         remove_files(spare)
         (spare / EMPTIED).touch()
+
+
+def empty_later(spare: Path) -> None:
+    """Empty the spare in a process of its own (the caller need not wait). Until that is
+    done it is not there to take: the next build may do without it, never take it half
+    emptied. With another still being emptied, this one is left for the next build."""
+    emptying = _emptying(spare)
+    if not spare.is_dir() or spare.is_symlink() or os.path.lexists(emptying):
+        return
+    try:
+        spare.rename(emptying)
+    except OSError:
+        return
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); "
+        "from brandsite.incremental.spare import _empty_then_put_back; _empty_then_put_back(*sys.argv[2:])"
+    )
+    _BACKGROUND[:] = [process for process in _BACKGROUND if process.poll() is None]
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(Path(__file__).resolve().parents[2]), str(emptying), str(spare)],
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _BACKGROUND.append(process)
+
+
+def _emptying(spare: Path) -> Path:
+    return spare.with_name(spare.name + ".emptying")
+
+
+def _empty_then_put_back(emptying: str, spare: str) -> None:
+    """Run by `empty_later`'s process. If a newer spare is in place by then, this one goes."""
+    try:
+        empty_spare(Path(emptying))
+        os.rename(emptying, spare)  # fails onto a spare that holds files
+    except OSError:
+        shutil.rmtree(emptying, ignore_errors=True)
 
 
 def remove_files(root: Path) -> None:

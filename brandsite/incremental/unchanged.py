@@ -11,29 +11,35 @@ from __future__ import annotations
 import filecmp
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+Stamp = tuple  # (size, mtime_ns, inode) of a file as left in the new folder
 
 
 @dataclass
 class Kept:
     same: int = 0  # hard-linked to the previous output (now or by the writer)
     changed: int = 0  # new, or different from the previous output
+    stamps: dict[str, Stamp] = field(default_factory=dict)  # path in the new folder (with /) -> stamp
 
 
 def keep_unchanged(new: Path, old: Path, skip: tuple[str, ...] = (), prune: bool = False) -> Kept:
     """Replace each file of `new` identical to its twin in `old` by a hard link to that twin;
-    with `prune`, also remove the folders under `new` that hold nothing."""
+    with `prune`, also remove the folders under `new` that hold nothing. The stamp of each
+    file left in `new` is in the result (one walk, which later steps need not repeat)."""
     kept = Kept()
     try:
         same_device = os.stat(new).st_dev == os.stat(old).st_dev
     except OSError:
         same_device = False
-    _keep_in(str(new), str(old), kept, skip, same_device, prune)
+    _keep_in(str(new), str(old), "", kept, skip, same_device, prune)
     return kept
 
 
-def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device: bool, prune: bool) -> bool:
+def _keep_in(
+    new: str, old: str, prefix: str, kept: Kept, skip: tuple[str, ...], same_device: bool, prune: bool
+) -> bool:
     """True if `new` is left empty."""
     # Folder listings give each file's inode for free: a file the writer
     # already linked (most of them) costs no stat and no read.
@@ -48,7 +54,15 @@ def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device:
             if entry.is_dir(follow_symlinks=False):
                 if entry.name in skip:
                     empty = False
-                elif _keep_in(entry.path, os.path.join(old, entry.name), kept, (), same_device, prune):
+                elif _keep_in(
+                    entry.path,
+                    os.path.join(old, entry.name),
+                    f"{prefix}{entry.name}/",
+                    kept,
+                    (),
+                    same_device,
+                    prune,
+                ):
                     os.rmdir(entry.path)
                 else:
                     empty = False
@@ -58,6 +72,13 @@ def _keep_in(new: str, old: str, kept: Kept, skip: tuple[str, ...], same_device:
                 kept.same += 1
             else:
                 kept.changed += 1
+            if entry.is_dir():
+                continue  # a link to a folder: not a file (as os.walk sees it)
+            try:
+                info = os.lstat(entry.path)  # after _same: it may have become a link
+            except OSError:
+                continue
+            kept.stamps[prefix + entry.name] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return empty and prune
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import ChainMap
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
@@ -49,6 +48,7 @@ class LanguageWriter(Writer):
         self.reuse = self.settings.get(PAGE_REUSE)
         self.pending: dict[str, tuple] = {}  # path -> render job, written by flush()
         self.listed: dict[str, tuple] = {}  # name -> (alternates, content), for the sitemap
+        self._template_globals: dict[int, tuple] = {}
         signals.finalized.connect(self._flush_at_end)
 
     def write_file(
@@ -67,7 +67,8 @@ class LanguageWriter(Writer):
             return
         known, content = twins(kwargs)
         siteurl = path_to_url(get_relative_path(name)) if relative_urls else context["SITEURL"]
-        kwargs = {**self.page_languages(name, siteurl, known), **story_values(content), **kwargs}
+        own = {**story_values(content), **kwargs}  # the language values are made of name and twins
+        kwargs = {**self.page_languages(name, siteurl, known), **own}
         if override_output or sanitised_join(self.output_path, name) not in self._overridden_files:
             self.listed[name] = (kwargs["alternates"], content)  # as Pelican keeps the page
         if paginated is None:  # as Pelican decides it
@@ -86,7 +87,10 @@ class LanguageWriter(Writer):
             )
             return
         made_from = kwargs.pop("made_from", None)
-        if self.reuse is not None and self._reused(name, template, context, relative_urls, kwargs, made_from):
+        own.pop("made_from", None)
+        if self.reuse is not None and self._reused(
+            name, template, context, relative_urls, own, known, made_from
+        ):
             return
         self._defer(name, template, context, relative_urls, override_output, kwargs)
 
@@ -101,31 +105,35 @@ class LanguageWriter(Writer):
             return False
         page = {**made_from}
         known, content = twins(page)
-        if not self._reused(name, template, context, relative_urls, page, made_from):
+        if not self._reused(name, template, context, relative_urls, {}, known, made_from):
             return False
         self.listed[name] = (self.languages.alternates(self.languages.links(page_url(name), known)), content)
         return True
 
-    def _reused(self, name, template, context, relative_urls, kwargs, made_from=None) -> bool:
-        # Given `made_from`, the page's other values are made of it and of the page's name
-        # (as its language links are): the key covers what they are made of.
-        values = ChainMap(kwargs, context) if made_from is None else ChainMap(made_from, context)
+    def _reused(self, name, template, context, relative_urls, own, known, made_from=None) -> bool:
+        """Link page `name` if its key is the last build's. The key covers its `own`
+        values (or, given `made_from`, the values the caller makes the others of), what its
+        template reads of the shared `context`, and what the page's language values and URLs
+        are made of: its name, the site URL, relative URLs and its language twins (`known`)."""
+        in_context, in_globals = context.__contains__, self._globals(template).get
 
-        def lookup(variable: str) -> object:  # as the template will see it (see _defer)
-            return values[variable] if variable in values else template.globals.get(variable, MISSING)
+        def shared(variable: str) -> object:  # as the template will see it (see _defer)
+            return context[variable] if in_context(variable) else in_globals(variable, MISSING)
 
-        key = self.reuse.page_key(
-            name,
-            template,
-            lookup,
-            [relative_urls, self.settings.get("SITEURL")],
-            made_from,
-            page_values=kwargs if made_from is None else made_from,
-        )
+        extra = [relative_urls, self.settings.get("SITEURL"), known]
+        own = own if made_from is None else made_from
+        key = self.reuse.page_key(name, template, own, shared, extra, made_from)
         if not self.reuse.reuse(name, key):
             return False
         self._written_files.add(sanitised_join(self.output_path, name))
         return True
+
+    def _globals(self, template) -> dict:
+        """The template's globals as one dict (a ChainMap's lookups cost microseconds)."""
+        found = self._template_globals.get(id(template))
+        if found is None or found[0] is not template:
+            found = self._template_globals[id(template)] = (template, dict(template.globals))
+        return found[1]
 
     # -- rendering, on every core ------------------------------------------
 

@@ -91,7 +91,7 @@ def test_a_page_key_follows_the_names_its_template_reads_and_no_others(tmp_path,
     template = env.get_template("brand.html")
 
     def key(**values):
-        return reuse.page_key("b.html", template, lambda name: values.get(name, MISSING), None)
+        return reuse.page_key("b.html", template, {}, lambda name: values.get(name, MISSING), None)
 
     page = {"brand": Row("pear", 1), "stories": ["a"], "featured": Row("x", 2), "labels": {"more": "更多"}}
     assert key(**page) == key(**page, unrelated=[object()])  # not read: not fingerprinted

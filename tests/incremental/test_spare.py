@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import os
+import time
 
-from brandsite.incremental.spare import EMPTIED, empty_spare, keep_as_spare, take_spare
+from brandsite.incremental.spare import (
+    EMPTIED,
+    _empty_then_put_back,
+    empty_later,
+    empty_spare,
+    keep_as_spare,
+    take_spare,
+)
 from brandsite.incremental.unchanged import keep_unchanged
 
 
@@ -58,3 +66,32 @@ def test_a_spare_emptied_when_retired_is_taken_without_another_walk(tmp_path):
     assert [p.name for p in spare.rglob("*") if p.is_file()] == [EMPTIED]
     assert take_spare(spare, staging)
     assert [str(p.relative_to(staging)) for p in staging.rglob("*")] == ["brands"]
+
+
+def test_a_spare_emptied_later_is_not_there_until_it_is_empty(tmp_path):
+    spare, staging = tmp_path / "x.spare", tmp_path / "staging"
+    (spare / "brands").mkdir(parents=True)
+    for n in range(200):
+        (spare / "brands" / f"{n}.html").write_text("old")
+    empty_later(spare)
+    assert not spare.exists() or [p.name for p in spare.rglob("*") if p.is_file()] == [EMPTIED]
+    deadline = time.monotonic() + 30
+    while not spare.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [p.name for p in spare.rglob("*") if p.is_file()] == [EMPTIED]
+    assert not (tmp_path / "x.spare.emptying").exists()
+    assert take_spare(spare, staging)
+    assert [str(p.relative_to(staging)) for p in staging.rglob("*")] == ["brands"]
+
+
+def test_a_spare_emptied_later_gives_way_to_a_newer_one(tmp_path):
+    emptying, spare = tmp_path / "x.spare.emptying", tmp_path / "x.spare"
+    (emptying / "a").mkdir(parents=True)
+    (emptying / "a" / "index.html").write_text("old")
+    (spare / "b").mkdir(parents=True)
+    (spare / "b" / "index.html").write_text("newer, not yet emptied")
+    _empty_then_put_back(str(emptying), str(spare))
+    assert not emptying.exists()
+    assert (spare / "b" / "index.html").read_text() == "newer, not yet emptied"
+    empty_later(spare)  # while another is being emptied, this one waits for the next build
+    assert (spare / "b" / "index.html").exists() or not spare.exists()
