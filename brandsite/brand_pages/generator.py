@@ -345,7 +345,11 @@ class BrandPagesGenerator(Generator):
         sheets, as_of = self.sheets, self.as_of
         changed = self._write_labels(writer, linked, lang, brand)
         # The label files serve every language: made once, from the same inputs as the sheet.
-        if lang.code == self.languages.default and (changed or not sheets.link_label_files(brand)):
+        if (
+            sheets.ready
+            and lang.code == self.languages.default
+            and (changed or not sheets.link_label_files(brand))
+        ):
             logo = self.publisher.smallest(brand.logo) if brand.logo else None
             sheets.write_label_files(brand, sheets.label_rows(brand, as_of), logo)
         relative = self.settings["RELATIVE_URLS"]

@@ -193,10 +193,14 @@ def page_fingerprint(
     names: tuple[str, ...],
     own: Mapping[str, object],
     shared: Callable[[str], object],
+    made_from: Mapping | None = None,
 ) -> str:
     """The digest of every name's value: from `own` (the page's), else what `shared`
     gives (MISSING where there is none). What many pages share is worked out once for
-    the same objects."""
+    the same objects. Given `made_from` (what the page's own values are made of), that
+    stands for them."""
     common = tuple(name for name in names if name not in own)
-    values = [[name, own[name]] for name in names if name in own]
-    return fingerprints.of([fingerprints.of_shared(common, [shared(name) for name in common]), values])
+    shared_part = fingerprints.of_shared(common, [shared(name) for name in common])
+    if made_from is not None:
+        return fingerprints.of([shared_part, "made from", made_from])
+    return fingerprints.of([shared_part, [[name, own[name]] for name in names if name in own]])

@@ -76,12 +76,11 @@ class PageReuse:
                         )
                     )
                 )
-            fingerprint = page_fingerprint(self.fingerprints, names, own, shared)
-            made = self.fingerprints.of(made_from) if made_from is not None else None
+            fingerprint = page_fingerprint(self.fingerprints, names, own, shared, made_from)
         except Unknown as exc:
             self.unknown[template_name] = str(exc)
             return None
-        return digest(self.site, name, template_name, fingerprint, made, extra)
+        return digest(self.site, name, template_name, fingerprint, extra)
 
     def key(self, name: str, kind: str, files: list[str], extra: object = None) -> str:
         """The key of a file made of `files` alone (and what every page shares)."""
