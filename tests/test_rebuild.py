@@ -3,10 +3,14 @@ build, edits show at once, and an image deleted under an unchanged story still f
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import subprocess
+import sys
 import time
 
-from sitebuild import build, copy_project
+from sitebuild import AS_OF, build, copy_project
 
 from brandsite.file_stamp import RACY_NS
 
@@ -57,3 +61,36 @@ def test_rebuilds_from_the_parse_cache(tmp_path):
     assert (
         'content/stories/hami-melon-cold-chain.md:8: cover: file "images/cold-chain.jpg" does not exist'
     ) in result.stderr
+
+
+def test_the_preview_s_search_index_follows_the_pages_it_serves_first(tmp_path):
+    """build(search_later=True), as the preview runs it, after builds that made the index
+    before the swap (make html): the last index is carried over with the new pages, and only
+    the partitions whose pages changed are indexed again."""
+    root = copy_project(tmp_path)
+    time.sleep(RACY_NS / 1e9)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())), "PYTHONPATH": str(root)}
+    story = root / "content" / "stories" / "hami-melon-cold-chain.md"
+    logs = []
+    for edit, later in enumerate((False, False, True, True)):
+        story.write_text(story.read_text(encoding="utf-8") + f"\n第{edit}次编辑。\n", encoding="utf-8")
+        script = (
+            "import sys; from pathlib import Path; from brandsite.build.driver import build; "
+            f"sys.exit(build('pelicanconf.py', Path('output'), search_later={later}))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script], check=False, cwd=root, env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        logs.append(result.stdout)
+        deadline = time.monotonic() + 30  # the spare is emptied in the background: the next build takes it
+        while list((root / ".cache").rglob("*.spare.emptying")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    indexed = [re.search(r"(\d+) of (\d+) partitions indexed again", log) for log in logs[1:]]
+    assert all(indexed), logs
+    assert [int(found[1]) < int(found[2]) for found in indexed] == [True, True, True], logs
+    bundle = root / "output" / "pagefind"
+    partitions = json.loads((bundle / "partitions.json").read_text(encoding="utf-8"))
+    assert all(
+        (bundle / name / "pagefind-entry.json").is_file() for names in partitions.values() for name in names
+    )

@@ -89,6 +89,9 @@ class Incremental:
             self.staging, self.output, skip=(SEARCH_BUNDLE,), prune=True
         )  # the spare's folders this build did not use
         self.staged = kept.stamps
+        # The spare's index folders, empty: left there, they would stand in for the index
+        # that the preview carries over from the live output (driver: search_later).
+        _drop_empty_folders(self.staging / SEARCH_BUNDLE)
         print(
             f"Pages and brand data: {self.pages.reused} reused from the last build; "
             f"files: {kept.changed} new or changed, {kept.same} as before"
