@@ -26,7 +26,6 @@ import gc
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -36,6 +35,7 @@ from pathlib import Path
 from brandsite.brand_registry.messages import msg
 from brandsite.brand_registry.settings_file import siblings_importable
 from brandsite.build.rebuild import SEARCH_BUNDLE, Incremental
+from brandsite.detached import run_detached
 from brandsite.incremental.spare import empty_later, keep_as_spare, take_spare
 from brandsite.site_i18n.writer import PAGE_REUSE
 
@@ -204,13 +204,7 @@ def discard(folder: Path, trash: Path | None) -> None:
         except OSError:  # another file system: delete it here and now
             pass
         else:
-            subprocess.Popen(
-                [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(target)],
-                start_new_session=True,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+            run_detached("import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(target))
             return
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+from brandsite.detached import run_detached
+
 EMPTIED = ".spare-emptied"  # left in a spare by `empty_spare` once it holds no other file
-_BACKGROUND: list[subprocess.Popen] = []  # kept, or Python warns of a process still running
 
 
 def take_spare(spare: Path, staging: Path) -> bool:
@@ -68,15 +67,7 @@ def empty_later(spare: Path) -> None:
         "import sys; sys.path.insert(0, sys.argv[1]); "
         "from brandsite.incremental.spare import _empty_then_put_back; _empty_then_put_back(*sys.argv[2:])"
     )
-    _BACKGROUND[:] = [process for process in _BACKGROUND if process.poll() is None]
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, str(Path(__file__).resolve().parents[2]), str(emptying), str(spare)],
-        start_new_session=True,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _BACKGROUND.append(process)
+    run_detached(code, str(Path(__file__).resolve().parents[2]), str(emptying), str(spare))
 
 
 def _emptying(spare: Path) -> Path:
