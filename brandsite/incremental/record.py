@@ -75,20 +75,25 @@ def stamps_digest(stamps: dict[str, tuple]) -> str:
 
 def tree_stamps(folder: Path, skip: tuple[str, ...] = (), prefix: str = "") -> dict[str, tuple]:
     """(size, mtime_ns, inode) of every file under `folder` by its path there (with /, after
-    `prefix`), top-level names in `skip` left out."""
-    stamps = {}
-    root = str(folder)
-    for current, dirs, files in os.walk(root):
-        relative = current[len(root) + 1 :].replace(os.sep, "/")  # relpath, without its cost
-        if not relative:
-            dirs[:] = [d for d in dirs if d not in skip]
-        for name in files:
-            if not relative and name in skip:
-                continue
-            try:
-                info = os.lstat(os.path.join(current, name))
-            except OSError:
-                continue
-            path = f"{relative}/{name}" if relative else name
-            stamps[prefix + path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    `prefix`), top-level names in `skip` left out. Links are not followed."""
+    stamps: dict[str, tuple] = {}
+    _stamp_folder(str(folder), prefix, set(skip), stamps)
     return stamps
+
+
+def _stamp_folder(folder: str, prefix: str, skip: set[str], stamps: dict[str, tuple]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name in skip:
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _stamp_folder(entry.path, f"{prefix}{entry.name}/", set(), stamps)
+            elif not entry.is_dir():  # a link to a folder is neither walked nor a file
+                info = entry.stat(follow_symlinks=False)
+                stamps[prefix + entry.name] = (info.st_size, info.st_mtime_ns, info.st_ino)
+        except OSError:
+            continue
