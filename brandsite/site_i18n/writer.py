@@ -206,9 +206,8 @@ class LanguageWriter(Writer):
                 if not file.endswith(".html"):
                     continue
                 path = os.path.join(folder, file)
-                with open(path, "rb") as page:
-                    if is_noindex(page.read()):
-                        continue
+                if is_noindex(_head_of(path)):
+                    continue
                 name = os.path.relpath(path, self.output_path).replace(os.sep, "/")
                 yield name, self.listed.get(name, ((), None))
 
@@ -270,6 +269,18 @@ def _render(job) -> None:
         context["localsiteurl"] = local["localsiteurl"]  # read by content's links, as in Pelican
     write_or_link(path, template.render(local).encode("utf-8"), previous)
     signals.content_written.send(path, context=local)
+
+
+def _head_of(path: str, chunk: int = 16384) -> bytes:
+    """The page up to its </head> (all of it if it has none): pages are large, heads are not."""
+    with open(path, "rb") as page:
+        data = page.read(chunk)
+        while b"</head>" not in data:
+            more = page.read(chunk)
+            if not more:
+                break
+            data += more
+    return data
 
 
 def previous_output(settings: dict):
