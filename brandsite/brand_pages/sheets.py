@@ -86,20 +86,30 @@ class Sheets:
             self._write(row["file"], label_svg(label).encode("utf-8"))
 
     def link_label_files(self, brand: Brand) -> bool:
-        """Link the last build's label files of an unchanged brand; False if one is missing."""
+        """Link the last build's label files of an unchanged brand; False if one is missing
+        (the caller then writes them all)."""
         if not self.ready or self.previous is None:
             return False
-        names = [label_file_for(brand, slug) for slug in licence_slugs(brand).values()]
-        if not all((self.previous / name).is_file() for name in names):
-            return False
-        for name in names:
-            target = self.output / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
+        previous, output = str(self.previous), str(self.output)
+        made: set[str] = set()
+        for slug in licence_slugs(brand).values():
+            name = label_file_for(brand, slug)
+            source, target = os.path.join(previous, name), os.path.join(output, name)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            if os.path.lexists(target):
+                os.unlink(target)
             try:
-                os.link(self.previous / name, target)
+                os.link(source, target)
+            except FileNotFoundError:
+                return False
             except OSError:  # another file system
-                shutil.copy2(self.previous / name, target)
+                try:
+                    shutil.copy2(source, target)
+                except OSError:
+                    return False
         return True
 
     def _logo(self, logo: tuple[str, int, int] | None) -> Logo | None:
