@@ -90,7 +90,8 @@ class Incremental:
         )  # the spare's folders this build did not use
         self.staged = kept.stamps
         # The spare's index folders, empty: left there, they would stand in for the index
-        # that the preview carries over from the live output (driver: search_later).
+        # that the preview carries over from the live output (driver: search_later), or be
+        # taken for one already made (search_index).
         _drop_empty_folders(self.staging / SEARCH_BUNDLE)
         print(
             f"Pages and brand data: {self.pages.reused} reused from the last build; "
@@ -134,7 +135,6 @@ class Incremental:
 
         started = time.perf_counter()
         previous = self.output / SEARCH_BUNDLE
-        _drop_empty_folders(bundle)
         try:
             size = int(settings.get("SEARCH_PARTITION_PAGES") or search.PARTITION_PAGES)
             known = self.previous.search.get("partitions") or {}
