@@ -87,6 +87,12 @@ def get_writer(pelican):
     return LanguageWriter
 
 
+def _write_beside_others(generators) -> None:
+    from brandsite.site_i18n.writer import write_beside_others
+
+    write_beside_others(generators)
+
+
 def _flush_pages(generator, writer=None) -> None:
     from brandsite.site_i18n.writer import flush_pages
 
@@ -108,6 +114,7 @@ def register():
     signals.article_generator_init.connect(_skip_unwritten_lists)
     signals.article_generator_finalized.connect(share_taxonomy)
     signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(_write_beside_others)
     signals.article_writer_finalized.connect(_flush_pages)
     signals.page_writer_finalized.connect(_flush_pages)
     signals.get_generators.connect(get_generators)

@@ -1,5 +1,7 @@
 """Pages rendered by two processes (site_i18n's writer + incremental.fork_pool) are the
-pages one process renders; a page failing in a worker fails the whole build."""
+pages one process renders; a page failing in a worker fails the whole build. With more
+than one core, the stories' pages are written by a forked copy of the build while the other
+generators write theirs (writer.write_beside)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 from sitebuild import build, copy_project, snapshot
 
 PARALLEL = "from pelicanconf import *\nRENDER_PARALLEL_MIN = 1\nRENDER_WORKERS = 2\n"
+ONE = "from pelicanconf import *\nRENDER_WORKERS = 1\n"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -21,11 +24,12 @@ def tree(folder: Path) -> dict[str, bytes]:
 def project(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("parallel"))
     (root / "parallelconf.py").write_text(PARALLEL)
+    (root / "oneconf.py").write_text(ONE)
     return root
 
 
 def test_two_processes_render_the_same_site_as_one(project):
-    one = build(project, project / "one")
+    one = build(project, project / "one", settings="oneconf.py")
     two = build(project, project / "two", settings="parallelconf.py")
     assert one.returncode == 0, one.stderr
     assert two.returncode == 0, two.stderr
@@ -51,6 +55,27 @@ def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_output(project):
         template.write_text(original, encoding="utf-8")
     assert result.returncode == 1
     assert "no_such_thing" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Build failed: output/ was left as it was." in result.stderr
+    assert snapshot(project / "output") == before
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "parallelconf.py"])
+def test_a_story_failing_beside_the_other_generators_fails_the_build(project, settings):
+    """The stories' pages are written by a forked copy of the build (two cores): an error
+    there fails the build as plainly as one in the build itself."""
+    assert build(project, project / "output", settings=settings).returncode == 0
+    before = snapshot(project / "output")
+    template = project / "theme" / "templates" / "article.html"
+    original = template.read_text(encoding="utf-8")
+    failing = original.replace("{% block content %}", "{% block content %}{{ no_such() }}", 1)
+    template.write_text(failing, encoding="utf-8")
+    try:
+        result = build(project, project / "output", settings=settings)
+    finally:
+        template.write_text(original, encoding="utf-8")
+    assert result.returncode == 1
+    assert "no_such" in result.stderr
     assert "Traceback" not in result.stderr
     assert "Build failed: output/ was left as it was." in result.stderr
     assert snapshot(project / "output") == before

@@ -1,7 +1,5 @@
 """`python -m brandsite.build`: the atomic site build (brandsite.build.driver)."""
 
-import sys
+from brandsite.build.driver import exit_now, main
 
-from brandsite.build.driver import main
-
-sys.exit(main())
+exit_now(main())

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import gc
+import logging
 import os
 import shutil
 import signal
@@ -31,11 +32,13 @@ import threading
 import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import NoReturn
 
 from brandsite.brand_registry.messages import msg
 from brandsite.brand_registry.settings_file import siblings_importable
 from brandsite.build.rebuild import SEARCH_BUNDLE, Incremental
 from brandsite.detached import run_detached
+from brandsite.incremental.fork_pool import Background
 from brandsite.incremental.spare import empty_later, keep_as_spare, take_spare
 from brandsite.site_i18n.writer import PAGE_REUSE
 
@@ -141,8 +144,6 @@ def retained_names(settings: dict) -> list[str]:
 
 def run_pelican(settings: dict) -> int:
     """Run Pelican in this process; content errors are printed plainly, never as a traceback."""
-    import logging
-
     from pelican import Pelican
     from pelican.log import init as init_logging
 
@@ -161,6 +162,8 @@ def run_pelican(settings: dict) -> int:
             if os.environ.get("BUILD_DEBUG"):
                 raise
         return 1
+    finally:
+        Background.stop_all()  # a generator's pages written beside the others', if it failed
     return 0
 
 
@@ -266,6 +269,7 @@ def build(
                     code = run_pelican(settings)
                     search_deferred = False
                     if code == 0:
+                        incremental.warm_search(settings)
                         incremental.keep_pages()
                         print(f"Pages ready in {time.perf_counter() - started:.2f} s")
                         if search_later:
@@ -293,6 +297,7 @@ def build(
                             say("search_index_failed", sys.stderr)
                     return code
                 finally:
+                    incremental.stop_search()
                     with stop.held():
                         shutil.rmtree(staging, ignore_errors=True)
         except Busy:
@@ -335,5 +340,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def exit_now(code: int) -> NoReturn:
+    """End the build's process without freeing its millions of objects one by one
+    (0.4-0.9 s at 1,000 brands): nothing is left to do but flush what is printed."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

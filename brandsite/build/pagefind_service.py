@@ -9,13 +9,17 @@ of Pagefind's own Python and Node clients, spoken here without asyncio).
 from __future__ import annotations
 
 import base64
+import contextlib
+import html
 import json
 import os
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 GLOB_SPECIAL = set("\\?*$:<>()[]{},!")
+WARM_PAGE = '<html lang="%s"><body data-pagefind-body><p>区域公共品牌 regional brands</p></body></html>'
 
 
 class ServiceError(Exception):
@@ -47,8 +51,33 @@ class PagefindService:
         )
         self.last_id = 0
         self.buffer = b""
+        self.warming: threading.Thread | None = None
+        self.closed = False
+
+    def warm_up(self, languages: list[str]) -> None:
+        """Have the process load what indexing pages in `languages` needs (for Chinese, its
+        dictionary) now, on a thread of its own: the next request waits for it."""
+        self.warming = threading.Thread(target=self._warm, args=(languages,), name="pagefind", daemon=True)
+        self.warming.start()
+
+    def _warm(self, languages: list[str]) -> None:
+        with contextlib.suppress(ServiceError):  # a dead process fails the next request
+            index_id = self._send({"type": "NewIndex", "config": None})["index_id"]
+            for lang in languages:
+                page = {"file_contents": WARM_PAGE % html.escape(lang), "url": "/", "file_path": None}
+                self._send({"type": "AddFile", "index_id": index_id, **page})
+            self._send({"type": "DeleteIndex", "index_id": index_id})
+
+    def _warmed(self) -> None:
+        if self.warming is not None:
+            self.warming.join()
+            self.warming = None
 
     def request(self, payload: dict) -> dict:
+        self._warmed()
+        return self._send(payload)
+
+    def _send(self, payload: dict) -> dict:
         self.last_id += 1
         message = {"message_id": self.last_id, "payload": payload}
         try:
@@ -88,10 +117,15 @@ class PagefindService:
         return {file["path"]: base64.b64decode(file["content"]) for file in files}
 
     def close(self, kill: bool = False) -> None:
-        """End the process: it exits when its input ends; `kill` does not wait for that."""
+        """End the process: it exits when its input ends; `kill` does not wait for that.
+        Closing it again does nothing."""
+        if self.closed:
+            return
+        self.closed = True
         try:
             if kill:
                 self.process.kill()
+            self._warmed()
             self.process.stdin.close()
             self.process.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from brandsite.brand_registry.build_day import build_day
 from brandsite.brand_registry.settings_file import site_paths
+from brandsite.build.pagefind_service import PagefindService
 from brandsite.incremental.inputs import ENVIRONMENT, Inputs, roots_of
 from brandsite.incremental.pages import PageReuse
 from brandsite.incremental.record import Record, stamps_digest, tree_digest, tree_stamps
@@ -78,6 +79,7 @@ class Incremental:
         self.search: dict = {}  # what the search index was made from (Record.search)
         self.page_manifest: dict = {}
         self.staged: dict[str, tuple] | None = None  # stamps of the files Pelican left, but the index
+        self.search_service: PagefindService | None = None  # started early (warm_search)
 
     def spare_path(self) -> Path:
         """Where the output a swap retires waits to lend its folders to the next build."""
@@ -99,6 +101,21 @@ class Incremental:
         )
         for template, why in sorted(self.pages.unknown.items()):  # rendered every build: say why
             print(f"Pages of {template} are rendered every build: they receive {why}")
+
+    def warm_search(self, settings: dict) -> None:
+        """Start the search step's Pagefind process now: it loads its dictionary on the
+        other core while the pages are kept (0.3 s that no longer wait)."""
+        from brandsite.build.search_index import start_service
+
+        self.stop_search()
+        with contextlib.suppress(OSError):  # no binary: the search step says so
+            self.search_service = start_service(settings)
+
+    def stop_search(self) -> None:
+        """End the Pagefind process warm_search started, if the search step did not use it."""
+        service, self.search_service = self.search_service, None
+        if service is not None:
+            service.close()
 
     def search_index(self, settings: dict) -> int:
         """Pagefind into the staging folder, partitions whose pages did not change linked."""
@@ -146,9 +163,14 @@ class Incremental:
                 self.search = {"partitions": digests, "pages": seen}
                 print(f"Search index: as before (no page changed; {counts})")
                 return 0, False
-            stale = search.update_index(
-                site, bundle, partitions, previous if previous.is_dir() else None, known
-            )
+            service, self.search_service = self.search_service, None
+            try:
+                stale = search.update_index(
+                    site, bundle, partitions, previous if previous.is_dir() else None, known, service
+                )
+            finally:
+                if service is not None:
+                    service.close()
             search.precompress(bundle, settings)
             keep_unchanged(bundle, previous)
         except (search.SearchIndexError, OSError, subprocess.SubprocessError) as exc:

@@ -1,18 +1,23 @@
 """Share work between forked copies of this process: both cores render pages.
 
 Forked children inherit everything the parent built (templates, content,
-context) without pickling it; each does every n-th job and exits. A child that
-fails, or a parent that is stopped, stops them all: the build then fails as a
-whole, as if it had run in one process.
+context) without pickling it; each does every n-th job and exits (`run_shared`),
+or one job while the parent does others, sending back what it returned
+(`Background`). A child that fails, or a parent that is stopped, stops them all:
+the build then fails as a whole, as if it had run in one process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import pickle
 import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 
 class WorkerFailed(Exception):
@@ -74,3 +79,89 @@ def _child(jobs: Sequence, work: Callable, parent: int) -> None:
 def _exit_code(pid: int) -> int:
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status)
+
+
+class Background:
+    """`job()` run by a forked copy of this process while this one goes on."""
+
+    running: ClassVar[set[Background]] = set()
+
+    def __init__(self, job: Callable[[], object]):
+        read, write = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            _answer(job, write)
+        os.close(write)
+        self.pid = pid
+        self._read: int | None = read
+        Background.running.add(self)
+
+    def result(self) -> object:
+        """What the job returned, once it has; what it raised is raised here."""
+        try:
+            with os.fdopen(self._take_pipe(), "rb") as pipe:
+                answer = pipe.read()  # before waiting: a full pipe would hold the child up
+            code = _exit_code(self.pid)
+        except BaseException:
+            self.stop()  # stopped while waiting
+            raise
+        Background.running.discard(self)
+        if not answer:
+            raise WorkerFailed(f"a build process ended without an answer (exit status {code})")
+        returned, value = pickle.loads(answer)
+        if not returned:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        Background.running.discard(self)
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        if self._read is not None:
+            os.close(self._take_pipe())
+
+    def _take_pipe(self) -> int:
+        read, self._read = self._read, None
+        assert read is not None
+        return read
+
+    @classmethod
+    def stop_all(cls) -> None:
+        """Stop every job still running (the build failed or was stopped)."""
+        for job in list(cls.running):
+            job.stop()
+
+
+def _answer(job: Callable[[], object], write: int) -> None:
+    """In the child: run `job`, send (returned?, its value or exception), exit."""
+    _die_with_parent()
+    try:
+        answer = (True, job())
+    except BaseException as exc:
+        answer = (False, _portable(exc))
+    try:
+        with os.fdopen(write, "wb") as pipe:
+            pickle.dump(answer, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """`exc`, or, if it cannot be pickled, a RuntimeError that says the same."""
+    try:
+        pickle.dumps(exc)
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def _die_with_parent() -> None:
+    """Linux: this process gets SIGKILL when its parent dies (a killed build stops writing)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

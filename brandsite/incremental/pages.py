@@ -123,6 +123,31 @@ class PageReuse:
             return False
         return True
 
+    # -- what a forked copy of the build added (site_i18n.writer.write_beside) --
+
+    def mark(self) -> tuple:
+        """Where this build's records stand now, for `since`."""
+        return len(self.keys), len(self.groups), self.reused, set(self.parsed), set(self.unknown)
+
+    def since(self, mark: tuple) -> dict:
+        """What was recorded after `mark` (of pages written once each)."""
+        keys, groups, reused, parsed, unknown = mark
+        return {
+            "keys": dict(list(self.keys.items())[keys:]),
+            "groups": dict(list(self.groups.items())[groups:]),
+            "reused": self.reused - reused,
+            "parsed": {name: self.parsed[name] for name in self.parsed.keys() - parsed},
+            "unknown": {name: self.unknown[name] for name in self.unknown.keys() - unknown},
+        }
+
+    def add(self, records: dict) -> None:
+        """Take in what `since` said another process recorded."""
+        self.keys.update(records["keys"])
+        self.groups.update(records["groups"])
+        self.reused += records["reused"]
+        self.parsed.update(records["parsed"])
+        self.unknown.update(records["unknown"])
+
     # -- groups: files made together (the open data), reused all or none ----
 
     def group_key(self, group: str, files: list[str], extra: object = None) -> str:

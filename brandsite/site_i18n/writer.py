@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from brandsite.brand_pages.urls import SITE_URLS, is_absolute
 from brandsite.brand_registry.build_day import build_day
-from brandsite.incremental.fork_pool import WorkerFailed, run_shared
+from brandsite.incremental.fork_pool import Background, WorkerFailed, run_shared
 from brandsite.incremental.gathered import MISSING
 from brandsite.incremental.pages import SETTING as PAGE_REUSE
 from brandsite.incremental.unchanged import write_or_link
@@ -47,8 +49,9 @@ class LanguageWriter(Writer):
         self.languages = Languages(self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
         self.reuse = self.settings.get(PAGE_REUSE)
         self.pending: dict[str, tuple] = {}  # path -> render job, written by flush()
-        self.listed: dict[str, tuple] = {}  # name -> (alternates, content), for the sitemap
+        self.listed: dict[str, tuple] = {}  # name -> (alternates, date of its content), for the sitemap
         self._template_globals: dict[int, tuple] = {}
+        self.beside: list[Background] = []  # pages written by forked copies (write_beside)
         signals.finalized.connect(self._flush_at_end)
 
     def write_file(
@@ -70,7 +73,7 @@ class LanguageWriter(Writer):
         own = {**story_values(content), **kwargs}  # the language values are made of name and twins
         kwargs = {**self.page_languages(name, siteurl, known), **own}
         if override_output or sanitised_join(self.output_path, name) not in self._overridden_files:
-            self.listed[name] = (kwargs["alternates"], content)  # as Pelican keeps the page
+            self.listed[name] = (kwargs["alternates"], content_date(content))  # as Pelican keeps the page
         if paginated is None:  # as Pelican decides it
             paginated = {key: value for key, value in kwargs.items() if key in ("articles", "dates")}
         if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
@@ -107,7 +110,8 @@ class LanguageWriter(Writer):
         known, content = twins(page)
         if not self._reused(name, template, context, relative_urls, {}, known, made_from):
             return False
-        self.listed[name] = (self.languages.alternates(self.languages.links(page_url(name), known)), content)
+        links = self.languages.links(page_url(name), known)
+        self.listed[name] = (self.languages.alternates(links), content_date(content))
         return True
 
     def _reused(self, name, template, context, relative_urls, own, known, made_from=None) -> bool:
@@ -176,9 +180,47 @@ class LanguageWriter(Writer):
         except WorkerFailed as failed:
             raise RuntimeError(str(failed)) from None
 
+    # -- a generator's pages written beside the others -----------------------
+
+    def write_beside(self, write) -> None:
+        """Run `write()`, which writes pages through this writer, in a forked copy of this
+        process while this one goes on (both cores work); what it wrote joins what this
+        writer knows when the pages are all written (`_join`)."""
+        self.beside.append(Background(lambda: self._written_by(write)))
+
+    def _written_by(self, write) -> dict:
+        """In the forked copy: run `write()` and say what it added to this writer."""
+        self.pending = {}  # the parent's to write
+        written, overridden = set(self._written_files), set(self._overridden_files)
+        listed, reuse = len(self.listed), self.reuse.mark() if self.reuse is not None else None
+        write()
+        self.flush()
+        return {
+            "written": self._written_files - written,
+            "overridden": self._overridden_files - overridden,
+            "listed": dict(list(self.listed.items())[listed:]),
+            "reuse": self.reuse.since(reuse) if self.reuse is not None else None,
+        }
+
+    def _join(self) -> None:
+        """Add what the forked copies wrote (write_beside); a file both wrote fails the
+        build, as writing it twice in one process would."""
+        beside, self.beside = self.beside, []
+        for job in beside:
+            added = job.result()
+            twice = added["written"] & self._written_files
+            if twice:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{min(twice)}": two generators wrote it')
+            self._written_files |= added["written"]
+            self._overridden_files |= added["overridden"]
+            self.listed.update(added["listed"])
+            if self.reuse is not None:
+                self.reuse.add(added["reuse"])
+
     def _flush_at_end(self, _pelican) -> None:
         if self.pending:  # a generator that did not flush its own pages
             self.flush()
+        self._join()
         if self.settings.get("SITEMAP") and is_absolute(self.settings["SITEURL"]):
             self.write_sitemap()
 
@@ -188,8 +230,8 @@ class LanguageWriter(Writer):
         before pelican-precompress (granular signals' "compress") gives it its .gz/.br."""
         day = build_day(self.settings.get("REGISTRY_AS_OF"), zone=self.settings.get("TIMEZONE"))
         pages = [
-            SitemapPage(page_url(name), lastmod(content_date(content) or day), tuple(alternates))
-            for name, (alternates, content) in self._indexable()
+            SitemapPage(page_url(name), lastmod(date or day), tuple(alternates))
+            for name, (alternates, date) in self._indexable()
         ]
         data = sitemap_xml(self.settings["SITEURL"], sorted(pages, key=lambda page: page.url))
         name = SITE_URLS["sitemap"]
@@ -200,7 +242,7 @@ class LanguageWriter(Writer):
         write_or_link(path, data, self._previous(name))
 
     def _indexable(self):
-        """(name, (alternates, content)) of every HTML page of the output but noindex ones."""
+        """(name, (alternates, date)) of every HTML page of the output but noindex ones."""
         for folder, _dirs, files in os.walk(self.output_path):
             for file in files:
                 if not file.endswith(".html"):
@@ -287,6 +329,22 @@ def previous_output(settings: dict):
     """The last build's output, whose identical files are linked, not written (brandsite.build.driver)."""
     reuse = settings.get(PAGE_REUSE)
     return reuse.previous_output if reuse is not None else None
+
+
+def write_beside_others(generators) -> None:
+    """Pelican's all_generators_finalized: with more than one core, the stories' generator
+    writes its pages in a forked copy of the build while the other generators write theirs."""
+    for generator in generators:
+        workers = generator.settings.get("RENDER_WORKERS") or os.cpu_count() or 1
+        if isinstance(generator, ArticlesGenerator) and workers > 1:
+            generator.generate_output = functools.partial(_generate_beside, generator.generate_output)
+
+
+def _generate_beside(generate_output, writer) -> None:
+    if hasattr(writer, "write_beside"):
+        writer.write_beside(lambda: generate_output(writer))
+    else:
+        generate_output(writer)
 
 
 def flush_pages(_generator, writer=None) -> None:
