@@ -88,9 +88,12 @@ def get_writer(pelican):
 
 
 def _write_beside_others(generators) -> None:
+    from pelican.generators import ArticlesGenerator
+
+    from brandsite.site_i18n.story_lists import StoryListsGenerator
     from brandsite.site_i18n.writer import write_beside_others
 
-    write_beside_others(generators)
+    write_beside_others(generators, (ArticlesGenerator, StoryListsGenerator))
 
 
 def _flush_pages(generator, writer=None) -> None:

@@ -1,7 +1,7 @@
 """Pages rendered by two processes (site_i18n's writer + incremental.fork_pool) are the
 pages one process renders; a page failing in a worker fails the whole build. With more
 than one core, the stories' pages are written by a forked copy of the build while the other
-generators write theirs (writer.write_beside)."""
+generators write theirs, and so are the English registry pages (writer.write_beside)."""
 
 from __future__ import annotations
 
@@ -61,19 +61,26 @@ def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_output(project):
 
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "parallelconf.py"])
-def test_a_story_failing_beside_the_other_generators_fails_the_build(project, settings):
-    """The stories' pages are written by a forked copy of the build (two cores): an error
-    there fails the build as plainly as one in the build itself."""
+@pytest.mark.parametrize(
+    ("template", "failure"),
+    [
+        ("article.html", "{{ no_such() }}"),  # the stories' copy
+        ("brand.html", "{% if page_lang == 'en' %}{{ no_such() }}{% endif %}"),  # the English pages'
+    ],
+)
+def test_a_page_failing_in_a_forked_copy_of_the_build_fails_the_build(project, settings, template, failure):
+    """With two cores, stories and English registry pages are written by forked copies of the
+    build: an error there fails the build as plainly as one in the build itself."""
     assert build(project, project / "output", settings=settings).returncode == 0
     before = snapshot(project / "output")
-    template = project / "theme" / "templates" / "article.html"
-    original = template.read_text(encoding="utf-8")
-    failing = original.replace("{% block content %}", "{% block content %}{{ no_such() }}", 1)
-    template.write_text(failing, encoding="utf-8")
+    path = project / "theme" / "templates" / template
+    original = path.read_text(encoding="utf-8")
+    failing = original.replace("{% block content %}", "{% block content %}" + failure, 1)
+    path.write_text(failing, encoding="utf-8")
     try:
         result = build(project, project / "output", settings=settings)
     finally:
-        template.write_text(original, encoding="utf-8")
+        path.write_text(original, encoding="utf-8")
     assert result.returncode == 1
     assert "no_such" in result.stderr
     assert "Traceback" not in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from datetime import date
@@ -184,8 +185,13 @@ class BrandPagesGenerator(Generator):
         )
         if made:
             print(f"QR codes: made {made}", file=sys.stderr)
+        # The other languages' pages: by a forked copy of the build, on the other core, if
+        # there is one (site_i18n's writer), while this process writes the default's.
+        write_beside = getattr(writer, "write_beside", lambda write: write())
         for lang in self.languages.all:
-            self._write_language(writer, lang)
+            if lang.code != self.languages.default:
+                write_beside(functools.partial(self._write_language, writer, lang))
+        self._write_language(writer, self.languages.by_code[self.languages.default])
         # Served for any missing path, at any depth: its links cannot be relative.
         writer.write_file(
             "404.html",

@@ -6,7 +6,6 @@ import functools
 import os
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -185,7 +184,10 @@ class LanguageWriter(Writer):
     def write_beside(self, write) -> None:
         """Run `write()`, which writes pages through this writer, in a forked copy of this
         process while this one goes on (both cores work); what it wrote joins what this
-        writer knows when the pages are all written (`_join`)."""
+        writer knows when the pages are all written (`_join`). With one core, run it here."""
+        if not two_cores(self.settings):
+            write()
+            return
         self.beside.append(Background(lambda: self._written_by(write)))
 
     def _written_by(self, write) -> dict:
@@ -331,20 +333,37 @@ def previous_output(settings: dict):
     return reuse.previous_output if reuse is not None else None
 
 
-def write_beside_others(generators) -> None:
-    """Pelican's all_generators_finalized: with more than one core, the stories' generator
-    writes its pages in a forked copy of the build while the other generators write theirs."""
-    for generator in generators:
-        workers = generator.settings.get("RENDER_WORKERS") or os.cpu_count() or 1
-        if isinstance(generator, ArticlesGenerator) and workers > 1:
-            generator.generate_output = functools.partial(_generate_beside, generator.generate_output)
+def write_beside_others(generators, kinds: tuple[type, ...]) -> None:
+    """Pelican's all_generators_finalized: with more than one core, the generators of `kinds`
+    write their pages, in Pelican's order, in a forked copy of the build, started when the
+    first of them would write, while the other generators write theirs."""
+    beside = [generator for generator in generators if isinstance(generator, kinds)]
+    if not beside or not two_cores(beside[0].settings):
+        return
+    outputs = [generator.generate_output for generator in beside]
+    beside[0].generate_output = functools.partial(_generate_beside, outputs)
+    for generator in beside[1:]:
+        generator.generate_output = _written_beside
 
 
-def _generate_beside(generate_output, writer) -> None:
+def two_cores(settings: dict) -> bool:
+    """Whether pages are rendered by more than one process (RENDER_WORKERS, 0: one a core)."""
+    return (settings.get("RENDER_WORKERS") or os.cpu_count() or 1) > 1
+
+
+def _generate_beside(outputs: list, writer) -> None:
+    def write() -> None:
+        for generate_output in outputs:
+            generate_output(writer)
+
     if hasattr(writer, "write_beside"):
-        writer.write_beside(lambda: generate_output(writer))
+        writer.write_beside(write)
     else:
-        generate_output(writer)
+        write()
+
+
+def _written_beside(writer) -> None:
+    """A generator whose pages the forked copy writes (write_beside_others)."""
 
 
 def flush_pages(_generator, writer=None) -> None:
