@@ -8,9 +8,10 @@ import sys
 
 def run_detached(code: str, *arguments: str) -> None:
     """Run `python -c code arguments...` in a session of its own (a Ctrl-C does not reach
-    it), with no standard streams, and do not wait for it."""
+    it), with no standard streams, at the lowest priority (the next build, which uses
+    both cores, comes first), and do not wait for it."""
     process = subprocess.Popen(
-        [sys.executable, "-c", code, *arguments],
+        [sys.executable, "-c", f"import os; os.nice(19)\n{code}", *arguments],
         start_new_session=True,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,

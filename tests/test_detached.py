@@ -1,0 +1,22 @@
+"""brandsite.detached: work nobody waits for runs on, at the lowest priority."""
+
+from __future__ import annotations
+
+import time
+
+from brandsite.detached import run_detached
+
+
+def test_the_work_runs_after_the_caller_goes_on_at_the_lowest_priority(tmp_path):
+    result = tmp_path / "niceness"
+    started = time.monotonic()
+    run_detached(
+        "import os, sys, time\ntime.sleep(2)\nopen(sys.argv[1] + '.part', 'w').write(str(os.nice(0)))\n"
+        "os.replace(sys.argv[1] + '.part', sys.argv[1])",
+        str(result),
+    )
+    assert time.monotonic() - started < 1.5  # not waited for
+    deadline = time.monotonic() + 30
+    while not result.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert result.read_text() == "19"
