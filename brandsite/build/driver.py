@@ -342,7 +342,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def exit_now(code: int) -> NoReturn:
     """End the build's process without freeing its millions of objects one by one
-    (0.4-0.9 s at 1,000 brands): nothing is left to do but flush what is printed."""
+    (0.4-0.9 s at 1,000 brands): nothing is left to do but flush what is printed. Under a
+    profiler or a debugger, exit as usual (they write their results at exit)."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
