@@ -107,12 +107,12 @@ class Incremental:
         other core while the pages are kept (0.3 s that no longer wait)."""
         from brandsite.build.search_index import start_service
 
-        self.stop_search()
         with contextlib.suppress(OSError):  # no binary: the search step says so
             self.search_service = start_service(settings)
 
     def stop_search(self) -> None:
-        """End the Pagefind process warm_search started, if the search step did not use it."""
+        """End the Pagefind process warm_search started (closed already if the search step
+        indexed with it: closing twice does nothing)."""
         service, self.search_service = self.search_service, None
         if service is not None:
             service.close()
@@ -163,14 +163,9 @@ class Incremental:
                 self.search = {"partitions": digests, "pages": seen}
                 print(f"Search index: as before (no page changed; {counts})")
                 return 0, False
-            service, self.search_service = self.search_service, None
-            try:
-                stale = search.update_index(
-                    site, bundle, partitions, previous if previous.is_dir() else None, known, service
-                )
-            finally:
-                if service is not None:
-                    service.close()
+            stale = search.update_index(
+                site, bundle, partitions, previous if previous.is_dir() else None, known, self.search_service
+            )
             search.precompress(bundle, settings)
             keep_unchanged(bundle, previous)
         except (search.SearchIndexError, OSError, subprocess.SubprocessError) as exc:
