@@ -36,28 +36,30 @@ def test_two_processes_render_the_same_site_as_one(project):
     assert tree(project / "one") == tree(project / "two")
 
 
-def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_output(project):
-    assert build(project, project / "output", settings="parallelconf.py").returncode == 0
+def fails_plainly(project: Path, settings: str, template: str, failure: str, message: str) -> None:
+    """Build, then again with `failure` at the start of `template`'s content block: the
+    second build fails, saying `message` without a traceback, and output/ is as it was."""
+    assert build(project, project / "output", settings=settings).returncode == 0
     before = snapshot(project / "output")
-    template = project / "theme" / "templates" / "brand.html"
-    original = template.read_text(encoding="utf-8")
-    template.write_text(
-        original.replace(
-            "{% block content %}",
-            "{% block content %}{% if brand.slug == 'wensu-walnut' %}{{ brand.no_such_thing() }}{% endif %}",
-            1,
-        ),
-        encoding="utf-8",
+    path = project / "theme" / "templates" / template
+    original = path.read_text(encoding="utf-8")
+    path.write_text(
+        original.replace("{% block content %}", "{% block content %}" + failure, 1), encoding="utf-8"
     )
     try:
-        result = build(project, project / "output", settings="parallelconf.py")
+        result = build(project, project / "output", settings=settings)
     finally:
-        template.write_text(original, encoding="utf-8")
+        path.write_text(original, encoding="utf-8")
     assert result.returncode == 1
-    assert "no_such_thing" in result.stderr
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert "Build failed: output/ was left as it was." in result.stderr
     assert snapshot(project / "output") == before
+
+
+def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_output(project):
+    failure = "{% if brand.slug == 'wensu-walnut' %}{{ brand.no_such_thing() }}{% endif %}"
+    fails_plainly(project, "parallelconf.py", "brand.html", failure, "no_such_thing")
 
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "parallelconf.py"])
@@ -71,18 +73,4 @@ def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_output(project):
 def test_a_page_failing_in_a_forked_copy_of_the_build_fails_the_build(project, settings, template, failure):
     """With two cores, stories and English registry pages are written by forked copies of the
     build: an error there fails the build as plainly as one in the build itself."""
-    assert build(project, project / "output", settings=settings).returncode == 0
-    before = snapshot(project / "output")
-    path = project / "theme" / "templates" / template
-    original = path.read_text(encoding="utf-8")
-    failing = original.replace("{% block content %}", "{% block content %}" + failure, 1)
-    path.write_text(failing, encoding="utf-8")
-    try:
-        result = build(project, project / "output", settings=settings)
-    finally:
-        path.write_text(original, encoding="utf-8")
-    assert result.returncode == 1
-    assert "no_such" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert "Build failed: output/ was left as it was." in result.stderr
-    assert snapshot(project / "output") == before
+    fails_plainly(project, settings, template, failure, "no_such")
