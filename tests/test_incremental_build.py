@@ -87,6 +87,30 @@ def test_an_output_edited_by_hand_is_rebuilt(project):
     assert page.read_bytes() == original
 
 
+def test_nothing_changed_is_found_without_importing_pelican(project):
+    """The settings file is read as `make check` reads it: Pelican is imported for builds only."""
+    rebuild(project)
+    result = build(project, project / "output", settings=SETTINGS, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "Nothing changed" in result.stdout
+    imported = {
+        line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert "brandsite.build.rebuild" in imported  # the log is read right
+    assert sorted(name for name in imported if name.split(".")[0] in ("pelican", "jinja2", "markdown")) == []
+
+
+def test_an_edited_settings_file_is_seen_without_pelican_too(project):
+    imported = project / "pelicanconf.py"  # by the settings file the build is given
+    original = imported.read_text(encoding="utf-8")
+    imported.write_text(original + "\n# an editor's note\n", encoding="utf-8")
+    try:
+        assert "Nothing changed" not in rebuild(project)
+    finally:
+        imported.write_text(original, encoding="utf-8")
+    assert "Nothing changed" not in rebuild(project)
+
+
 # Each edit, applied in turn to the same project: (what, edit, pages that must change,
 # pages that must keep their file (same inode: not rewritten)).
 EDITS = [

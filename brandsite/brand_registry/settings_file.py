@@ -12,9 +12,8 @@ import runpy
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-
-from .site import Paths
 
 DEFAULTS = {
     "PATH": ".",
@@ -25,6 +24,37 @@ DEFAULTS = {
     "CACHE_PATH": "cache",
 }
 MEMO_FOLDER = "registry"  # under CACHE_PATH: parse results kept between builds
+
+
+@dataclass(frozen=True)
+class Paths:
+    root: Path  # the project folder; messages name files relative to it
+    brands: Path
+    content: Path
+    stories: Path
+    pages: Path | None = None
+    static: tuple[Path, ...] = ()  # copied to the site as they are (STATIC_PATHS)
+    ignored: tuple[str, ...] = (".*",)  # file name patterns the build skips (IGNORE_FILES)
+    cache: Path | None = None  # where parse results are kept between runs (see memo)
+
+    @classmethod
+    def under(
+        cls,
+        root: Path,
+        brands: str = "brands",
+        content: str = "content",
+        stories: str = "stories",
+        pages: str = "pages",
+    ) -> Paths:
+        root = Path(root)
+        return cls(
+            root,
+            root / brands,
+            root / content,
+            root / content / stories,
+            root / content / pages,
+            (root / content / "images",),
+        )
 
 
 def read_settings_file(settings_file: str | Path) -> dict:

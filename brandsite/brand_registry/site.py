@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from .issues import Issue, ValidationFailed, display_path, errors, shortened
 from .messages import msg
 from .model import Registry, Site
 from .registry_file import load_registry
+from .settings_file import Paths
 from .stories import check_page, check_translations, load_story
 
 REGISTRY_FILE = "_registry.yaml"
@@ -45,37 +45,6 @@ STATIC_SUFFIXES = (
     ".ods",
     ".zip",
 )
-
-
-@dataclass(frozen=True)
-class Paths:
-    root: Path  # the project folder; messages name files relative to it
-    brands: Path
-    content: Path
-    stories: Path
-    pages: Path | None = None
-    static: tuple[Path, ...] = ()  # copied to the site as they are (STATIC_PATHS)
-    ignored: tuple[str, ...] = (".*",)  # file name patterns the build skips (IGNORE_FILES)
-    cache: Path | None = None  # where parse results are kept between runs (see memo)
-
-    @classmethod
-    def under(
-        cls,
-        root: Path,
-        brands: str = "brands",
-        content: str = "content",
-        stories: str = "stories",
-        pages: str = "pages",
-    ) -> Paths:
-        root = Path(root)
-        return cls(
-            root,
-            root / brands,
-            root / content,
-            root / content / stories,
-            root / content / pages,
-            (root / content / "images",),
-        )
 
 
 def normalize_license(number: str) -> str:

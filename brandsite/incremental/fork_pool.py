@@ -24,6 +24,11 @@ class WorkerFailed(Exception):
     pass
 
 
+def two_cores(settings: dict) -> bool:
+    """Whether the build uses more than one process (RENDER_WORKERS, 0: one a core)."""
+    return (settings.get("RENDER_WORKERS") or os.cpu_count() or 1) > 1
+
+
 def run_shared(jobs: Sequence, work: Callable, workers: int) -> None:
     """`work(job)` for every job, in `workers` processes (this one included)."""
     workers = max(1, min(workers, len(jobs)))
@@ -134,6 +139,19 @@ class Background:
         """Stop every job still running (the build failed or was stopped)."""
         for job in list(cls.running):
             job.stop()
+
+
+class Here:
+    """A `Background` job run in this process when asked for (one core)."""
+
+    def __init__(self, job: Callable[[], object]):
+        self.job = job
+
+    def result(self) -> object:
+        return self.job()
+
+    def stop(self) -> None:
+        pass
 
 
 def _answer(job: Callable[[], object], write: int) -> None:

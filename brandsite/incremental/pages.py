@@ -17,7 +17,6 @@ from pathlib import Path
 from jinja2 import Template
 
 from .gathered import Fingerprints, Parsed, Unknown, page_fingerprint, template_names
-from .identities import identities
 from .inputs import Inputs
 from .stamps import digest
 
@@ -46,6 +45,8 @@ class PageReuse:
         self.keys: dict[str, str] = {}  # this build's pages that have one
         self.groups: dict[str, Group] = {}
         self.reused = 0
+        from .identities import identities  # Pelican's classes: not for a build with nothing to do
+
         self.fingerprints = Fingerprints(identities(inputs))
         self.names: dict[str, tuple[str, ...]] = {}  # template -> the names it reads, sorted
         self.parsed: Parsed = {}  # the names of each template this build read (Record.templates)

@@ -11,7 +11,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from brandsite.brand_pages.urls import SITE_URLS, is_absolute
 from brandsite.brand_registry.build_day import build_day
-from brandsite.incremental.fork_pool import Background, WorkerFailed, run_shared
+from brandsite.incremental.fork_pool import Background, WorkerFailed, run_shared, two_cores
 from brandsite.incremental.gathered import MISSING
 from brandsite.incremental.pages import SETTING as PAGE_REUSE
 from brandsite.incremental.unchanged import write_or_link
@@ -344,11 +344,6 @@ def write_beside_others(generators, kinds: tuple[type, ...]) -> None:
     beside[0].generate_output = functools.partial(_generate_beside, outputs)
     for generator in beside[1:]:
         generator.generate_output = _written_beside
-
-
-def two_cores(settings: dict) -> bool:
-    """Whether pages are rendered by more than one process (RENDER_WORKERS, 0: one a core)."""
-    return (settings.get("RENDER_WORKERS") or os.cpu_count() or 1) > 1
 
 
 def _generate_beside(outputs: list, writer) -> None:
