@@ -94,7 +94,9 @@ def test_nothing_changed_is_found_without_importing_pelican(project):
     assert result.returncode == 0, result.stderr
     assert "Nothing changed" in result.stdout
     imported = {
-        line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
     }
     assert "brandsite.build.rebuild" in imported  # the log is read right
     assert sorted(name for name in imported if name.split(".")[0] in ("pelican", "jinja2", "markdown")) == []

@@ -65,7 +65,9 @@ def test_a_second_look_reuses_the_first_scan_only_if_it_names_the_same_things(tm
     for different in (
         look_back(other_theme, settings_file, output, None, False, (), first),
         look_back(settings, settings_file, output, "https://example.org", False, (), first),
-        look_back({**settings, "REGISTRY_AS_OF": "2020-01-01"}, settings_file, output, None, False, (), first),
+        look_back(
+            {**settings, "REGISTRY_AS_OF": "2020-01-01"}, settings_file, output, None, False, (), first
+        ),
     ):
         assert different.inputs is not first.inputs
 

@@ -124,6 +124,7 @@ class Incremental:
         looked = look_back(settings, settings_file, output, siteurl, force, self.retained, earlier)
         self.record_path, self.previous, self.inputs = looked.record_path, looked.previous, looked.inputs
         self.fingerprint, self.unchanged = looked.fingerprint, looked.unchanged
+        self.two_cores = two_cores(settings)
         self.pages = PageReuse(
             self.inputs,
             output if self.previous.pages else None,
@@ -143,9 +144,9 @@ class Incremental:
 
     def keep_pages(self) -> None:
         """After Pelican: unchanged files become links to the previous output's."""
-        kept = keep_unchanged(
-            self.staging, self.output, skip=(SEARCH_BUNDLE,), prune=True
-        )  # the spare's folders this build did not use
+        kept = keep_unchanged(  # prune: the spare's folders this build did not use
+            self.staging, self.output, skip=(SEARCH_BUNDLE,), prune=True, two_processes=self.two_cores
+        )
         self.staged = kept.stamps
         # The spare's index folders, empty: left there, they would stand in for the index
         # that the preview carries over from the live output (driver: search_later), or be

@@ -215,3 +215,38 @@ def test_a_hashed_stamp_stays_while_the_bytes_do(tmp_path):
     later = max(fresh[1], fresh[2]) + RACY_NS + 1
     assert stamp(path, now_ns=later, before=fresh) == fresh  # no change: the page keys stay
     assert len(stamp(path, now_ns=later)) == 4  # without the last build's stamp: plain
+
+
+def test_keep_unchanged_in_two_processes_does_what_one_does(tmp_path):
+    def tree(root: Path) -> None:
+        write(root / "old" / "index.html", "home")
+        write(root / "new" / "index.html", "home")
+        write(root / "new" / "pagefind" / "x.pf", "skipped")
+        for n in range(7):
+            write(root / "old" / "brands" / f"b{n}" / "index.html", f"brand {n}")
+            write(root / "new" / "brands" / f"b{n}" / "index.html", f"brand {n}" + "!" * (n % 2))
+            write(root / "old" / "stories" / f"s{n}" / "deep" / "er" / "page.html", f"story {n}")
+            write(root / "new" / "stories" / f"s{n}" / "deep" / "er" / "page.html", f"story {n}")
+            (root / "new" / "spare" / f"unused{n}" / "folder").mkdir(parents=True)  # the spare's, pruned
+        (root / "new" / "brands" / "empty").mkdir()
+
+    results = []
+    for two in (False, True):
+        root = tmp_path / str(two)
+        tree(root)
+        kept = keep_unchanged(root / "new", root / "old", skip=("pagefind",), prune=True, two_processes=two)
+        linked = sorted(
+            path.relative_to(root / "new").as_posix()
+            for path in (root / "new").rglob("*.html")
+            if os.path.samefile(path, root / "old" / path.relative_to(root / "new"))
+        )
+        folders = sorted(
+            p.relative_to(root / "new").as_posix() for p in (root / "new").rglob("*") if p.is_dir()
+        )
+        stamps = {name: stamp[0] for name, stamp in kept.stamps.items()}  # sizes: inodes differ
+        results.append((kept.same, kept.changed, stamps, linked, folders))
+    assert results[0] == results[1]
+    same, changed, stamps, linked, folders = results[1]
+    assert (same, changed) == (12, 3)
+    assert "spare" not in folders and "brands/empty" not in folders and "pagefind" in folders
+    assert "stories/s6/deep/er/page.html" in linked and "pagefind/x.pf" not in stamps
