@@ -137,8 +137,7 @@ def look_without_pelican(settings_file: str, output: Path, siteurl: str | None) 
     changed if they are as the last build read them with Pelican. Anything it cannot
     tell (a value left to Pelican's defaults, a build to recover) gives None: look again.
     """
-    left = [output.parent.glob(f".{output.name}.{kind}-*") for kind in ("old", "building")]
-    if any(any(found) for found in left):
+    if left_behind(output, "old") or left_behind(output, "building"):
         return None  # recover() first
     try:
         settings = read_settings_file(settings_file)
@@ -229,15 +228,21 @@ def discard(folder: Path, trash: Path | None) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def left_behind(output: Path, kind: str) -> list[Path]:
+    """What killed builds left beside `output`: "old" outputs of a half-done swap, or
+    "building" (staging) folders."""
+    return sorted(output.parent.glob(f".{output.name}.{kind}-*"))
+
+
 def recover(output: Path, retained: list[str]) -> None:
     """Undo what a killed build left: put back or finish a half-done swap, drop staging."""
-    for old in sorted(output.parent.glob(f".{output.name}.old-*")):
+    for old in left_behind(output, "old"):
         if not output.exists():
             old.rename(output)  # killed between the two renames: the previous site returns
             continue
         carry_over(old, output, retained)
         shutil.rmtree(old, ignore_errors=True)
-    for staging in sorted(output.parent.glob(f".{output.name}.building-*")):
+    for staging in left_behind(output, "building"):
         shutil.rmtree(staging, ignore_errors=True)
 
 
