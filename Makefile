@@ -77,8 +77,11 @@ new-story: $(READY)
 docs: $(READY)
 	$(BIN)/python -m brandsite.editor.model_docs
 
+# The suite runs in one process per core (pytest-xdist), at most TEST_PROCESSES; each test file
+# stays in one process, so a file's fixtures are made once.
+TEST_PROCESSES ?= 4
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses $(TEST_PROCESSES) --dist loadfile
 
 # ruff (lint and format, configured in pyproject.toml) and mypy on the pure core.
 lint: $(DEV_READY)

@@ -12,8 +12,9 @@ choice, the script (otherwise it would repeat its simplest rule); later ones fol
 one time in ten. The small profile (`make test`) is that first example only: each
 variant's own script, three to five edits, so that the three variants together make
 every kind of edit once. The long profile adds random examples:
-INCREMENTAL_STATE_EXAMPLES=20 INCREMENTAL_STATE_STEPS=10 (derandomized;
-INCREMENTAL_STATE_SHRINK=1 also shrinks a failure, at two builds a step).
+INCREMENTAL_STATE_EXAMPLES=20 INCREMENTAL_STATE_STEPS=10 (derandomized: the same examples on
+every run; INCREMENTAL_STATE_RANDOM=1 draws new ones each run; INCREMENTAL_STATE_SHRINK=1 also
+shrinks a failure, at two builds a step).
 Select these tests with `-k incremental_state`.
 """
 
@@ -43,6 +44,7 @@ from sitebuild import build, copy_project
 EXAMPLES = int(os.environ.get("INCREMENTAL_STATE_EXAMPLES", "0"))
 STEPS = int(os.environ.get("INCREMENTAL_STATE_STEPS", "0"))  # 0: the length of the variant's script
 SHRINK = os.environ.get("INCREMENTAL_STATE_SHRINK") == "1"
+RANDOM = os.environ.get("INCREMENTAL_STATE_RANDOM") == "1"  # new examples each run, not the same ones
 
 SETTINGS = "editorconf.py"  # the settings the machine edits (page sizes)
 REFERENCE = "referenceconf.py"  # the same, with caches of its own
@@ -399,11 +401,11 @@ def profile(variant: str) -> settings:
         max_examples=EXAMPLES or 1,
         stateful_step_count=(STEPS or len(SCRIPTS[variant])) + 1,  # and the choice of script
         deadline=None,
-        derandomize=True,
+        derandomize=not RANDOM,
         database=None,
         phases=phases,
         suppress_health_check=list(HealthCheck),
-        print_blob=False,
+        print_blob=RANDOM,  # a random failure can be replayed with @reproduce_failure
     )
 
 

@@ -109,9 +109,11 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _fresh_artifacts():
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+def pytest_configure(config):
+    """Start each run without the last run's artifacts: once, in the process that runs the
+    session (under pytest-xdist its workers would delete each other's)."""
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(ARTIFACTS, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
