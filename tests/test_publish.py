@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import time
 
 import brotli
@@ -56,6 +57,35 @@ def test_two_publish_builds_are_byte_identical(published, tmp_path):
     first = {name: digest for name, (digest, _mtime) in snapshot(published / "output").items()}
     second = {name: digest for name, (digest, _mtime) in snapshot(tmp_path / "again").items()}
     assert first == second
+
+
+def twins_hold_their_files(output) -> None:
+    for twin in [*output.rglob("*.br"), *output.rglob("*.gz")]:
+        page = twin.with_suffix("")
+        unpack = brotli.decompress if twin.suffix == ".br" else gzip.decompress
+        assert unpack(twin.read_bytes()) == page.read_bytes(), twin
+
+
+def test_a_publish_after_an_edit_compresses_only_what_changed(tmp_path):
+    """Unchanged files keep the previous build's twins (brandsite.build.compressed); a twin
+    edited by hand in output/ is never taken for one."""
+    root = copy_project(tmp_path)
+    assert make(root, "publish").returncode == 0
+    story = root / "content" / "stories" / "quality-month-2026.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
+    result = make(root, "publish")
+    assert result.returncode == 0, result.stderr
+    counts = re.search(r"Compressed copies: (\d+) made, (\d+) as before", result.stdout)
+    made, linked = map(int, counts.groups())
+    assert 0 < made < 20 and linked > 500, result.stdout
+    twins_hold_their_files(root / "output")
+
+    (root / "output" / "index.html.br").write_bytes(b"edited by hand")
+    story.write_text(story.read_text(encoding="utf-8") + "\n再一段。\n", encoding="utf-8")
+    result = make(root, "publish")
+    assert result.returncode == 0, result.stderr
+    assert ", 0 as before" in result.stdout
+    twins_hold_their_files(root / "output")
 
 
 def test_development_builds_are_not_precompressed(tmp_path):

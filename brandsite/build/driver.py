@@ -36,6 +36,7 @@ from typing import NoReturn
 
 from brandsite.brand_registry.messages import msg
 from brandsite.brand_registry.settings_file import read_settings_file, siblings_importable
+from brandsite.build import compressed
 from brandsite.build.rebuild import SEARCH_BUNDLE, Incremental, LookBack, look_back
 from brandsite.detached import run_detached
 from brandsite.incremental.fork_pool import Background
@@ -126,7 +127,9 @@ def read_build_settings(
     if siteurl is not None:
         override["SITEURL"] = siteurl.rstrip("/")
     with siblings_importable(Path(settings_file)):
-        return read_settings(settings_file, override=override)
+        settings = read_settings(settings_file, override=override)
+    compressed.take_over(settings)  # the driver compresses, after keep_pages
+    return settings
 
 
 def look_without_pelican(settings_file: str, output: Path, siteurl: str | None) -> LookBack | None:
@@ -301,6 +304,7 @@ def build(
                     if code == 0:
                         incremental.warm_search(settings)
                         incremental.keep_pages()
+                        incremental.compress(settings)
                         print(f"Pages ready in {time.perf_counter() - started:.2f} s")
                         if search_later:
                             search_deferred = True  # the old index is carried over until then

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from brandsite.brand_registry.build_day import build_day
 from brandsite.brand_registry.settings_file import site_paths
+from brandsite.build import compressed
 from brandsite.build.pagefind_service import PagefindService
 from brandsite.incremental.fork_pool import Background, Here, two_cores
 from brandsite.incremental.inputs import ENVIRONMENT, Inputs, roots_of
@@ -46,6 +47,7 @@ class LookBack:
     fingerprint: str
     unchanged: bool
     scanned: tuple  # what was scanned, and with which facts (see look_back's `earlier`)
+    untouched: bool = False  # output is as the previous build left it (asked when compressing)
 
 
 def look_back(
@@ -84,12 +86,13 @@ def look_back(
         check.stop()
         raise
     fingerprint = inputs.fingerprint()
-    if previous.fingerprint == fingerprint:
-        unchanged = bool(check.result())
+    if previous.fingerprint == fingerprint or compressed.wanted(settings):
+        untouched = bool(check.result())  # compressing: may the previous twins be linked?
     else:
         check.stop()
-        unchanged = False
-    return LookBack(record_path, previous, inputs, fingerprint, unchanged, scanned)
+        untouched = False
+    unchanged = previous.fingerprint == fingerprint and untouched
+    return LookBack(record_path, previous, inputs, fingerprint, unchanged, scanned, untouched)
 
 
 def _check_output(
@@ -124,6 +127,8 @@ class Incremental:
         looked = look_back(settings, settings_file, output, siteurl, force, self.retained, earlier)
         self.record_path, self.previous, self.inputs = looked.record_path, looked.previous, looked.inputs
         self.fingerprint, self.unchanged = looked.fingerprint, looked.unchanged
+        self.untouched = looked.untouched
+        self.compression = ""  # how this build's twins are made (compress)
         self.two_cores = two_cores(settings)
         self.pages = PageReuse(
             self.inputs,
@@ -158,6 +163,25 @@ class Incremental:
         )
         for template, why in sorted(self.pages.unknown.items()):  # rendered every build: say why
             print(f"Pages of {template} are rendered every build: they receive {why}")
+
+    def compress(self, settings: dict) -> None:
+        """After keep_pages: the text files' .gz/.br twins, if the settings ask for them; a file
+        unchanged since the previous build keeps that build's (brandsite.build.compressed)."""
+        if not compressed.wanted(settings):
+            return
+        started = time.perf_counter()
+        compression = compressed.Compression(settings)
+        self.compression = compression.identity()
+        reuse = self.untouched and self.previous.compression == self.compression
+        done = compression.compress(
+            self.staging, self.output if reuse else None, skip=(SEARCH_BUNDLE, *self.retained)
+        )
+        assert self.staged is not None
+        self.staged.update(done.stamps)
+        print(
+            f"Compressed copies: {done.made} made, {done.linked} as before "
+            f"in {time.perf_counter() - started:.2f} s"
+        )
 
     def warm_search(self, settings: dict) -> None:
         """Start the search step's Pagefind process now: it loads its dictionary on the
@@ -259,6 +283,7 @@ class Incremental:
             self.pages.groups,
             self.inputs.hashed(),
             self.pages.parsed,
+            self.compression,
         ).save(self.record_path)
 
 

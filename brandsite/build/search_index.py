@@ -34,10 +34,10 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 
 import cbor2
 
+from brandsite.build import compressed
 from brandsite.build.pagefind_service import PagefindService
 from brandsite.incremental.record import tree_stamps
 
@@ -47,7 +47,6 @@ PARTITION_PAGES = 100  # SEARCH_PARTITION_PAGES: a story edit re-indexes about t
 SECTIONS = ("brands", "stories")  # the rest are "pages"
 INDEX_DATA = ("pagefind-entry.json", "index", "fragment", "filter")  # and pagefind.*.pf_meta
 RUNTIME = ("pagefind.js", "pagefind-worker.js")  # and wasm.*.pagefind: in each language's first partition
-PRECOMPRESS_PLUGIN = "pelican.plugins.precompress"
 LAYOUT = "1.5.2"  # the index layout `normalise` knows (pinned in requirements.txt)
 SIGNATURE = b"pagefind_dcd"  # starts every decompressed index file
 HTML_LANG = re.compile(rb"<html\b[^>]*?\slang=[\"']?([^\"'\s>]+)", re.I)
@@ -391,14 +390,9 @@ def write_chunk(folder: Path, prefix: str, lang: str, value, suffix: str, digits
 
 
 def precompress(bundle: Path, settings: dict) -> None:
-    """Give the bundle's text files their .gz/.br twins, as pelican-precompress
-    gave the pages (it ran inside Pelican, before the index existed). Files
-    linked from the previous index keep theirs."""
-    if PRECOMPRESS_PLUGIN not in settings.get("PLUGINS", []):
-        return
-    from pelican.plugins.precompress import compress_files
-
-    compress_files(SimpleNamespace(settings={**settings, "OUTPUT_PATH": str(bundle)}))
+    """Give the bundle's text files their .gz/.br twins, as the pages got theirs."""
+    if compressed.wanted(settings):
+        compressed.Compression(settings).compress(bundle, None)
 
 
 def counts_of(partitions: list[Partition]) -> dict[str, int]:

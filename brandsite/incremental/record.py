@@ -24,6 +24,7 @@ class Record:
     groups: dict = field(default_factory=dict)  # group -> [key, facts, number of files] (pages.py)
     hashed: dict = field(default_factory=dict)  # input path -> stamp with a hash (stamps.stamp)
     templates: dict = field(default_factory=dict)  # template -> its names (gathered.template_names)
+    compression: str = ""  # how its .gz/.br twins were made (brandsite.build.compressed), "" if not
 
     @staticmethod
     def path_for(cache: Path, output: Path) -> Path:
@@ -43,6 +44,7 @@ class Record:
                 dict(data.get("groups") or {}),
                 {str(k): tuple(v) for k, v in (data.get("hashed") or {}).items()},
                 dict(data.get("templates") or {}),
+                str(data.get("compression") or ""),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
