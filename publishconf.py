@@ -22,8 +22,9 @@ SITEMAP = True
 # Precompressed copies beside every text file (index.html.gz, index.html.br) for
 # hosts that serve them (nginx gzip_static/brotli_static, Apache MultiViews,
 # Caddy precompressed). Gzip and Brotli output is byte-identical from build to build
-# (no timestamps); only here, as it adds a few seconds to each build. It runs
-# after every other step (pelican-granular-signals' "compress" signal).
+# (no timestamps); only here, as Brotli is slow. A build run by brandsite.build
+# (make publish) compresses after every other step with the plugin's compressors,
+# and only the files that changed (brandsite/build/compressed.py).
 PLUGINS = [*_development["PLUGINS"], "pelican.plugins.precompress"]
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_BROTLI = True
