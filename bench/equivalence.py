@@ -17,14 +17,11 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.site import BUILD_ENV, ROOT, Size, prepare
+from bench.site import ROOT, Size, prepare, timed
 
 sys.path.insert(0, str(ROOT / "tests"))
 from test_incremental_state import differences, tree  # the test's own comparison
@@ -126,14 +123,7 @@ def _unnamed_brand(project: Path) -> str:
 
 def build(project: Path, settings: str, output: Path) -> float:
     command = [sys.executable, "-m", "brandsite.build.driver", "--settings", settings]
-    command += ["--output", str(output), "--siteurl", SITEURL]
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as log:
-        done = subprocess.run(command, cwd=project, stdout=log, stderr=log, env=BUILD_ENV, check=False)
-        if done.returncode != 0:
-            log.seek(0)
-            raise SystemExit(f"build failed ({settings}):\n{log.read().decode(errors='replace')[-3000:]}")
-    return time.perf_counter() - started
+    return timed([*command, "--output", str(output), "--siteurl", SITEURL], project).seconds
 
 
 def main(argv: list[str] | None = None) -> int:

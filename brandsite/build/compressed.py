@@ -26,6 +26,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from brandsite.incremental.fork_pool import run_shared
+from brandsite.incremental.record import tree_stamps
 
 PLUGIN = "pelican.plugins.precompress"
 TAKEN = "BRANDSITE_PRECOMPRESS"  # set in a build's settings when the driver compresses
@@ -90,12 +91,27 @@ class Compression:
         }
         return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
-    def compress(self, folder: Path, previous: Path | None, skip: tuple[str, ...] = ()) -> Compressed:
+    def compress(
+        self,
+        folder: Path,
+        previous: Path | None,
+        skip: tuple[str, ...] = (),
+        stamps: dict[str, tuple] | None = None,
+    ) -> Compressed:
         """Give each text file under `folder` its twins; a file that is the same file (inode) in
-        `previous` gets that one's twins, linked, or none if it had none there."""
+        `previous` gets that one's twins, linked, or none if it had none there. `stamps`: the
+        files of `folder` as a walk already found them (record.tree_stamps), else walked now."""
+        if stamps is None:
+            stamps = tree_stamps(folder, skip)
+        if previous is not None and os.stat(previous).st_dev != os.stat(folder).st_dev:
+            previous = None  # inodes of another device say nothing
         done = Compressed()
         jobs, twins = [], []
-        for path, same in self._files(str(folder), str(previous) if previous else None, skip):
+        for name, (size, _mtime, inode) in sorted(stamps.items()):
+            if os.path.splitext(name)[1] not in self.extensions or size < self.min_size:
+                continue
+            path = os.path.join(folder, name)
+            same = _same_file(os.path.join(previous, name), inode) if previous is not None else None
             for twin_format in self.formats:
                 twin = path + twin_format[1]
                 if os.path.lexists(twin):
@@ -122,32 +138,6 @@ class Compression:
             done.made += twin in made
         return done
 
-    def _files(self, folder: str, previous: str | None, skip: tuple[str, ...]):
-        """(path, its path in `previous` if it is the same file there) of each file to compress."""
-        for directory, folders, files in os.walk(folder):
-            if directory == folder:
-                folders[:] = [name for name in folders if name not in skip]
-            for name in sorted(files):
-                if os.path.splitext(name)[1] not in self.extensions:
-                    continue
-                path = os.path.join(directory, name)
-                try:
-                    info = os.lstat(path)
-                except OSError:
-                    continue
-                if info.st_size < self.min_size:
-                    continue
-                same = None
-                if previous is not None:
-                    twin = os.path.join(previous, os.path.relpath(path, folder))
-                    try:
-                        theirs = os.lstat(twin)
-                    except OSError:
-                        theirs = None
-                    if theirs is not None and (theirs.st_ino, theirs.st_dev) == (info.st_ino, info.st_dev):
-                        same = twin
-                yield path, same
-
     def _run(self, jobs: list) -> None:
         """Compress as the plugin does (its worker: a file larger compressed gets no twin),
         in a process a core (fork_pool)."""
@@ -158,6 +148,14 @@ class Compression:
             self.plugin.worker(Path(path).read_bytes(), Path(path), twin_format, settings)
 
         run_shared(jobs, work, self.workers if len(jobs) >= PARALLEL_MIN else 1)
+
+
+def _same_file(path: str, inode: int) -> str | None:
+    """`path` if it is the file with `inode` (on the same device), else None."""
+    try:
+        return path if os.lstat(path).st_ino == inode else None
+    except OSError:
+        return None
 
 
 def _version(name: str) -> str:

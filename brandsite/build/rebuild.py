@@ -173,10 +173,8 @@ class Incremental:
         compression = compressed.Compression(settings)
         self.compression = compression.identity()
         reuse = self.untouched and self.previous.compression == self.compression
-        done = compression.compress(
-            self.staging, self.output if reuse else None, skip=(SEARCH_BUNDLE, *self.retained)
-        )
-        assert self.staged is not None
+        assert self.staged is not None  # keep_pages' walk: the files to compress
+        done = compression.compress(self.staging, self.output if reuse else None, stamps=dict(self.staged))
         self.staged.update(done.stamps)
         print(
             f"Compressed copies: {done.made} made, {done.linked} as before "
