@@ -22,9 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.site import ROOT, Size, prepare, timed
-
-sys.path.insert(0, str(ROOT / "tests"))
-from test_incremental_state import differences, tree  # the test's own comparison
+from tests.output_diff import differences, tree  # the state test's own comparison
 
 SITEURL = "https://example.org/registry"
 
