@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ class Inputs:
     facts: dict  # what is not a file
     bundles: dict[str, list[str]] = field(default_factory=dict)  # brand bundle -> its files
     local: set[str] = field(default_factory=set)  # files some pages depend on, not all
+    scanned_ns: int = 0  # when the scan began
     _families: dict | None = field(default=None, repr=False)
     _bundle_digests: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -41,10 +43,11 @@ class Inputs:
         hashed_before: dict[str, Stamp] | None = None,
     ) -> Inputs:
         stamps: dict[str, Stamp] = {}
+        now_ns = time.time_ns()
         for root in roots:
             if root.exists():
-                stamps.update(stamp_tree(root.resolve(), hashed_before))
-        inputs = cls(stamps, {"version": VERSION, "python": sys.version, **facts})
+                stamps.update(stamp_tree(root.resolve(), hashed_before, now_ns))
+        inputs = cls(stamps, {"version": VERSION, "python": sys.version, **facts}, scanned_ns=now_ns)
         brands_prefix = f"{brands.resolve()}/" if brands else None
         story_prefixes = tuple(f"{folder.resolve()}/" for folder in stories)
         for path in stamps:
@@ -58,9 +61,9 @@ class Inputs:
         return inputs
 
     def hashed(self) -> dict[str, Stamp]:
-        """The stamps that hold a hash (files changed just before the scan): the next scan's
-        `hashed_before`."""
-        return {path: found for path, found in self.stamps.items() if len(found) == 5}
+        """The stamps that hold a hash (files changed just before a scan), each followed by
+        when this scan began: the next scan's `hashed_before` (stamps.stamp)."""
+        return {path: (*found, self.scanned_ns) for path, found in self.stamps.items() if len(found) == 5}
 
     def fingerprint(self) -> str:
         """Changes when anything the build reads changes."""

@@ -16,14 +16,20 @@ SKIPPED_FOLDERS = {"__pycache__", ".git", ".pytest_cache", "node_modules"}
 
 
 def stamp(path: str | Path, now_ns: int | None = None, before: Stamp | None = None) -> Stamp | None:
-    """The file's stamp; `before` is its stamp in the last build, if that held a hash.
+    """The file's stamp; `before` is its stamp in the last build if that held a hash, followed
+    by when that scan began (Inputs.hashed).
 
     A racy file's stamp (file_stamp.is_racy) also holds a hash of its bytes, so that
-    a second write within the same tick is seen too."""
+    a second write within the same tick is seen too. While the file's metadata stays
+    the same its stamp stays too (the page keys with it); its bytes are read again only
+    until a scan found the file settled, after which no write can keep the metadata."""
     stamped = stat_stamp(path)
     if stamped is None:
         return None
-    if not is_racy(stamped, now_ns) and not (before and len(before) == 5 and tuple(before[:4]) == stamped):
+    known = before is not None and len(before) >= 5 and tuple(before[:4]) == stamped
+    if known and len(before) > 5 and not is_racy(stamped, before[5]):  # type: ignore[arg-type]
+        return tuple(before[:5])  # type: ignore[index]
+    if not known and not is_racy(stamped, now_ns):
         return stamped
     try:
         # Unchanged bytes since a hashed stamp give that stamp again: no change.
@@ -33,15 +39,18 @@ def stamp(path: str | Path, now_ns: int | None = None, before: Stamp | None = No
         return None
 
 
-def stamp_tree(folder: Path, before: dict[str, Stamp] | None = None) -> dict[str, Stamp]:
+def stamp_tree(
+    folder: Path, before: dict[str, Stamp] | None = None, now_ns: int | None = None
+) -> dict[str, Stamp]:
     """Every file under `folder` (links followed, as Pelican follows them), by absolute path.
-    `before`: the stamps that held a hash in the last build (see `stamp`)."""
+    `before`: the stamps that held a hash in the last build (see `stamp`); `now_ns`: when
+    the scan began."""
     found: dict[str, Stamp] = {}
     before = before or {}
+    now_ns = time.time_ns() if now_ns is None else now_ns
     if folder.is_file():
-        found[str(folder)] = stamp(folder, before=before.get(str(folder)))
-        return found
-    now_ns = time.time_ns()
+        info = stamp(folder, now_ns, before.get(str(folder)))
+        return {str(folder): info} if info is not None else found
     for current, dirs, files in os.walk(folder, followlinks=True):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS)
         for name in files:

@@ -217,6 +217,36 @@ def test_a_hashed_stamp_stays_while_the_bytes_do(tmp_path):
     assert len(stamp(path, now_ns=later)) == 4  # without the last build's stamp: plain
 
 
+def test_a_hashed_stamp_is_not_read_again_once_a_scan_found_the_file_settled(tmp_path, monkeypatch):
+    from brandsite.file_stamp import RACY_NS
+    from brandsite.incremental import stamps
+
+    path = write(tmp_path / "a.md", "one")
+    fresh = stamps.stamp(path)
+    racy_scan = max(fresh[1], fresh[2])  # the file had just been written when this scan began
+    settled_scan = racy_scan + RACY_NS + 1
+    reads = []
+    real_open = open
+    monkeypatch.setattr(
+        stamps, "open", lambda *a, **k: reads.append(a[0]) or real_open(*a, **k), raising=False
+    )
+    later = settled_scan + 1
+    assert stamps.stamp(path, now_ns=later, before=(*fresh, racy_scan)) == fresh
+    assert reads == [path]  # hashed while racy: the bytes are read again
+    assert stamps.stamp(path, now_ns=later, before=(*fresh, settled_scan)) == fresh
+    assert reads == [path]  # settled since: the same metadata means the same bytes
+    path.write_text("two")
+    assert stamps.stamp(path, before=(*fresh, settled_scan))[4] != fresh[4]
+
+
+def test_a_scan_records_when_it_hashed(tmp_path):
+    from brandsite.incremental.inputs import Inputs
+
+    path = write(tmp_path / "content" / "a.md", "one")
+    inputs = Inputs.scan([tmp_path / "content"], None, [], {})
+    assert inputs.hashed() == {str(path.resolve()): (*inputs.stamps[str(path.resolve())], inputs.scanned_ns)}
+
+
 def test_keep_unchanged_in_two_processes_does_what_one_does(tmp_path):
     def tree(root: Path) -> None:
         write(root / "old" / "index.html", "home")
