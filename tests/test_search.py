@@ -14,16 +14,19 @@ import cbor2
 import pytest
 from sitebuild import AS_OF, build, copy_project, snapshot
 
+from brandsite.build import search_index
 from brandsite.build.pagefind_service import glob_of
 from brandsite.build.search_index import (
     SIGNATURE,
     Page,
+    Partition,
     SearchIndexError,
     build_index,
     normalise,
     pagefind_binary,
     plan,
     read_chunk,
+    run_pagefind,
 )
 
 HARNESS = Path(__file__).with_name("pagefind_search.mjs")
@@ -298,6 +301,44 @@ def test_partitions_by_language_and_section_in_buckets_of_a_size():
     after = {p.name: p.digest() for p in plan(edited, size=4)}
     changed = [p.name for p in partitions if after[p.name] != p.digest()]
     assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-")
+
+
+def test_the_search_step_indexes_with_the_processes_started_early_and_ends_them_all(tmp_path, monkeypatch):
+    made = []
+
+    class Service:
+        def __init__(self, _binary=None):
+            self.indexed, self.ended = [], None
+            made.append(self)
+
+        def index(self, _site, pages):
+            self.indexed.append(pages)
+            return {}
+
+        def close(self, kill=False):
+            self.ended = "killed" if kill else "closed"
+
+    monkeypatch.setattr(search_index, "PagefindService", Service)
+    monkeypatch.setattr(search_index, "pagefind_binary", lambda: Path("pagefind"))
+    for name in ("_write", "_write_ui", "_check"):
+        monkeypatch.setattr(search_index, name, lambda *_args: None)
+    site = pages("zh-cn", "stories", 4)
+    first, second = (
+        Partition("zh-cn-stories-0", "zh-cn", site[:2]),
+        Partition("zh-cn-stories-1", "zh-cn", site[2:]),
+    )
+
+    early = [Service(), Service()]
+    run_pagefind(tmp_path, tmp_path / "one", [first], services=early)
+    assert len(made) == 2  # none started now
+    assert early[0].indexed and early[0].ended == "closed"
+    assert not early[1].indexed and early[1].ended == "killed"  # not needed: not waited for
+
+    made.clear()
+    early = [Service()]
+    run_pagefind(tmp_path, tmp_path / "two", [first, second], services=early)
+    assert len(made) == 2  # one more, for the other core
+    assert all(len(service.indexed) == 1 and service.ended == "closed" for service in made)
 
 
 def test_glob_of_pages_names_exactly_them():

@@ -299,10 +299,10 @@ def build(
                 try:
                     with stop.held():
                         take_spare(spare, staging)
+                    incremental.warm_search(settings)  # on the core Pelican's reading leaves idle
                     code = run_pelican(settings)
                     search_deferred = False
                     if code == 0:
-                        incremental.warm_search(settings)
                         incremental.keep_pages()
                         incremental.compress(settings)
                         print(f"Pages ready in {time.perf_counter() - started:.2f} s")

@@ -141,7 +141,7 @@ class Incremental:
         self.search: dict = {}  # what the search index was made from (Record.search)
         self.page_manifest: dict = {}
         self.staged: dict[str, tuple] | None = None  # stamps of the files Pelican left, but the index
-        self.search_service: PagefindService | None = None  # started early (warm_search)
+        self.search_services: list[PagefindService] = []  # started early (warm_search)
 
     def spare_path(self) -> Path:
         """Where the output a swap retires waits to lend its folders to the next build."""
@@ -182,19 +182,20 @@ class Incremental:
         )
 
     def warm_search(self, settings: dict) -> None:
-        """Start the search step's Pagefind process now: it loads its dictionary on the
-        other core while the pages are kept (0.3 s that no longer wait)."""
-        from brandsite.build.search_index import start_service
+        """Start the search step's Pagefind processes now, one a core: they load their
+        dictionaries while Pelican reads the site in this process alone (0.3 s each that
+        no longer wait; a brand edit indexes several partitions, on both cores)."""
+        from brandsite.build.search_index import start_services
 
         with contextlib.suppress(OSError):  # no binary: the search step says so
-            self.search_service = start_service(settings)
+            self.search_services = start_services(settings, 2 if self.two_cores else 1)
 
     def stop_search(self) -> None:
-        """End the Pagefind process warm_search started (closed already if the search step
-        indexed with it: closing twice does nothing)."""
-        service, self.search_service = self.search_service, None
-        if service is not None:
-            service.close()
+        """End the Pagefind processes warm_search started (those the search step indexed
+        with are closed already: closing twice does nothing)."""
+        services, self.search_services = self.search_services, []
+        for service in services:
+            service.close(kill=True)  # nothing of theirs is left to write
 
     def search_index(self, settings: dict) -> int:
         """Pagefind into the staging folder, partitions whose pages did not change linked."""
@@ -243,7 +244,7 @@ class Incremental:
                 print(f"Search index: as before (no page changed; {counts})")
                 return 0, False
             stale = search.update_index(
-                site, bundle, partitions, previous if previous.is_dir() else None, known, self.search_service
+                site, bundle, partitions, previous if previous.is_dir() else None, known, self.search_services
             )
             search.precompress(bundle, settings)
             keep_unchanged(bundle, previous)

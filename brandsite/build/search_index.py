@@ -187,11 +187,11 @@ def update_index(
     partitions: list[Partition],
     previous: Path | None = None,
     known: dict[str, str] | None = None,
-    service: PagefindService | None = None,
+    services: list[PagefindService] | None = None,
 ) -> list[Partition]:
     """Write the index of `partitions` into `bundle` (a new folder): each partition
     whose digest is in `known` is linked from `previous`, the others are indexed (by
-    `service` first, if one was started: see `start_service`). Returns those indexed."""
+    `services` first, if some were started: see `start_services`). Returns those indexed."""
     if not partitions:
         raise SearchIndexError("no page was indexed: pages to search need data-pagefind-body")
     known = known or {}
@@ -207,7 +207,7 @@ def update_index(
     with ThreadPoolExecutor(1) as pool:  # links while Pagefind indexes, in its own processes
         linked = pool.submit(_link_partitions, previous, bundle, kept)
         if stale_names:
-            run_pagefind(site, bundle, stale, service=service)
+            run_pagefind(site, bundle, stale, services=services)
         else:
             _link_ui(previous, bundle)
         linked.result()
@@ -222,12 +222,14 @@ def _link_partitions(previous: Path | None, bundle: Path, names: list[str]) -> N
         shutil.copytree(previous / name, bundle / name, copy_function=os.link)
 
 
-def start_service(settings: dict) -> PagefindService:
-    """A Pagefind process for the search step to come, loading on another core what the
-    site's languages need (for Chinese, 0.3 s of dictionary) while the build goes on."""
-    service = PagefindService(pagefind_binary())
-    service.warm_up(sorted({tag for tag, _name in settings["LANGUAGES"].values()}))
-    return service
+def start_services(settings: dict, count: int) -> list[PagefindService]:
+    """`count` Pagefind processes for the search step to come, each loading what the site's
+    languages need (for Chinese, 0.3 s of dictionary) while the build goes on."""
+    languages = sorted({tag for tag, _name in settings["LANGUAGES"].values()})
+    services = [PagefindService(pagefind_binary()) for _ in range(count)]
+    for service in services:
+        service.warm_up(languages)
+    return services
 
 
 def run_pagefind(
@@ -235,11 +237,12 @@ def run_pagefind(
     bundle: Path,
     partitions: list[Partition],
     workers: int = 2,
-    service: PagefindService | None = None,
+    services: list[PagefindService] | None = None,
 ) -> None:
     """Index each partition into bundle/<name> and put Pagefind's UI at the top of `bundle`.
     Two service processes share the work (biggest partitions first), so both cores index
-    and each holds one partition at a time; `service`, if given, is the first (and closed)."""
+    and each holds one partition at a time; `services` started already are used first (and
+    all closed: those not needed at once)."""
     queues: list[list[Partition]] = [[] for _ in range(min(workers, len(partitions)))]
     loads = [0] * len(queues)
     for partition in sorted(partitions, key=lambda p: (-len(p.pages), p.name)):
@@ -262,8 +265,11 @@ def run_pagefind(
             except Exception as exc:  # raised again, with the others, in the caller's thread
                 errors.append(f"{partition.name}: {type(exc).__name__}: {exc}")
 
-    services = [service or PagefindService(pagefind_binary())]
-    services += [PagefindService(pagefind_binary()) for _ in queues[1:]]
+    started = list(services or [])
+    for unneeded in started[len(queues) :]:
+        unneeded.close(kill=True)
+    services = started[: len(queues)]
+    services += [PagefindService(pagefind_binary()) for _ in queues[len(services) :]]
     threads = [
         threading.Thread(target=work, args=(s, q, False), name="pagefind")
         for s, q in zip(services[1:], queues[1:], strict=True)
