@@ -16,5 +16,14 @@ def get_generators(pelican):
     return RegistryDataGenerator
 
 
+def write_beside_others(generators) -> None:
+    """The open data needs only the registry's context: with two cores, a forked copy
+    writes it while the pages are written (a brand edit makes it all again)."""
+    from brandsite.site_i18n.writer import write_beside_others
+
+    write_beside_others(generators, (RegistryDataGenerator,), from_the_start=True)
+
+
 def register():
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(write_beside_others)

@@ -1,7 +1,8 @@
 """Pages rendered by two processes (site_i18n's writer + incremental.fork_pool) are the
 pages one process renders; a page failing in a worker fails the whole build. With more
 than one core, the stories' pages are written by a forked copy of the build while the other
-generators write theirs, and so are the English registry pages (writer.write_beside)."""
+generators write theirs, and so are the English registry pages and the open data
+(writer.write_beside)."""
 
 from __future__ import annotations
 
@@ -68,9 +69,35 @@ def test_a_page_failing_in_a_worker_fails_the_build_and_keeps_output(project):
     [
         ("article.html", "{{ no_such() }}"),  # the stories' copy
         ("brand.html", "{% if page_lang == 'en' %}{{ no_such() }}{% endif %}"),  # the English pages'
+        ("data.html", "{{ no_such() }}"),  # the open data's
     ],
 )
 def test_a_page_failing_in_a_forked_copy_of_the_build_fails_the_build(project, settings, template, failure):
-    """With two cores, stories and English registry pages are written by forked copies of the
-    build: an error there fails the build as plainly as one in the build itself."""
+    """With two cores, stories, English registry pages and the open data are written by forked
+    copies of the build: an error there fails the build as plainly as one in the build itself."""
     fails_plainly(project, settings, template, failure, "no_such")
+
+
+def test_a_copy_started_from_the_start_writes_before_the_first_generator_does():
+    """write_beside_others(from_the_start=True): the open data's copy starts when the first
+    generator of all writes, before that generator's own output; its own turn does nothing."""
+    from brandsite.site_i18n.writer import write_beside_others
+
+    calls = []
+
+    class Writer:
+        def write_beside(self, write):
+            calls.append("copy starts")
+            write()
+
+    def generator(name):
+        made = type(name, (), {"settings": {"RENDER_WORKERS": 2}})()
+        made.generate_output = lambda _writer: calls.append(name)
+        return made
+
+    first, data, last = generator("first"), generator("data"), generator("last")
+    write_beside_others([first, data, last], (type(data),), from_the_start=True)
+    writer = Writer()
+    for each in (first, data, last):
+        each.generate_output(writer)
+    assert calls == ["copy starts", "data", "first", "last"]

@@ -333,20 +333,23 @@ def previous_output(settings: dict):
     return reuse.previous_output if reuse is not None else None
 
 
-def write_beside_others(generators, kinds: tuple[type, ...]) -> None:
+def write_beside_others(generators, kinds: tuple[type, ...], from_the_start: bool = False) -> None:
     """Pelican's all_generators_finalized: with more than one core, the generators of `kinds`
     write their pages, in Pelican's order, in a forked copy of the build, started when the
-    first of them would write, while the other generators write theirs."""
+    first of them would write (`from_the_start`: when the first generator of all would, for
+    generators whose output needs nothing but the contexts), while the others write theirs."""
     beside = [generator for generator in generators if isinstance(generator, kinds)]
     if not beside or not two_cores(beside[0].settings):
         return
     outputs = [generator.generate_output for generator in beside]
-    beside[0].generate_output = functools.partial(_generate_beside, outputs)
-    for generator in beside[1:]:
+    for generator in beside:
         generator.generate_output = _written_beside
+    starter = generators[0] if from_the_start else beside[0]
+    then = None if starter in beside else starter.generate_output
+    starter.generate_output = functools.partial(_generate_beside, outputs, then)
 
 
-def _generate_beside(outputs: list, writer) -> None:
+def _generate_beside(outputs: list, then, writer) -> None:
     def write() -> None:
         for generate_output in outputs:
             generate_output(writer)
@@ -355,6 +358,8 @@ def _generate_beside(outputs: list, writer) -> None:
         writer.write_beside(write)
     else:
         write()
+    if then is not None:  # the output of the generator that started the copy
+        then(writer)
 
 
 def _written_beside(writer) -> None:
