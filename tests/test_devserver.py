@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import AS_OF, copy_project
+from sitebuild import AS_OF, build, copy_project
 
 from brandsite.preview.devserver import BuildState
 
@@ -227,3 +227,27 @@ def test_without_a_new_edit_the_search_index_is_made(tmp_path, monkeypatch):
     finally:
         builder.stop()
     assert (ok, log) == (True, "search index made\n")
+
+
+def test_the_warm_worker_decodes_what_the_last_build_kept(tmp_path, monkeypatch):
+    """Between builds the worker decodes the checked brands and stories, so that the next
+    build, forked from it, does not (brandsite.build.worker.preload)."""
+    from pelican.settings import read_settings
+
+    from brandsite.brand_registry import checked
+    from brandsite.build import worker
+
+    root = copy_project(tmp_path)
+    time.sleep(2.1)  # files written just now are not kept (file_stamp.is_racy)
+    result = build(root, root / "output")
+    assert result.returncode == 0, result.stderr
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(worker.gc, "freeze", lambda: None)  # not this test process's objects
+    try:
+        worker.preload(read_settings(str(root / "pelicanconf.py")))
+        decoded = [entry[0] for _data, entry in checked._checked.decoded.values()]
+    finally:
+        checked.begin(None, "")
+    brands = {found.slug for found in decoded if type(found).__name__ == "Brand"}
+    assert brands == {path.parent.name for path in (root / "brands").glob("*/index.md")}
+    assert any(type(found).__name__ == "Story" for found in decoded)

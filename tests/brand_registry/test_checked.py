@@ -87,6 +87,35 @@ def test_the_cache_is_kept_for_the_next_build_and_a_damaged_file_is_ignored(proj
     assert counted == ["korla-fragrant-pear"]
 
 
+def test_preloaded_entries_are_handed_out_once_each_and_only_for_their_files(
+    project, counted, monkeypatch, tmp_path
+):
+    """The preview's worker decodes the cache between builds: the next build takes each
+    brand from there once, undecoded; an edited bundle is checked again as ever."""
+    project.brand("korla-fragrant-pear")
+    project.brand("hami-melon", name="哈密瓜")
+    folder = tmp_path / "cache"
+    first, _ = load(project, folder)
+    assert checked.save()
+    checked.begin(None, "")  # the worker's process
+    checked.preload(folder)
+    preloaded = {brand.slug: brand for _data, (brand, _issues, _parsed) in checked._checked.decoded.values()}
+    assert sorted(preloaded) == ["hami-melon", "korla-fragrant-pear"]
+    decoded = []
+    monkeypatch.setattr(checked, "_loads", lambda data: decoded.append(data) or pytest.fail("decoded again"))
+    counted.clear()
+    (project.brands / "hami-melon" / "index.md").write_text(
+        (project.brands / "hami-melon" / "index.md").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    second, _ = load(project, folder)
+    assert counted == ["hami-melon"]  # edited: checked again
+    assert second.brands["korla-fragrant-pear"] is preloaded["korla-fragrant-pear"]  # as decoded
+    assert second.brands["korla-fragrant-pear"] == first.brands["korla-fragrant-pear"]
+    left = [brand.slug for _data, (brand, _issues, _parsed) in checked._checked.decoded.values()]
+    assert left == ["hami-melon"]  # korla's was handed out (once); hami's entry was not asked for
+    assert decoded == []
+
+
 def test_a_bundle_changed_just_now_is_not_kept(project, counted, monkeypatch, tmp_path):
     monkeypatch.setattr(file_stamp, "RACY_NS", 2_000_000_000)
     project.brand("korla-fragrant-pear")
