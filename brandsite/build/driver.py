@@ -299,7 +299,8 @@ def build(
                 try:
                     with stop.held():
                         take_spare(spare, staging)
-                    incremental.warm_search(settings)  # on the core Pelican's reading leaves idle
+                    if not search_later:  # on the core Pelican's reading leaves idle
+                        incremental.warm_search(settings)
                     code = run_pelican(settings)
                     search_deferred = False
                     if code == 0:
@@ -319,6 +320,7 @@ def build(
                     say("built", output=output.name)
                     if search_deferred:
                         print(PAGES_SERVED, os.getpid(), flush=True)
+                        incremental.warm_search(settings)  # not before: the pages come first
                     with stop.held():
                         incremental.record_pages(output)
                         incremental.save()
