@@ -54,13 +54,19 @@ class PagefindService:
         self.warming: threading.Thread | None = None
         self.closed = False
 
-    def warm_up(self, languages: list[str]) -> None:
+    def warm_up(self, languages: list[str], after: PagefindService | None = None) -> None:
         """Have the process load what indexing pages in `languages` needs (for Chinese, its
-        dictionary) now, on a thread of its own: the next request waits for it."""
-        self.warming = threading.Thread(target=self._warm, args=(languages,), name="pagefind", daemon=True)
+        dictionary) now, on a thread of its own: the next request waits for it. `after`: a
+        service whose warm-up goes first (one at a time, they leave the build a core)."""
+        earlier = after.warming if after is not None else None
+        self.warming = threading.Thread(
+            target=self._warm, args=(languages, earlier), name="pagefind", daemon=True
+        )
         self.warming.start()
 
-    def _warm(self, languages: list[str]) -> None:
+    def _warm(self, languages: list[str], earlier: threading.Thread | None = None) -> None:
+        if earlier is not None:
+            earlier.join()
         with contextlib.suppress(ServiceError):  # a dead process fails the next request
             index_id = self._send({"type": "NewIndex", "config": None})["index_id"]
             for lang in languages:

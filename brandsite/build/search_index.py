@@ -223,12 +223,12 @@ def _link_partitions(previous: Path | None, bundle: Path, names: list[str]) -> N
 
 
 def start_services(settings: dict, count: int) -> list[PagefindService]:
-    """`count` Pagefind processes for the search step to come, each loading what the site's
-    languages need (for Chinese, 0.3 s of dictionary) while the build goes on."""
+    """`count` Pagefind processes for the search step to come, loading in turn what the site's
+    languages need (for Chinese, 0.3 s of dictionary each) while the build goes on."""
     languages = sorted({tag for tag, _name in settings["LANGUAGES"].values()})
     services = [PagefindService(pagefind_binary()) for _ in range(count)]
-    for service in services:
-        service.warm_up(languages)
+    for earlier, service in zip([None, *services], services, strict=False):
+        service.warm_up(languages, after=earlier)
     return services
 
 
