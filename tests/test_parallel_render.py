@@ -80,7 +80,8 @@ def test_a_page_failing_in_a_forked_copy_of_the_build_fails_the_build(project, s
 
 def test_a_copy_started_from_the_start_writes_before_the_first_generator_does():
     """write_beside_others(from_the_start=True): the open data's copy starts when the first
-    generator of all writes, before that generator's own output; its own turn does nothing."""
+    generator of all writes, before that generator's own output; its own turn does nothing.
+    Set up before a chain of its starter's (plugins in the wrong order), it fails plainly."""
     from brandsite.site_i18n.writer import write_beside_others
 
     calls = []
@@ -101,3 +102,10 @@ def test_a_copy_started_from_the_start_writes_before_the_first_generator_does():
     for each in (first, data, last):
         each.generate_output(writer)
     assert calls == ["copy starts", "data", "first", "last"]
+
+    calls.clear()
+    other = generator("other")
+    first, data = generator("first"), generator("data")
+    write_beside_others([first, data, other], (type(data),), from_the_start=True)
+    with pytest.raises(RuntimeError, match="PLUGINS"):  # first's chain would run inside data's copy
+        write_beside_others([first, data, other], (type(first),))

@@ -341,12 +341,22 @@ def write_beside_others(generators, kinds: tuple[type, ...], from_the_start: boo
     beside = [generator for generator in generators if isinstance(generator, kinds)]
     if not beside or not two_cores(beside[0].settings):
         return
+    if any(_starts_a_copy(generator) for generator in beside):  # its output would run in the copy
+        raise RuntimeError(
+            "a generator written beside the others starts another copy of the build: "
+            "list the plugin whose generators write from the start after the others in PLUGINS"
+        )
     outputs = [generator.generate_output for generator in beside]
     for generator in beside:
         generator.generate_output = _written_beside
     starter = generators[0] if from_the_start else beside[0]
     then = None if starter in beside else starter.generate_output
     starter.generate_output = functools.partial(_generate_beside, outputs, then)
+
+
+def _starts_a_copy(generator) -> bool:
+    output = generator.generate_output
+    return isinstance(output, functools.partial) and output.func is _generate_beside
 
 
 def _generate_beside(outputs: list, then, writer) -> None:
