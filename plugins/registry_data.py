@@ -4,7 +4,7 @@ The licence check (/verify/ and its sharded data), open data (/data/), the
 registry's Atom feed and robots.txt. The data itself is made by the pure
 `brand_registry` modules (licence_index, open_data, changes); this package
 writes it. It reads the registry that `brand_pages` loaded, so list it after
-`brand_pages` in PLUGINS.
+`brand_pages` (and `site_i18n`, whose copies start first) in PLUGINS.
 """
 
 from pelican import signals
