@@ -183,8 +183,9 @@ class Incremental:
 
     def warm_search(self, settings: dict) -> None:
         """Start the search step's Pagefind processes now, one a core: they load their
-        dictionaries while Pelican reads the site in this process alone (0.3 s each that
-        no longer wait; a brand edit indexes several partitions, on both cores)."""
+        dictionaries, one after the other, while Pelican reads the site in this process alone
+        (0.3 s each that no longer wait; a brand edit indexes several partitions, on both
+        cores)."""
         from brandsite.build.search_index import start_services
 
         with contextlib.suppress(OSError):  # no binary: the search step says so
