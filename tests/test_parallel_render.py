@@ -103,7 +103,6 @@ def test_a_copy_started_from_the_start_writes_before_the_first_generator_does():
         each.generate_output(writer)
     assert calls == ["copy starts", "data", "first", "last"]
 
-    calls.clear()
     other = generator("other")
     first, data = generator("first"), generator("data")
     write_beside_others([first, data, other], (type(data),), from_the_start=True)
