@@ -3,6 +3,7 @@ full build gives, after every kind of edit, and touch only what changed."""
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -287,17 +288,19 @@ def test_licence_shards_are_made_again_only_when_what_they_hold_changed(project)
     assert_same_as_full_build(project)
 
 
-def test_a_story_edit_indexes_again_only_its_search_partition(project):
-    def partitions() -> dict[str, list]:
-        bundle = project / "output" / "pagefind"
-        return {
-            folder.name: sorted(
-                (f.relative_to(folder).as_posix(), inode(f)) for f in folder.rglob("*") if f.is_file()
-            )
-            for folder in bundle.iterdir()
-            if folder.is_dir()
-        }
+def search_partitions(project: Path) -> dict[str, list]:
+    bundle = project / "output" / "pagefind"
+    return {
+        folder.name: sorted(
+            (f.relative_to(folder).as_posix(), inode(f)) for f in folder.rglob("*") if f.is_file()
+        )
+        for folder in bundle.iterdir()
+        if folder.is_dir()
+    }
 
+
+def test_a_story_edit_indexes_again_only_its_search_partition(project):
+    partitions = functools.partial(search_partitions, project)
     before = partitions()
     assert len([name for name in before if name.startswith("zh-cn-stories-")]) > 1
     replace(project / "content/stories/hami-melon-cold-chain.md", "\n## ", "\n又一段。\n\n## ")
@@ -308,3 +311,19 @@ def test_a_story_edit_indexes_again_only_its_search_partition(project):
     changed = [name for name in before if after[name] != before[name]]
     assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-")
     assert_same_as_full_build(project)  # the whole pagefind/ too
+
+
+def test_a_brand_summary_edit_leaves_the_search_partitions_of_its_stories(project):
+    """The stories naming the brand show its summary too, but where Pagefind reads nothing
+    (data-pagefind-ignore="all"): their partitions are kept as they are."""
+    story = (project / "output/stories/korla-pear-standardisation/index.html").read_bytes()
+    before = search_partitions(project)
+    replace(project / "brands/korla-fragrant-pear/index.md", "summary: ", "summary: 又一句。")
+    out = rebuild(project)
+    assert (project / "output/stories/korla-pear-standardisation/index.html").read_bytes() != story
+    after = search_partitions(project)
+    changed = sorted(name for name in before if after[name] != before[name])
+    # Its page; and the case of its misused mark, whose brand cards are what the case is about.
+    assert [name.rsplit("-", 1)[0] for name in changed] == ["zh-cn-brands", "zh-cn-pages"]
+    assert f"; 2 of {len(before)} partitions indexed again in " in out
+    assert_same_as_full_build(project)  # the kept partitions are what a fresh index makes

@@ -26,6 +26,7 @@ from brandsite.build.search_index import (
     pagefind_binary,
     plan,
     read_chunk,
+    reads_alike,
     run_pagefind,
 )
 
@@ -301,6 +302,39 @@ def test_partitions_by_language_and_section_in_buckets_of_a_size():
     after = {p.name: p.digest() for p in plan(edited, size=4)}
     changed = [p.name for p in partitions if after[p.name] != p.digest()]
     assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-")
+
+
+STORY = (
+    '<html lang="zh-CN"><article data-pagefind-body><h1>故事</h1><p>{text}</p>'
+    '<section class="story-brands" data-pagefind-ignore="all"><h2>品牌</h2>'
+    '<section class="card">{card}</section><p>{after}</p></section></article></html>'
+)
+
+
+def test_a_partition_reads_alike_when_its_pages_changed_only_where_pagefind_reads_nothing(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+
+    def write(folder: Path, **parts) -> Page:
+        path = folder / "stories/s/index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(STORY.format(**{"text": "正文", "card": "摘要", "after": "尾", **parts}), "utf-8")
+        info = path.stat()
+        return Page("stories/s/index.html", "zh-cn", (info.st_ino, info.st_size, info.st_mtime_ns))
+
+    before = {"stories/s/index.html": [*write(old).stamp, "zh-cn"]}
+
+    def alike(**parts) -> bool:
+        return reads_alike(Partition("zh-cn-stories", "zh-cn", [write(new, **parts)]), new, old, before)
+
+    assert alike(card="另一个摘要")
+    assert not alike(text="另一段正文")
+    # Up to the first end tag of its name only: what follows an inner one counts, as it may be read.
+    assert not alike(after="另一个尾")
+    same = Page("stories/s/index.html", "zh-cn", tuple(before["stories/s/index.html"][:3]))
+    assert reads_alike(Partition("zh-cn-stories", "zh-cn", [same]), old, old, before)  # the same file
+    write(old, card="改过了")  # the previous output changed since its index was made: not to be trusted
+    assert not alike(card="改过了")
+    assert not reads_alike(Partition("zh-cn-stories", "zh-cn", [write(new)]), new, tmp_path / "gone", before)
 
 
 def test_the_search_step_indexes_with_the_processes_started_early_and_ends_them_all(tmp_path, monkeypatch):

@@ -236,23 +236,43 @@ class Incremental:
         try:
             size = int(settings.get("SEARCH_PARTITION_PAGES") or search.PARTITION_PAGES)
             known = self.previous.search.get("partitions") or {}
-            pages, seen = search.pages_to_index(site, self.previous.search.get("pages"), self.staged)
+            before = self.previous.search.get("pages") or {}
+            pages, seen = search.pages_to_index(site, before, self.staged)
             partitions = search.plan(pages, size)
             digests = {p.name: p.digest() for p in partitions}
+            members = {p.name: p.members() for p in partitions}
             counts = search.describe(search.counts_of(partitions))
+            found = {"partitions": digests, "members": members, "pages": seen}
             if digests == known and search.is_complete(previous, partitions) and not os.path.lexists(bundle):
-                self.search = {"partitions": digests, "pages": seen}
+                self.search = found
                 print(f"Search index: as before (no page changed; {counts})")
                 return 0, False
+
+            def still_right(partition: search.Partition) -> bool:
+                """Its pages are the same, and changed only where Pagefind reads nothing (the
+                previous pages are there to compare while the output is not yet swapped)."""
+                known_members = self.previous.search.get("members") or {}
+                return (
+                    site != self.output
+                    and known_members.get(partition.name) == members[partition.name]
+                    and search.reads_alike(partition, site, self.output, before)
+                )
+
             stale = search.update_index(
-                site, bundle, partitions, previous if previous.is_dir() else None, known, self.search_services
+                site,
+                bundle,
+                partitions,
+                previous if previous.is_dir() else None,
+                known,
+                self.search_services,
+                still_right,
             )
             search.precompress(bundle, settings)
             keep_unchanged(bundle, previous)
         except (search.SearchIndexError, OSError, subprocess.SubprocessError) as exc:
             print(f"Search index: {exc}", file=sys.stderr)
             return 1, False
-        self.search = {"partitions": digests, "pages": seen}
+        self.search = found
         print(
             f"Search index: {counts}; {len(stale)} of {len(partitions)} partitions indexed again "
             f"in {time.perf_counter() - started:.2f} s"

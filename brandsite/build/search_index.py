@@ -6,8 +6,8 @@ Writes `<site>/pagefind/`. Pages opt in with `data-pagefind-body`. The index is
 partitioned: one Pagefind bundle per language and section (brands, stories,
 other pages), a big section split into buckets by a hash of the page's path,
 so that no bucket holds more than about SEARCH_PARTITION_PAGES pages. A rebuild
-indexes again only the partitions whose pages changed and links the others
-from the previous index; the browser merges the partitions of its language
+indexes again only the partitions whose pages changed where Pagefind reads them
+(`reads_alike`) and links the others from the previous index; the browser merges the partitions of its language
 (`partitions.json` lists them, the first being the one whose folder also holds
 Pagefind's scripts). `pagefind/` itself holds the default UI. The extended
 Pagefind binary is required: the standard one does not segment Chinese, so
@@ -31,6 +31,7 @@ import re
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,11 @@ LAYOUT = "1.5.2"  # the index layout `normalise` knows (pinned in requirements.t
 SIGNATURE = b"pagefind_dcd"  # starts every decompressed index file
 HTML_LANG = re.compile(rb"<html\b[^>]*?\slang=[\"']?([^\"'\s>]+)", re.I)
 BODY = re.compile(rb"<[a-z][^>]*\sdata-pagefind-body[\s=/>]", re.I)
+# An element Pagefind reads nothing of, up to the first end tag of its name: that is the
+# whole of it or a part (when it holds another of its name), never more.
+IGNORED_ALL = re.compile(
+    rb"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore=[\"']?all[\"'\s/>].*?</\1\s*>", re.I | re.S
+)
 
 
 class SearchIndexError(Exception):
@@ -88,8 +94,14 @@ class Partition:
 
     def digest(self) -> str:
         """Changes when a page of it does (or Pagefind, or its role)."""
-        stamps = [[p.path, *p.stamp] for p in self.pages]
-        facts = [LAYOUT, pagefind_version(), self.name, self.primary, stamps]
+        return self._digest([[p.path, *p.stamp] for p in self.pages])
+
+    def members(self) -> str:
+        """Changes when its pages are others (or Pagefind, or its role), not when they change."""
+        return self._digest([p.path for p in self.pages])
+
+    def _digest(self, pages: list) -> str:
+        facts = [LAYOUT, pagefind_version(), self.name, self.primary, pages]
         return hashlib.sha256(json.dumps(facts).encode()).hexdigest()
 
 
@@ -141,6 +153,31 @@ def _language_if_indexed(path: Path) -> str:
     return lang.group(1).decode("ascii", "replace").lower() if lang else "unknown"
 
 
+def reads_alike(partition: Partition, site: Path, previous_site: Path, before: dict) -> bool:
+    """True if each page of `partition` that changed since the previous build (whose scan
+    found `before`: path -> [inode, size, mtime, ...]) differs from the previous one, still
+    in `previous_site` as that build left it, only where Pagefind reads nothing
+    (`data-pagefind-ignore="all"`): its index would be the same. Stories show the brands
+    they name that way, so a brand's summary edit does not index them again."""
+    for page in partition.pages:
+        old = before.get(page.path)
+        if old and tuple(old[:3]) == page.stamp:
+            continue
+        try:
+            info = os.stat(previous_site / page.path)
+            if not old or [info.st_ino, info.st_size, info.st_mtime_ns] != old[:3]:
+                return False
+            if _searched_part(previous_site / page.path) != _searched_part(site / page.path):
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _searched_part(path: Path) -> bytes:
+    return IGNORED_ALL.sub(b"", path.read_bytes())
+
+
 def section_of(path: str) -> str:
     """brands/x/index.html and en/brands/x/index.html are in brands."""
     return next((part for part in path.split("/")[:2] if part in SECTIONS), "pages")
@@ -188,14 +225,20 @@ def update_index(
     previous: Path | None = None,
     known: dict[str, str] | None = None,
     services: list[PagefindService] | None = None,
+    still_right: Callable[[Partition], bool] = lambda _partition: False,
 ) -> list[Partition]:
     """Write the index of `partitions` into `bundle` (a new folder): each partition
-    whose digest is in `known` is linked from `previous`, the others are indexed (by
-    `services` first, if some were started: see `start_services`). Returns those indexed."""
+    whose digest is in `known`, or that is `still_right` (see `reads_alike`), is linked from
+    `previous`, the others are indexed (by `services` first, if some were started: see
+    `start_services`). Returns those indexed."""
     if not partitions:
         raise SearchIndexError("no page was indexed: pages to search need data-pagefind-body")
     known = known or {}
-    stale = [p for p in partitions if known.get(p.name) != p.digest() or not _complete(previous, p.name)]
+    stale = [
+        p
+        for p in partitions
+        if not _complete(previous, p.name) or (known.get(p.name) != p.digest() and not still_right(p))
+    ]
     if stale == [] and not _has_ui(previous):
         stale = [min(partitions, key=lambda p: len(p.pages))]  # it brings the UI's files
     stale_names = {p.name for p in stale}

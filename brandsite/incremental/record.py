@@ -17,8 +17,9 @@ class Record:
     fingerprint: str = ""  # of every input (Inputs.fingerprint)
     output_inode: int = 0  # of the folder it built: another build or a hand-made copy is not it
     output: str = ""  # digest of the stamps of every file it wrote (tree_digest)
-    # The search index: {"partitions": name -> digest of its pages, "pages": path -> [inode, size,
-    # mtime, language or "" if not indexed]} (brandsite.build.search_index).
+    # The search index: {"partitions": name -> digest of its pages' stamps, "members": name ->
+    # digest of their paths, "pages": path -> [inode, size, mtime, language or "" if not
+    # indexed]} (brandsite.build.search_index).
     search: dict = field(default_factory=dict)
     pages: dict = field(default_factory=dict)  # page name -> [key, size, mtime_ns, inode]
     groups: dict = field(default_factory=dict)  # group -> [key, facts, number of files] (pages.py)
