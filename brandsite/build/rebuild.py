@@ -150,7 +150,12 @@ class Incremental:
     def keep_pages(self) -> None:
         """After Pelican: unchanged files become links to the previous output's."""
         kept = keep_unchanged(  # prune: the spare's folders this build did not use
-            self.staging, self.output, skip=(SEARCH_BUNDLE,), prune=True, two_processes=self.two_cores
+            self.staging,
+            self.output,
+            skip=(SEARCH_BUNDLE,),
+            prune=True,
+            two_processes=self.two_cores,
+            linked=self.pages.linked,
         )
         self.staged = kept.stamps
         # The spare's index folders, empty: left there, they would stand in for the index

@@ -7,11 +7,11 @@ partitioned: one Pagefind bundle per language and section (brands, stories,
 other pages), a big section split into buckets by a hash of the page's path,
 so that no bucket holds more than about SEARCH_PARTITION_PAGES pages. A rebuild
 indexes again only the partitions whose pages changed where Pagefind reads them
-(`reads_alike`) and links the others from the previous index; the browser merges the partitions of its language
-(`partitions.json` lists them, the first being the one whose folder also holds
-Pagefind's scripts). `pagefind/` itself holds the default UI. The extended
-Pagefind binary is required: the standard one does not segment Chinese, so
-`香梨` would find nothing.
+(`reads_alike`) and links the others from the previous index; the browser
+merges the partitions of its language (`partitions.json` lists them, the first
+being the one whose folder also holds Pagefind's scripts). `pagefind/` itself
+holds the default UI. The extended Pagefind binary is required: the standard
+one does not segment Chinese, so `香梨` would find nothing.
 
 Pagefind 1.5.2 writes some things in random order (the languages of its entry
 file, the values inside filter files); `normalise` sorts them, so the same site

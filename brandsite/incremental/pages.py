@@ -45,6 +45,7 @@ class PageReuse:
         self.keys: dict[str, str] = {}  # this build's pages that have one
         self.groups: dict[str, Group] = {}
         self.reused = 0
+        self.linked: dict[str, tuple] = {}  # name -> (size, mtime_ns, inode) of a page linked
         from .identities import identities  # Pelican's classes: not for a build with nothing to do
 
         self.fingerprints = Fingerprints(identities(inputs))
@@ -112,7 +113,8 @@ class PageReuse:
         old = os.path.join(self._previous, name)  # os.path, not pathlib: 10,000 pages a build
         try:
             info = os.stat(old)
-            if [info.st_size, info.st_mtime_ns, info.st_ino] != list(entry[1:]):
+            stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+            if list(stamp) != list(entry[1:]):
                 return False
             target = os.path.join(self._output, name)
             try:
@@ -122,19 +124,28 @@ class PageReuse:
                 os.link(old, target)
         except OSError:
             return False
+        self.linked[name] = stamp
         return True
 
     # -- what a forked copy of the build added (site_i18n.writer.write_beside) --
 
     def mark(self) -> tuple:
         """Where this build's records stand now, for `since`."""
-        return len(self.keys), len(self.groups), self.reused, set(self.parsed), set(self.unknown)
+        return (
+            len(self.keys),
+            len(self.groups),
+            self.reused,
+            set(self.parsed),
+            set(self.unknown),
+            len(self.linked),
+        )
 
     def since(self, mark: tuple) -> dict:
         """What was recorded after `mark` (of pages written once each)."""
-        keys, groups, reused, parsed, unknown = mark
+        keys, groups, reused, parsed, unknown, linked = mark
         return {
             "keys": dict(list(self.keys.items())[keys:]),
+            "linked": dict(list(self.linked.items())[linked:]),
             "groups": dict(list(self.groups.items())[groups:]),
             "reused": self.reused - reused,
             "parsed": {name: self.parsed[name] for name in self.parsed.keys() - parsed},
@@ -144,6 +155,7 @@ class PageReuse:
     def add(self, records: dict) -> None:
         """Take in what `since` said another process recorded."""
         self.keys.update(records["keys"])
+        self.linked.update(records["linked"])
         self.groups.update(records["groups"])
         self.reused += records["reused"]
         self.parsed.update(records["parsed"])
@@ -169,6 +181,7 @@ class PageReuse:
         if not names or len(linked) != len(names):
             for name in linked:
                 (self.output / name).unlink()
+                del self.linked[name]
             return None
         self.record_group(group, key, names, previous[1])
         return previous[1]

@@ -28,11 +28,18 @@ class Kept:
 
 
 def keep_unchanged(
-    new: Path, old: Path, skip: tuple[str, ...] = (), prune: bool = False, two_processes: bool = False
+    new: Path,
+    old: Path,
+    skip: tuple[str, ...] = (),
+    prune: bool = False,
+    two_processes: bool = False,
+    linked: dict[str, Stamp] | None = None,
 ) -> Kept:
     """Replace each file of `new` identical to its twin in `old` by a hard link to that twin;
     with `prune`, also remove the folders under `new` that hold nothing. The stamp of each
     file left in `new` is in the result (one walk, which later steps need not repeat).
+    `linked`: stamps of files the build linked from `old` (by path, with /), as it found them
+    then: such a file needs no look at `old` nor stamp of its own.
 
     With `two_processes`, a forked copy of this process walks every other folder two levels
     down: a site is thousands of folders (10,000 at 1,000 brands), and listing them is most
@@ -42,18 +49,19 @@ def keep_unchanged(
         same_device = os.stat(new).st_dev == os.stat(old).st_dev
     except OSError:
         same_device = False
+    walk = _Walk(kept, same_device, prune, linked or {})
     if not two_processes:
-        _keep_in(str(new), str(old), "", kept, skip, same_device, prune)
+        walk.folder(str(new), str(old), "", skip)
         return kept
     top: list[Folder] = []
-    _keep_in(str(new), str(old), "", kept, skip, same_device, prune, top)
+    walk.folder(str(new), str(old), "", skip, top)
     deeper: list[Folder] = []
     for folder in top:
-        _keep_in(*folder, kept, (), same_device, prune, deeper)
+        walk.folder(*folder, (), deeper)
     deeper.sort()
-    other = Background(lambda: _keep_all(deeper[1::2], same_device, prune))
+    other = Background(lambda: _Walk(Kept(), same_device, prune, linked or {}).folders(deeper[1::2]))
     try:
-        mine = _keep_all(deeper[0::2], same_device, prune)
+        mine = _Walk(Kept(), same_device, prune, linked or {}).folders(deeper[0::2])
     except BaseException:
         other.stop()
         raise
@@ -72,67 +80,70 @@ def keep_unchanged(
 Folder = tuple[str, str, str]  # in the new folder, its twin in the old one, its path there (with /)
 
 
-def _keep_all(folders: list[Folder], same_device: bool, prune: bool) -> Kept:
-    kept = Kept()
-    for new, old, prefix in folders:
-        if _keep_in(new, old, prefix, kept, (), same_device, prune):
-            os.rmdir(new)
-    return kept
+class _Walk:
+    def __init__(self, kept: Kept, same_device: bool, prune: bool, linked: dict[str, Stamp]):
+        self.kept, self.same_device, self.prune, self.linked = kept, same_device, prune, linked
 
+    def folders(self, folders: list[Folder]) -> Kept:
+        for new, old, prefix in folders:
+            if self.folder(new, old, prefix, ()):
+                os.rmdir(new)
+        return self.kept
 
-def _keep_in(
-    new: str,
-    old: str,
-    prefix: str,
-    kept: Kept,
-    skip: tuple[str, ...],
-    same_device: bool,
-    prune: bool,
-    later: list[Folder] | None = None,
-) -> bool:
-    """True if `new` is left empty. With `later`, its folders are added there, not walked."""
-    # Folder listings give each file's inode for free: a file the writer
-    # already linked (most of them) costs no stat and no read.
-    try:
-        with os.scandir(old) as entries:
-            theirs = {entry.name: entry.inode() for entry in entries} if same_device else {}
-    except OSError:
-        theirs = {}
-    empty = True
-    with os.scandir(new) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                if entry.name in skip:
-                    empty = False
-                elif later is not None:
-                    later.append((entry.path, os.path.join(old, entry.name), f"{prefix}{entry.name}/"))
-                    empty = False
-                elif _keep_in(
-                    entry.path,
-                    os.path.join(old, entry.name),
-                    f"{prefix}{entry.name}/",
-                    kept,
-                    (),
-                    same_device,
-                    prune,
-                ):
-                    os.rmdir(entry.path)
+    def folder(
+        self, new: str, old: str, prefix: str, skip: tuple[str, ...], later: list[Folder] | None = None
+    ) -> bool:
+        """True if `new` is left empty and may be pruned. With `later`, its folders are added
+        there, not walked."""
+        # Folder listings give each file's inode for free: a file the writer already linked
+        # (most of them) costs no stat and no read; one the build linked itself, whose stamp
+        # it knows, not even a look at the old folder.
+        kept, theirs = self.kept, None
+        empty = True
+        with os.scandir(new) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name in skip:
+                        empty = False
+                    elif later is not None:
+                        later.append((entry.path, os.path.join(old, entry.name), f"{prefix}{entry.name}/"))
+                        empty = False
+                    elif self.folder(entry.path, os.path.join(old, entry.name), f"{prefix}{entry.name}/", ()):
+                        os.rmdir(entry.path)
+                    else:
+                        empty = False
+                    continue
+                empty = False
+                path = prefix + entry.name
+                known = self.linked.get(path)
+                if known is not None and known[2] == entry.inode():
+                    kept.same += 1
+                    kept.stamps[path] = known
+                    continue
+                if theirs is None:
+                    theirs = self._inodes(old)
+                twin = os.path.join(old, entry.name)
+                if theirs.get(entry.name) == entry.inode() or _same(entry.path, twin):
+                    kept.same += 1
                 else:
-                    empty = False
-                continue
-            empty = False
-            if theirs.get(entry.name) == entry.inode() or _same(entry.path, os.path.join(old, entry.name)):
-                kept.same += 1
-            else:
-                kept.changed += 1
-            if entry.is_dir():
-                continue  # a link to a folder: not a file (as os.walk sees it)
-            try:
-                info = os.lstat(entry.path)  # after _same: it may have become a link
-            except OSError:
-                continue
-            kept.stamps[prefix + entry.name] = (info.st_size, info.st_mtime_ns, info.st_ino)
-    return empty and prune
+                    kept.changed += 1
+                if entry.is_dir():
+                    continue  # a link to a folder: not a file (as os.walk sees it)
+                try:
+                    info = os.lstat(entry.path)  # after _same: it may have become a link
+                except OSError:
+                    continue
+                kept.stamps[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+        return empty and self.prune
+
+    def _inodes(self, old: str) -> dict[str, int]:
+        if not self.same_device:
+            return {}
+        try:
+            with os.scandir(old) as entries:
+                return {entry.name: entry.inode() for entry in entries}
+        except OSError:
+            return {}
 
 
 def write_or_link(path: str, data: bytes, twin: str | None = None) -> bool:

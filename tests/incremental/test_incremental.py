@@ -75,6 +75,13 @@ def test_a_page_with_the_same_key_is_linked_not_rendered(tmp_path):
     key = second.key("stories/a/index.html", "article.html", own)
     assert second.reuse("stories/a/index.html", key)
     assert (new / "stories/a/index.html").stat().st_ino == (old / "stories/a/index.html").stat().st_ino
+    info = (old / "stories/a/index.html").stat()
+    assert second.linked == {"stories/a/index.html": (info.st_size, info.st_mtime_ns, info.st_ino)}
+    mark = second.mark()
+    second.linked["stories/b/index.html"] = (1, 2, 3)  # as a forked copy of the build would
+    third = PageReuse(inputs, old, manifest, new)
+    third.add(second.since(mark))
+    assert third.linked == {"stories/b/index.html": (1, 2, 3)}
 
 
 def test_a_page_is_rendered_when_its_file_changed_or_its_key_did(tmp_path):
@@ -101,6 +108,22 @@ def test_identical_files_are_linked_to_the_previous_output(tmp_path):
     assert (kept.same, kept.changed) == (1, 2)
     assert os.path.samefile(new / "same.html", old / "same.html")
     assert not os.path.samefile(new / "changed.html", old / "changed.html")
+
+
+def test_files_the_build_linked_keep_the_stamps_it_found_without_a_look_at_the_old_output(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    for name in ("a", "b"):
+        write(old / name / "index.html", name)
+        (new / name).mkdir(parents=True)
+        os.link(old / name / "index.html", new / name / "index.html")
+    info = (old / "a" / "index.html").stat()
+    linked = {"a/index.html": (info.st_size, info.st_mtime_ns, info.st_ino), "b/index.html": (1, 2, 3)}
+    (old / "a" / "index.html").unlink()  # not looked for: the build linked it
+    kept = keep_unchanged(new, old, linked=linked)
+    assert (kept.same, kept.changed) == (2, 0)
+    assert kept.stamps["a/index.html"] == linked["a/index.html"]
+    # A stamp that is not the file's there (it was written again since): looked at as ever.
+    assert kept.stamps["b/index.html"][2] == (old / "b" / "index.html").stat().st_ino
 
 
 def test_a_record_knows_its_output_and_survives_corruption(tmp_path):
