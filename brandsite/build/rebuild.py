@@ -139,6 +139,7 @@ class Incremental:
             self.previous.templates,
         )
         self.search: dict = {}  # what the search index was made from (Record.search)
+        self.index_stamps: dict[str, tuple] | None = None  # of the index this build wrote, if it did
         self.page_manifest: dict = {}
         self.staged: dict[str, tuple] | None = None  # stamps of the files Pelican left, but the index
         self.search_services: list[PagefindService] = []  # started early (warm_search)
@@ -273,7 +274,8 @@ class Incremental:
                 still_right,
             )
             search.precompress(bundle, settings)
-            keep_unchanged(bundle, previous)
+            kept = keep_unchanged(bundle, previous)
+            self.index_stamps = {f"{SEARCH_BUNDLE}/{path}": stamp for path, stamp in kept.stamps.items()}
         except (search.SearchIndexError, OSError, subprocess.SubprocessError) as exc:
             print(f"Search index: {exc}", file=sys.stderr)
             return 1, False
@@ -297,7 +299,11 @@ class Incremental:
             found = {
                 path: stamp for path, stamp in self.staged.items() if path.split("/")[0] not in self.retained
             }
-            found.update(tree_stamps(self.output / SEARCH_BUNDLE, prefix=SEARCH_BUNDLE + "/"))
+            found.update(
+                self.index_stamps
+                if self.index_stamps is not None
+                else tree_stamps(self.output / SEARCH_BUNDLE, prefix=SEARCH_BUNDLE + "/")
+            )
             written = stamps_digest(found)
         Record(
             self.fingerprint,

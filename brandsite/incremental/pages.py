@@ -11,6 +11,7 @@ page again. Anything else is rendered: a page is never stale.
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -46,6 +47,7 @@ class PageReuse:
         self.groups: dict[str, Group] = {}
         self.reused = 0
         self.linked: dict[str, tuple] = {}  # name -> (size, mtime_ns, inode) of a page linked
+        self._open: tuple[int, int] | None = None  # see _folders
         from .identities import identities  # Pelican's classes: not for a build with nothing to do
 
         self.fingerprints = Fingerprints(identities(inputs))
@@ -110,22 +112,36 @@ class PageReuse:
         return True
 
     def _link(self, name: str, entry: Entry) -> bool:
-        old = os.path.join(self._previous, name)  # os.path, not pathlib: 10,000 pages a build
         try:
-            info = os.stat(old)
+            previous, output = self._folders()
+            info = os.stat(name, dir_fd=previous)
             stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
             if list(stamp) != list(entry[1:]):
                 return False
-            target = os.path.join(self._output, name)
             try:
-                os.link(old, target)
+                os.link(name, name, src_dir_fd=previous, dst_dir_fd=output)
             except FileNotFoundError:  # its folder is new (most exist: see spare)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                os.link(old, target)
+                os.makedirs(os.path.dirname(os.path.join(self._output, name)), exist_ok=True)
+                os.link(name, name, src_dir_fd=previous, dst_dir_fd=output)
         except OSError:
             return False
         self.linked[name] = stamp
         return True
+
+    def _folders(self) -> tuple[int, int]:
+        """The previous output and this one, open: a path from there is looked up in a
+        third of the time (10,000 pages a build, each a stat and a link)."""
+        if self._open is None:
+            previous = os.open(self._previous, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.makedirs(self._output, exist_ok=True)
+                output = os.open(self._output, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                os.close(previous)
+                raise
+            self._open = (previous, output)
+            weakref.finalize(self, _close, self._open)
+        return self._open
 
     # -- what a forked copy of the build added (site_i18n.writer.write_beside) --
 
@@ -212,3 +228,8 @@ class PageReuse:
                 stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
             pages[name] = [key, *stamp]
         return pages
+
+
+def _close(folders: tuple[int, ...]) -> None:
+    for folder in folders:
+        os.close(folder)
