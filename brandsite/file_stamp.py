@@ -22,6 +22,11 @@ def stat_stamp(path: str | os.PathLike, follow_links: bool = True) -> Stamp | No
         info = os.stat(path, follow_symlinks=follow_links)
     except OSError:
         return None
+    return stamp_of(info)
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    """The stamp of a file as `os.stat` or `os.lstat` found it."""
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 

@@ -32,11 +32,12 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from brandsite.file_stamp import is_racy, stat_stamp
+from brandsite.file_stamp import is_racy, stamp_of, stat_stamp
 
 from . import memo, model
 from .issues import Issue, errors
@@ -194,24 +195,24 @@ class ContentStamp:
 
 
 def file_stamp(path: str) -> tuple:
-    """The file's stamp, and for a link its target's."""
-    return stat_stamp(path, follow_links=False), stat_stamp(path) if os.path.islink(path) else None
+    """The file's stamp, and for a link its target's (one lstat for a file that is not one)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None, None
+    return stamp_of(info), stat_stamp(path) if stat.S_ISLNK(info.st_mode) else None
 
 
 def bundle_stamp(bundle: Path) -> tuple:
     """Each entry under `bundle` with its stamp (and, for a link, its target's)."""
     entries = []
-    for current, dirs, files in os.walk(bundle):
+    top = os.fspath(bundle)
+    start = len(os.path.join(top, ""))
+    for current, dirs, files in os.walk(top):
         dirs.sort()
         for name in sorted(files + dirs):
             path = os.path.join(current, name)
-            entries.append(
-                (
-                    os.path.relpath(path, bundle),
-                    stat_stamp(path, follow_links=False),
-                    stat_stamp(path) if os.path.islink(path) else None,
-                )
-            )
+            entries.append((path[start:], *file_stamp(path)))
     return tuple(entries)
 
 

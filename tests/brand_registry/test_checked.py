@@ -192,3 +192,18 @@ def test_the_parses_a_kept_brand_or_story_was_made_from_stay_in_the_memo(project
         checked.save()
     assert len(counted) == 2
     assert set(memo._memo.used) == first
+
+
+def test_a_bundle_s_stamp_follows_the_target_of_a_link_in_it(tmp_path):
+    bundle, elsewhere = tmp_path / "brands" / "pear", tmp_path / "photos"
+    bundle.mkdir(parents=True)
+    elsewhere.mkdir()
+    (bundle / "index.md").write_text("---\nname: 梨\n---\n", encoding="utf-8")
+    (elsewhere / "pear.jpg").write_bytes(b"one")
+    (bundle / "pear.jpg").symlink_to(elsewhere / "pear.jpg")
+    before = checked.bundle_stamp(bundle)
+    assert [entry[0] for entry in before] == ["index.md", "pear.jpg"]
+    assert before[1][2] == file_stamp.stat_stamp(elsewhere / "pear.jpg")  # the target's
+    assert checked.file_stamp(str(bundle / "index.md"))[1] is None  # not a link
+    (elsewhere / "pear.jpg").write_bytes(b"two!")
+    assert checked.bundle_stamp(bundle) != before
