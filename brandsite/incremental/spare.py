@@ -10,26 +10,34 @@ never a file: every file is written or linked anew, so nothing stale survives.
 
 Emptying a spare of thousands of files takes a build's process seconds, so
 `empty_later` does it in a process of its own once the build is done. The
-spare is moved aside meanwhile: no build takes it half emptied.
+spare is moved aside meanwhile: no build takes it half emptied. A build that
+starts before that process is done waits for it (`take_spare`: it holds a lock
+until it ends), rather than making every folder anew; that process takes a
+fraction of a second, while the next build would spend one making folders.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import time
 from pathlib import Path
 
 from brandsite.detached import run_detached
 
 EMPTIED = ".spare-emptied"  # left in a spare by `empty_spare` once it holds no other file
+WAIT_SECONDS = 10.0  # for a spare being emptied
 
 
-def take_spare(spare: Path, staging: Path) -> bool:
-    """Move `spare` to `staging` (which must not exist), empty of files.
+def take_spare(spare: Path, staging: Path, wait: float = WAIT_SECONDS) -> bool:
+    """Move `spare` to `staging` (which must not exist), empty of files; one being emptied
+    (`empty_later`) is waited for, up to `wait` seconds.
 
     False, and no spare left behind, when it cannot be moved (another file system).
     The caller holds the build's lock, so no other build empties or takes it meanwhile.
     """
+    _wait_for_emptying(spare, wait)
     if not spare.is_dir() or spare.is_symlink():
         return False
     try:
@@ -54,24 +62,57 @@ def empty_spare(spare: Path) -> None:
 
 def empty_later(spare: Path) -> None:
     """Empty the spare in a process of its own (the caller need not wait). Until that is
-    done it is not there to take: the next build may do without it, never take it half
-    emptied. With another still being emptied, this one is left for the next build."""
+    done it is not there to take: the next build waits for it (take_spare), never takes it
+    half emptied. With another still being emptied, this one is left for the next build."""
     emptying = _emptying(spare)
     if not spare.is_dir() or spare.is_symlink() or os.path.lexists(emptying):
         return
     try:
-        spare.rename(emptying)
+        lock = open(_lock(spare), "wb")  # noqa: SIM115 (handed to the process, then closed)
     except OSError:
         return
-    code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); "
-        "from brandsite.incremental.spare import _empty_then_put_back; _empty_then_put_back(*sys.argv[2:])"
-    )
-    run_detached(code, str(Path(__file__).resolve().parents[2]), str(emptying), str(spare))
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # held by the process until it ends (its descriptor)
+        try:
+            spare.rename(emptying)
+        except OSError:
+            return
+        code = (
+            "import sys; sys.path.insert(0, sys.argv[1]); "
+            "from brandsite.incremental.spare import _empty_then_put_back; "
+            "_empty_then_put_back(*sys.argv[2:])"
+        )
+        root = str(Path(__file__).resolve().parents[2])
+        run_detached(code, root, str(emptying), str(spare), pass_fds=(lock.fileno(),))
+
+
+def _wait_for_emptying(spare: Path, wait: float) -> None:
+    """Until the process emptying `spare` ends (it may have ended already, or died: then
+    its lock is free), for at most `wait` seconds."""
+    if not os.path.lexists(_emptying(spare)):
+        return
+    try:
+        lock = open(_lock(spare), "rb")  # noqa: SIM115
+    except OSError:
+        return
+    deadline = time.monotonic() + wait
+    with lock:
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    return
+                time.sleep(0.01)
 
 
 def _emptying(spare: Path) -> Path:
     return spare.with_name(spare.name + ".emptying")
+
+
+def _lock(spare: Path) -> Path:
+    return spare.with_name(spare.name + ".lock")
 
 
 def _empty_then_put_back(emptying: str, spare: str) -> None:

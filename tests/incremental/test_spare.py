@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import threading
 import time
 
 from brandsite.incremental.spare import (
@@ -95,3 +97,36 @@ def test_a_spare_emptied_later_gives_way_to_a_newer_one(tmp_path):
     assert (spare / "b" / "index.html").read_text() == "newer, not yet emptied"
     empty_later(spare)  # while another is being emptied, this one waits for the next build
     assert (spare / "b" / "index.html").exists() or not spare.exists()
+
+
+def test_a_build_waits_for_the_spare_still_being_emptied_rather_than_go_without(tmp_path):
+    """As when builds follow each other at once: the last one's spare is still being emptied."""
+    spare, staging = tmp_path / "x.spare", tmp_path / "staging"
+    emptying = tmp_path / "x.spare.emptying"
+    (emptying / "brands").mkdir(parents=True)
+    (emptying / "brands" / "index.html").write_text("old")
+    lock = open(tmp_path / "x.spare.lock", "wb")  # noqa: SIM115 (as empty_later holds it for its process)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+
+    def process() -> None:
+        time.sleep(0.3)
+        empty_spare(emptying)
+        os.rename(emptying, spare)
+        lock.close()
+
+    worker = threading.Thread(target=process)
+    worker.start()
+    started = time.monotonic()
+    assert take_spare(spare, staging)
+    worker.join()
+    assert time.monotonic() - started >= 0.3
+    assert [str(p.relative_to(staging)) for p in staging.rglob("*")] == ["brands"]
+
+
+def test_a_spare_whose_emptying_process_died_is_not_waited_for(tmp_path):
+    spare, staging = tmp_path / "x.spare", tmp_path / "staging"
+    (tmp_path / "x.spare.emptying" / "brands").mkdir(parents=True)
+    (tmp_path / "x.spare.lock").write_bytes(b"")  # nobody holds it
+    started = time.monotonic()
+    assert not take_spare(spare, staging)
+    assert time.monotonic() - started < 1
