@@ -243,6 +243,7 @@ class Incremental:
             size = int(settings.get("SEARCH_PARTITION_PAGES") or search.PARTITION_PAGES)
             known = self.previous.search.get("partitions") or {}
             before = self.previous.search.get("pages") or {}
+            known_members = self.previous.search.get("members") or {}
             pages, seen = search.pages_to_index(site, before, self.staged)
             partitions = search.plan(pages, size)
             digests = {p.name: p.digest() for p in partitions}
@@ -257,7 +258,6 @@ class Incremental:
             def still_right(partition: search.Partition) -> bool:
                 """Its pages are the same, and changed only where Pagefind reads nothing (the
                 previous pages are there to compare while the output is not yet swapped)."""
-                known_members = self.previous.search.get("members") or {}
                 return (
                     site != self.output
                     and known_members.get(partition.name) == members[partition.name]

@@ -19,6 +19,7 @@ from jinja2 import Template
 
 from .gathered import Fingerprints, Parsed, Unknown, page_fingerprint, template_names
 from .inputs import Inputs
+from .record import output_stamp
 from .stamps import digest
 
 SETTING = "_INCREMENTAL_PAGES"  # the settings key under which a build hands its PageReuse to plugins
@@ -115,7 +116,7 @@ class PageReuse:
         try:
             previous, output = self._folders()
             info = os.stat(name, dir_fd=previous)
-            stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+            stamp = output_stamp(info)
             if list(stamp) != list(entry[1:]):
                 return False
             try:
@@ -225,7 +226,7 @@ class PageReuse:
                     info = (folder / name).stat()
                 except OSError:
                     continue
-                stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+                stamp = output_stamp(info)
             pages[name] = [key, *stamp]
         return pages
 

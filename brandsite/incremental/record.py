@@ -76,6 +76,12 @@ def stamps_digest(stamps: dict[str, tuple]) -> str:
     return digest(sorted([path, *stamp] for path, stamp in stamps.items()))
 
 
+def output_stamp(info: os.stat_result) -> tuple[int, int, int]:
+    """The stamp of an output file as `os.stat` found it: (size, mtime_ns, inode). Its ctime is
+    left out: linking the file into the next output changes it."""
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
 def tree_stamps(folder: Path, skip: tuple[str, ...] = (), prefix: str = "") -> dict[str, tuple]:
     """(size, mtime_ns, inode) of every file under `folder` by its path there (with /, after
     `prefix`), top-level names in `skip` left out. Links are not followed."""
@@ -97,6 +103,6 @@ def _stamp_folder(folder: str, prefix: str, skip: set[str], stamps: dict[str, tu
                 _stamp_folder(entry.path, f"{prefix}{entry.name}/", set(), stamps)
             elif not entry.is_dir():  # a link to a folder is neither walked nor a file
                 info = entry.stat(follow_symlinks=False)
-                stamps[prefix + entry.name] = (info.st_size, info.st_mtime_ns, info.st_ino)
+                stamps[prefix + entry.name] = output_stamp(info)
         except OSError:
             continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fork_pool import Background
+from .record import output_stamp
 
 Stamp = tuple  # (size, mtime_ns, inode) of a file as left in the new folder
 
@@ -49,7 +50,8 @@ def keep_unchanged(
         same_device = os.stat(new).st_dev == os.stat(old).st_dev
     except OSError:
         same_device = False
-    walk = _Walk(kept, same_device, prune, linked or {})
+    linked = linked or {}
+    walk = _Walk(kept, same_device, prune, linked)
     if not two_processes:
         walk.folder(str(new), str(old), "", skip)
         return kept
@@ -59,9 +61,9 @@ def keep_unchanged(
     for folder in top:
         walk.folder(*folder, (), deeper)
     deeper.sort()
-    other = Background(lambda: _Walk(Kept(), same_device, prune, linked or {}).folders(deeper[1::2]))
+    other = Background(lambda: _Walk(Kept(), same_device, prune, linked).folders(deeper[1::2]))
     try:
-        mine = _Walk(Kept(), same_device, prune, linked or {}).folders(deeper[0::2])
+        mine = _Walk(Kept(), same_device, prune, linked).folders(deeper[0::2])
     except BaseException:
         other.stop()
         raise
@@ -133,7 +135,7 @@ class _Walk:
                     info = os.lstat(entry.path)  # after _same: it may have become a link
                 except OSError:
                     continue
-                kept.stamps[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+                kept.stamps[path] = output_stamp(info)
         return empty and self.prune
 
     def _inodes(self, old: str) -> dict[str, int]:
