@@ -327,3 +327,18 @@ def test_a_brand_summary_edit_leaves_the_search_partitions_of_its_stories(projec
     assert [name.rsplit("-", 1)[0] for name in changed] == ["zh-cn-brands", "zh-cn-pages"]
     assert f"; 2 of {len(before)} partitions indexed again in " in out
     assert_same_as_full_build(project)  # the kept partitions are what a fresh index makes
+
+
+def test_a_story_title_edit_leaves_the_search_partitions_of_its_brands(project):
+    """Brand pages list their stories' titles where Pagefind reads nothing: a title edit
+    indexes again only the story's partition."""
+    brand = (project / "output/brands/korla-fragrant-pear/index.html").read_bytes()
+    before = search_partitions(project)
+    replace(project / "content/stories/korla-pear-standardisation.md", "title: ", "title: 新标题 ")
+    out = rebuild(project)
+    assert (project / "output/brands/korla-fragrant-pear/index.html").read_bytes() != brand
+    after = search_partitions(project)
+    changed = [name for name in before if after[name] != before[name]]
+    assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-"), changed
+    assert f"; 1 of {len(before)} partitions indexed again in " in out
+    assert_same_as_full_build(project)

@@ -203,6 +203,7 @@ def test_brand_and_story_pages_mark_what_is_indexed(output):
     assert brand.count("data-pagefind-body") == 1 and brand.index("data-pagefind-body") > body
     assert brand.index("site-header") < body < brand.index("</article>") < brand.index("site-footer")
     assert '<nav class="toc" aria-label="本页内容" data-pagefind-ignore>' in brand
+    assert '<section id="stories" aria-labelledby="stories-title" data-pagefind-ignore="all">' in brand
     directory = (output / "brands/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in directory  # lists are for browsing, not results
 
@@ -305,9 +306,13 @@ def test_partitions_by_language_and_section_in_buckets_of_a_size():
 
 
 STORY = (
-    '<html lang="zh-CN"><article data-pagefind-body><h1>故事</h1><p>{text}</p>'
+    '<html lang="zh-CN"><head><meta name="description" content="{meta}">'
+    '<meta name="pagefind-filter" data-pagefind-filter="类型[content]" content="{filter}">'
+    '<script type="application/ld+json">{{"description":"{script}"}}</script>'
+    '<script id="d" type="application/json">{anchored}</script></head>'
+    "<body><article data-pagefind-body><h1>故事</h1><p>{text}</p>"
     '<section class="story-brands" data-pagefind-ignore="all"><h2>品牌</h2>'
-    '<section class="card">{card}</section><p>{after}</p></section></article></html>'
+    '<section class="card">{card}</section><p>{after}</p></section></article></body></html>'
 )
 
 
@@ -317,7 +322,8 @@ def test_a_partition_reads_alike_when_its_pages_changed_only_where_pagefind_read
     def write(folder: Path, **parts) -> Page:
         path = folder / "stories/s/index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(STORY.format(**{"text": "正文", "card": "摘要", "after": "尾", **parts}), "utf-8")
+        values = {"text": "正文", "card": "摘要", "after": "尾", "meta": "简介", "filter": "故事"}
+        path.write_text(STORY.format(**{**values, "script": "简介", "anchored": "", **parts}), "utf-8")
         info = path.stat()
         return Page("stories/s/index.html", "zh-cn", (info.st_ino, info.st_size, info.st_mtime_ns))
 
@@ -328,6 +334,11 @@ def test_a_partition_reads_alike_when_its_pages_changed_only_where_pagefind_read
 
     assert alike(card="另一个摘要")
     assert not alike(text="另一段正文")
+    # Nor does it read a script's text or a meta tag, unless it has a data-pagefind attribute
+    # or an id (an anchor).
+    assert alike(meta="另一个简介", script="另一个简介")
+    assert not alike(filter="案件")
+    assert not alike(anchored="x")
     # Up to the first end tag of its name only: what follows an inner one counts, as it may be read.
     assert not alike(after="另一个尾")
     same = Page("stories/s/index.html", "zh-cn", tuple(before["stories/s/index.html"][:3]))

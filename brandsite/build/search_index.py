@@ -57,6 +57,12 @@ BODY = re.compile(rb"<[a-z][^>]*\sdata-pagefind-body[\s=/>]", re.I)
 IGNORED_ALL = re.compile(
     rb"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore=[\"']?all[\"'\s/>].*?</\1\s*>", re.I | re.S
 )
+# A script or meta tag with neither a data-pagefind attribute nor an id: Pagefind takes no
+# text from a script and nothing from a tag without its attributes (an id would be an anchor).
+UNREAD_TAG = re.compile(
+    rb"<script\b(?:(?!data-pagefind|\sid=)[^>])*>.*?</script\s*>|<meta\b(?:(?!data-pagefind|\sid=)[^>])*>",
+    re.I | re.S,
+)
 
 
 class SearchIndexError(Exception):
@@ -157,8 +163,9 @@ def reads_alike(partition: Partition, site: Path, previous_site: Path, before: d
     """True if each page of `partition` that changed since the previous build (whose scan
     found `before`: path -> [inode, size, mtime, ...]) differs from the previous one, still
     in `previous_site` as that build left it, only where Pagefind reads nothing
-    (`data-pagefind-ignore="all"`): its index would be the same. Stories show the brands
-    they name that way, so a brand's summary edit does not index them again."""
+    (`data-pagefind-ignore="all"`, a script, a meta tag: see UNREAD_TAG): its index would be
+    the same. Stories show the brands they name that way, and brand pages their stories, so a
+    brand's summary edit does not index its stories again, nor a story's title its brands."""
     for page in partition.pages:
         old = before.get(page.path)
         if old and tuple(old[:3]) == page.stamp:
@@ -175,7 +182,7 @@ def reads_alike(partition: Partition, site: Path, previous_site: Path, before: d
 
 
 def _searched_part(path: Path) -> bytes:
-    return IGNORED_ALL.sub(b"", path.read_bytes())
+    return UNREAD_TAG.sub(b"", IGNORED_ALL.sub(b"", path.read_bytes()))
 
 
 def section_of(path: str) -> str:
