@@ -6,7 +6,8 @@ the text's hash (brand_registry.memo), kept under CACHE_PATH between builds:
 a rebuild reads again only what changed, and a story validation has just
 parsed is not parsed twice. Within `brandsite.build.driver`, a story whose file and site
 did not change is not read at all: Pelican gets the Article the last build
-made of it (kept_articles).
+made of it (kept_articles). An Article's path is worked out once, not each time its
+URL is read (source_paths).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pelican import signals
 from brandsite.brand_registry import checked, memo
 from brandsite.brand_registry.settings_file import memo_folder
 from brandsite.incremental.pages import SETTING as PAGE_REUSE
-from brandsite.story_reader import kept_articles
+from brandsite.story_reader import kept_articles, source_paths
 from brandsite.story_reader.reader import StoryReader
 
 
@@ -59,6 +60,7 @@ def save_memo(_pelican) -> None:
 
 
 def register():
+    source_paths.install()
     signals.initialized.connect(open_memo)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(keep_articles)
