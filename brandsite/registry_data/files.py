@@ -171,7 +171,7 @@ def listed(key: str, texts: list[str]) -> str:
     (the items are dumped once for their own files and the list both)."""
     if not texts:
         return dumps({key: []}, indent=1)
-    items = ",\n".join("\n".join("  " + line for line in text.split("\n")) for text in texts)
+    items = ",\n".join("  " + text.replace("\n", "\n  ") for text in texts)
     return "{\n " + dumps(key) + ": [\n" + items + "\n ]\n}"
 
 
