@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Builds run as on users' machines, which keep compiled bytecode (`__pycache__`): a machine
 # that sets PYTHONDONTWRITEBYTECODE would compile the build's 70 modules at every run.
 BUILD_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+STATE = "/__devserver__/state"  # the preview's build state (brandsite.preview.devserver)
 
 PHRASES = [
     "区域公共品牌是地方特色产业的金字招牌",
@@ -392,15 +393,14 @@ def preview_edits(project: Path, runs: int) -> list[float]:
     seconds = []
     original = story.read_text(encoding="utf-8")
     try:
-        wait_for(lambda: first_build_recorded(fetch(base + "/__devserver__/state")), timeout=900)
+        wait_for(lambda: first_build_recorded(fetch(base + STATE)), timeout=900)
         wait_for(lambda: "Rebuilt in" in (project / "devserver.log").read_text(errors="replace"), 900)
         for n in range(runs):
             marker = f"预览测试{n}-{time.time_ns()}"  # never on the page before this edit
             # One marker at a time: markers added up would make the title too long.
+            shown = served_with(base, "/stories/story-0002/", marker)
             story.write_text(original.replace("title: ", f"title: {marker}", 1), encoding="utf-8")
-            seconds.append(
-                wait_for(lambda marker=marker: marker in fetch(base + "/stories/story-0002/"), timeout=300)
-            )
+            seconds.append(wait_for(shown, timeout=300))
             wait_for(
                 lambda n=n: (
                     (project / "devserver.log").read_text(errors="replace").count("Rebuilt in") >= n + 2
@@ -413,6 +413,29 @@ def preview_edits(project: Path, runs: int) -> list[float]:
         log.close()
         story.write_text(original, encoding="utf-8")
     return seconds
+
+
+def served_with(base: str, page: str, marker: str):
+    """A test that `page` is served with `marker`, asked as the preview's pages ask: the page
+    is fetched again once the build state changes (fetching it every 20 ms would take a
+    share of the cores the build is using)."""
+    last = [build_of(fetch(base + STATE))]
+
+    def shown() -> bool:
+        build = build_of(fetch(base + STATE))
+        if build == last[0]:
+            return False
+        last[0] = build
+        return marker in fetch(base + page)
+
+    return shown
+
+
+def build_of(state: str) -> str:
+    try:
+        return str(json.loads(state)["build"])
+    except (ValueError, KeyError, TypeError):
+        return ""
 
 
 def first_build_recorded(state: str) -> bool:
