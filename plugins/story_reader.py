@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from brandsite.brand_registry import checked, memo
+from brandsite.brand_registry import memo
 from brandsite.brand_registry.settings_file import memo_folder
 from brandsite.incremental.pages import SETTING as PAGE_REUSE
 from brandsite.story_reader import kept_articles, source_paths
@@ -52,11 +52,11 @@ def say_what_was_read(generator) -> None:
         print(kept_articles.summary())
 
 
-def save_memo(_pelican) -> None:
-    """The build went well: keep what it parsed and checked for the next one (and only that)."""
-    memo.save()
-    checked.save()
-    kept_articles.save()
+def save_memo(pelican) -> None:
+    """The build went well: keep what it parsed and checked for the next one (and only that).
+    Under `brandsite.build.driver`, the driver does, once the pages are ready."""
+    if pelican.settings.get(PAGE_REUSE) is None:
+        kept_articles.save_all()
 
 
 def register():

@@ -296,6 +296,7 @@ def build(
 
                 settings[SETTING] = incremental.pages
                 spare = incremental.spare_path()
+                saving = None
                 try:
                     with stop.held():
                         take_spare(spare, staging)
@@ -307,6 +308,7 @@ def build(
                         incremental.keep_pages()
                         incremental.compress(settings)
                         print(f"Pages ready in {time.perf_counter() - started:.2f} s")
+                        saving = save_caches_meanwhile()
                         if search_later:
                             search_deferred = True  # the old index is carried over until then
                         else:
@@ -334,6 +336,8 @@ def build(
                     return code
                 finally:
                     incremental.stop_search()
+                    if saving is not None:
+                        saving.join()
                     with stop.held():
                         shutil.rmtree(staging, ignore_errors=True)
         except Busy:
@@ -343,6 +347,17 @@ def build(
             signum = getattr(exc, "signum", signal.SIGINT)
             say("built_then_interrupted" if swapped else "build_interrupted", sys.stderr, output=output.name)
             return 128 + signum
+
+
+def save_caches_meanwhile() -> threading.Thread:
+    """Save what the build parsed, checked and made of its stories for the next one
+    (`kept_articles.save_all`) in a thread beside its last steps, which mostly wait for
+    Pagefind: saved by Pelican's plugin, they came before the pages were ready."""
+    from brandsite.story_reader.kept_articles import save_all
+
+    thread = threading.Thread(target=save_all, name="save-caches")
+    thread.start()
+    return thread
 
 
 def fewer_collections() -> None:

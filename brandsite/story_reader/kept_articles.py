@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.urlwrappers import URLWrapper
 
-from brandsite.brand_registry import memo
+from brandsite.brand_registry import checked, memo
 from brandsite.brand_registry.memo import KeptFile
 
 FILE_NAME = "articles.pickle"
@@ -159,6 +159,14 @@ save = _kept.save
 get_cached_data = _kept.get_cached_data
 cache_data = _kept.cache_data
 note_parsed = _kept.note_parsed
+
+
+def save_all() -> None:
+    """Keep for the next build what this one parsed (memo), checked (checked) and made of
+    its stories (here): each file is written only if this build used other entries."""
+    memo.save()
+    checked.save()
+    save()
 
 
 def _work_out_slugs(article) -> None:

@@ -1,3 +1,5 @@
+"""The story reader plugin's glue: the source paths it memoises, the caches it saves."""
+
 import os
 from types import SimpleNamespace
 
@@ -43,3 +45,16 @@ def test_installed_by_the_story_reader_plugin():
 
     story_reader.register()
     assert Content.get_relative_source_path is source_paths.relative_source_path
+
+
+def test_the_plugin_saves_the_caches_unless_the_build_driver_will(monkeypatch):
+    from brandsite.incremental.pages import SETTING
+    from brandsite.story_reader import kept_articles
+    from plugins import story_reader
+
+    saved = []
+    monkeypatch.setattr(kept_articles, "save_all", lambda: saved.append("saved"))
+    story_reader.save_memo(SimpleNamespace(settings={}))  # `pelican` itself
+    assert saved == ["saved"]
+    story_reader.save_memo(SimpleNamespace(settings={SETTING: object()}))  # the driver saves later
+    assert saved == ["saved"]
