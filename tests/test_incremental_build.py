@@ -4,11 +4,16 @@ full build gives, after every kind of edit, and touch only what changed."""
 from __future__ import annotations
 
 import functools
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import build, copy_project, snapshot
+from sitebuild import AS_OF, IMAGE_CACHE, build, copy_project, snapshot
+
+from brandsite.build.driver import PAGES_SERVED
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -341,4 +346,50 @@ def test_a_story_title_edit_leaves_the_search_partitions_of_its_brands(project):
     changed = [name for name in before if after[name] != before[name]]
     assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-"), changed
     assert f"; 1 of {len(before)} partitions indexed again in " in out
+    assert_same_as_full_build(project)
+
+
+def preview(root: Path) -> str:
+    """One build as `make devserver` runs it (brandsite.build.worker): the pages are swapped in
+    first, then kept (keep_pages, against the previous output where the swap moved it) and
+    indexed."""
+    env = {
+        "THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE),
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())),
+    }
+    command = [sys.executable, "-m", "brandsite.build.worker", SETTINGS, "output"]
+    result = subprocess.run(
+        command, cwd=root, input="build\n", capture_output=True, text=True, env=env, timeout=600, check=False
+    )
+    assert result.returncode == 0 and result.stdout.rstrip().endswith(" 0"), result.stdout + result.stderr
+    assert PAGES_SERVED in result.stdout
+    return result.stdout
+
+
+def test_a_preview_build_keeps_its_pages_after_serving_them(project):
+    """Every file of the same bytes keeps its inode, its record lets the next build find
+    nothing to do, a story's title edit indexes only its partition (its brand page is
+    compared with the previous output, moved aside by the swap), and it equals a full build."""
+    rebuild(project)
+    before = {
+        path: (data, inode(project / "output" / path)) for path, data in tree(project / "output").items()
+    }
+    partitions = search_partitions(project)
+    replace(project / "content/stories/korla-pear-standardisation.md", "title: ", "title: 预览中 ")
+    out = preview(project)
+    after = tree(project / "output")
+    moved = [
+        p
+        for p, (data, ino) in before.items()
+        if after.get(p) == data and inode(project / "output" / p) != ino
+    ]
+    assert moved == []
+    assert (
+        after["brands/korla-fragrant-pear/index.html"] != before["brands/korla-fragrant-pear/index.html"][0]
+    )
+    changed = [name for name, files in search_partitions(project).items() if partitions[name] != files]
+    assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-"), (changed, out)
+    assert f"; 1 of {len(partitions)} partitions indexed again in " in out
+    assert "Nothing changed since the last build" in rebuild(project)
     assert_same_as_full_build(project)

@@ -195,22 +195,25 @@ def carry_over(old: Path, new: Path, retained: list[str]) -> None:
 
 def swap_in(
     staging: Path, output: Path, retained: list[str], trash: Path | None = None, spare: Path | None = None
-) -> None:
+) -> Path | None:
     """Make `staging` the new `output`, keeping the operator's files.
 
     The old output is renamed aside first, so at every moment either it or the
     new one is complete; `recover` finishes the job after a kill. The old
     output becomes `spare`, whose folders the next build reuses, or is deleted.
+    Returns `spare` if it did (its files are there until `empty_later`).
     """
     if not output.exists():
         staging.rename(output)
-        return
+        return None
     old = output.parent / f".{output.name}.old-{os.getpid()}"
     output.rename(old)
     staging.rename(output)
     carry_over(old, output, retained)
-    if spare is None or not keep_as_spare(old, spare):
-        discard(old, trash)
+    if spare is not None and keep_as_spare(old, spare):
+        return spare
+    discard(old, trash)
+    return None
 
 
 def discard(folder: Path, trash: Path | None) -> None:
@@ -297,6 +300,8 @@ def build(
                 settings[SETTING] = incremental.pages
                 spare = incremental.spare_path()
                 saving = None
+                # The preview serves the pages before keeping them (and indexes them after).
+                keep_after_swap = search_later and not compressed.wanted(settings)
                 try:
                     with stop.held():
                         take_spare(spare, staging)
@@ -305,8 +310,11 @@ def build(
                     code = run_pelican(settings)
                     search_deferred = False
                     if code == 0:
-                        incremental.keep_pages()
-                        incremental.compress(settings)
+                        if keep_after_swap:
+                            incremental.clear_index_folders()
+                        else:
+                            incremental.keep_pages()
+                            incremental.compress(settings)
                         print(f"Pages ready in {time.perf_counter() - started:.2f} s")
                         saving = save_caches_meanwhile()
                         if search_later:
@@ -317,16 +325,21 @@ def build(
                         say("build_failed", sys.stderr, output=output.name)
                         return code
                     with stop.held():
-                        swap_in(staging, output, retained + [SEARCH_BUNDLE] * search_deferred, trash, spare)
+                        previous = swap_in(
+                            staging, output, retained + [SEARCH_BUNDLE] * search_deferred, trash, spare
+                        )
                         swapped = True
                     say("built", output=output.name)
                     if search_deferred:
                         print(PAGES_SERVED, os.getpid(), flush=True)
                         incremental.warm_search(settings)  # not before: the pages come first
                     with stop.held():
+                        if keep_after_swap:  # against the previous output, now the spare
+                            incremental.keep_pages(previous or output.parent / f".{output.name}.none")
                         incremental.record_pages(output)
                         incremental.save()
-                        empty_later(spare)
+                        if not keep_after_swap:
+                            empty_later(spare)
                     if search_deferred:
                         code = incremental.refresh_search(
                             settings, lambda old: discard(old, trash), stop.held
@@ -338,6 +351,8 @@ def build(
                     incremental.stop_search()
                     if saving is not None:
                         saving.join()
+                    if keep_after_swap:  # the spare was the previous output until now
+                        empty_later(spare)
                     with stop.held():
                         shutil.rmtree(staging, ignore_errors=True)
         except Busy:

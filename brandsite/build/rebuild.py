@@ -142,33 +142,41 @@ class Incremental:
         self.index_stamps: dict[str, tuple] | None = None  # of the index this build wrote, if it did
         self.page_manifest: dict = {}
         self.staged: dict[str, tuple] | None = None  # stamps of the files Pelican left, but the index
+        self.previous_site: Path | None = None  # the previous output, as keep_pages compared it
         self.search_services: list[PagefindService] = []  # started early (warm_search)
 
     def spare_path(self) -> Path:
         """Where the output a swap retires waits to lend its folders to the next build."""
         return self.record_path.with_suffix(".spare")
 
-    def keep_pages(self) -> None:
-        """After Pelican: unchanged files become links to the previous output's."""
+    def keep_pages(self, previous: Path | None = None) -> None:
+        """After Pelican: unchanged files become links to the previous output's. `previous`:
+        where the swap moved the previous output, if the pages were swapped in first (the
+        preview serves them sooner); else the staging folder is walked, beside the output."""
+        new, old = (self.staging, self.output) if previous is None else (self.output, previous)
         kept = keep_unchanged(  # prune: the spare's folders this build did not use
-            self.staging,
-            self.output,
-            skip=(SEARCH_BUNDLE,),
+            new,
+            old,
+            skip=(SEARCH_BUNDLE,) if previous is None else (SEARCH_BUNDLE, *self.retained),
             prune=True,
             two_processes=self.two_cores,
             linked=self.pages.linked,
         )
-        self.staged = kept.stamps
-        # The spare's index folders, empty: left there, they would stand in for the index
-        # that the preview carries over from the live output (driver: search_later), or be
-        # taken for one already made (search_index).
-        _drop_empty_folders(self.staging / SEARCH_BUNDLE)
+        self.staged, self.previous_site = kept.stamps, old
+        if previous is None:
+            self.clear_index_folders()
         print(
             f"Pages and brand data: {self.pages.reused} reused from the last build; "
             f"files: {kept.changed} new or changed, {kept.same} as before"
         )
         for template, why in sorted(self.pages.unknown.items()):  # rendered every build: say why
             print(f"Pages of {template} are rendered every build: they receive {why}")
+
+    def clear_index_folders(self) -> None:
+        """Drop the spare's index folders, empty: left there, they would stand in for the
+        index that the preview carries over from the live output (driver: search_later), or
+        be taken for one already made (search_index)."""
+        _drop_empty_folders(self.staging / SEARCH_BUNDLE)
 
     def compress(self, settings: dict) -> None:
         """After keep_pages: the text files' .gz/.br twins, if the settings ask for them; a file
@@ -255,13 +263,17 @@ class Incremental:
                 print(f"Search index: as before (no page changed; {counts})")
                 return 0, False
 
+            previous_site = self.previous_site
+
             def still_right(partition: search.Partition) -> bool:
                 """Its pages are the same, and changed only where Pagefind reads nothing (the
-                previous pages are there to compare while the output is not yet swapped)."""
+                previous pages are there to compare: the output before the swap, or where the
+                swap moved it, not yet emptied)."""
                 return (
-                    site != self.output
+                    previous_site is not None
+                    and site != previous_site
                     and known_members.get(partition.name) == members[partition.name]
-                    and search.reads_alike(partition, site, self.output, before)
+                    and search.reads_alike(partition, site, previous_site, before)
                 )
 
             stale = search.update_index(
