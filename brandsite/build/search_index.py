@@ -60,7 +60,7 @@ IGNORED_ALL = re.compile(
 # A script or meta tag with neither a data-pagefind attribute nor an id: Pagefind takes no
 # text from a script and nothing from a tag without its attributes (an id would be an anchor).
 UNREAD_TAG = re.compile(
-    rb"<script\b(?:(?!data-pagefind|\sid=)[^>])*>.*?</script\s*>|<meta\b(?:(?!data-pagefind|\sid=)[^>])*>",
+    rb"<script\b(?:(?!data-pagefind|\sid\s*=)[^>])*>.*?</script\s*>|<meta\b(?:(?!data-pagefind|\sid\s*=)[^>])*>",
     re.I | re.S,
 )
 
