@@ -338,8 +338,6 @@ def build(
                             incremental.keep_pages(previous or output.parent / f".{output.name}.none")
                         incremental.record_pages(output)
                         incremental.save()
-                        if not keep_after_swap:
-                            empty_later(spare)
                     if search_deferred:
                         code = incremental.refresh_search(
                             settings, lambda old: discard(old, trash), stop.held
@@ -351,9 +349,8 @@ def build(
                     incremental.stop_search()
                     if saving is not None:
                         saving.join()
-                    if keep_after_swap:  # the spare was the previous output until now
-                        empty_later(spare)
                     with stop.held():
+                        empty_later(spare)  # in the preview, the previous output until now
                         shutil.rmtree(staging, ignore_errors=True)
         except Busy:
             say("build_busy", sys.stderr, folder=output.parent)
