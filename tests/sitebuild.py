@@ -36,13 +36,19 @@ def build(
     ]
     if siteurl:
         command += ["--siteurl", siteurl]
-    env = {
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, env=build_env(env), timeout=600, check=False
+    )
+
+
+def build_env(env: dict | None = None) -> dict:
+    """The environment of a test's build: the shared image cache and the fixed build day."""
+    return {
         "THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE),
         **os.environ,
         "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())),
         **(env or {}),
     }
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600, check=False)
 
 
 def make(cwd: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -3,15 +3,13 @@ full build gives, after every kind of edit, and touch only what changed."""
 
 from __future__ import annotations
 
-import functools
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import AS_OF, IMAGE_CACHE, build, copy_project, snapshot
+from sitebuild import build, build_env, copy_project, snapshot
 
 from brandsite.build.driver import PAGES_SERVED
 
@@ -304,16 +302,20 @@ def search_partitions(project: Path) -> dict[str, list]:
     }
 
 
+def changed_partitions(project: Path, before: dict[str, list]) -> list[str]:
+    """The partitions whose files are not those of `before` (search_partitions) any more."""
+    after = search_partitions(project)
+    assert after.keys() == before.keys()
+    return sorted(name for name in before if after[name] != before[name])
+
+
 def test_a_story_edit_indexes_again_only_its_search_partition(project):
-    partitions = functools.partial(search_partitions, project)
-    before = partitions()
+    before = search_partitions(project)
     assert len([name for name in before if name.startswith("zh-cn-stories-")]) > 1
     replace(project / "content/stories/hami-melon-cold-chain.md", "\n## ", "\n又一段。\n\n## ")
     out = rebuild(project)
     assert f"; 1 of {len(before)} partitions indexed again in " in out
-    after = partitions()
-    assert after.keys() == before.keys()
-    changed = [name for name in before if after[name] != before[name]]
+    changed = changed_partitions(project, before)
     assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-")
     assert_same_as_full_build(project)  # the whole pagefind/ too
 
@@ -326,8 +328,7 @@ def test_a_brand_summary_edit_leaves_the_search_partitions_of_its_stories(projec
     replace(project / "brands/korla-fragrant-pear/index.md", "summary: ", "summary: 又一句。")
     out = rebuild(project)
     assert (project / "output/stories/korla-pear-standardisation/index.html").read_bytes() != story
-    after = search_partitions(project)
-    changed = sorted(name for name in before if after[name] != before[name])
+    changed = changed_partitions(project, before)
     # Its page; and the case of its misused mark, whose brand cards are what the case is about.
     assert [name.rsplit("-", 1)[0] for name in changed] == ["zh-cn-brands", "zh-cn-pages"]
     assert f"; 2 of {len(before)} partitions indexed again in " in out
@@ -342,8 +343,7 @@ def test_a_story_title_edit_leaves_the_search_partitions_of_its_brands(project):
     replace(project / "content/stories/korla-pear-standardisation.md", "title: ", "title: 新标题 ")
     out = rebuild(project)
     assert (project / "output/brands/korla-fragrant-pear/index.html").read_bytes() != brand
-    after = search_partitions(project)
-    changed = [name for name in before if after[name] != before[name]]
+    changed = changed_partitions(project, before)
     assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-"), changed
     assert f"; 1 of {len(before)} partitions indexed again in " in out
     assert_same_as_full_build(project)
@@ -353,14 +353,16 @@ def preview(root: Path) -> str:
     """One build as `make devserver` runs it (brandsite.build.worker): the pages are swapped in
     first, then kept (keep_pages, against the previous output where the swap moved it) and
     indexed."""
-    env = {
-        "THUMBNAIL_CACHE_PATH": str(IMAGE_CACHE),
-        **os.environ,
-        "SOURCE_DATE_EPOCH": str(int(AS_OF.timestamp())),
-    }
     command = [sys.executable, "-m", "brandsite.build.worker", SETTINGS, "output"]
     result = subprocess.run(
-        command, cwd=root, input="build\n", capture_output=True, text=True, env=env, timeout=600, check=False
+        command,
+        cwd=root,
+        input="build\n",
+        capture_output=True,
+        text=True,
+        env=build_env(),
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0 and result.stdout.rstrip().endswith(" 0"), result.stdout + result.stderr
     assert PAGES_SERVED in result.stdout
@@ -388,7 +390,7 @@ def test_a_preview_build_keeps_its_pages_after_serving_them(project):
     assert (
         after["brands/korla-fragrant-pear/index.html"] != before["brands/korla-fragrant-pear/index.html"][0]
     )
-    changed = [name for name, files in search_partitions(project).items() if partitions[name] != files]
+    changed = changed_partitions(project, partitions)
     assert len(changed) == 1 and changed[0].startswith("zh-cn-stories-"), (changed, out)
     assert f"; 1 of {len(partitions)} partitions indexed again in " in out
     assert "Nothing changed since the last build" in rebuild(project)
