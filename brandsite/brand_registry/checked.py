@@ -51,7 +51,6 @@ _ALLOWED = {
     ("brandsite.brand_registry.messages", "Message"),
     ("datetime", "date"),
     ("datetime", "datetime"),
-    ("pathlib", "PosixPath"),
 } | {  # every data class of the model (a brand's twin holds ImageText and LicenseeText, say)
     (model.__name__, name)
     for name, kind in vars(model).items()
@@ -61,6 +60,8 @@ _ALLOWED = {
 
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module, name):
+        if (module, name) == ("pathlib", "PosixPath"):
+            return memo.unpickled_path
         if (module, name) in _ALLOWED:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the checked-brands cache")

@@ -30,7 +30,7 @@ import pickle
 import sys
 from contextlib import contextmanager
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PosixPath
 from typing import Any
 
 from brandsite.atomic_write import write_atomic
@@ -57,6 +57,20 @@ def key(kind: str, text: str, *settings: Any) -> str:
     digest.update(b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return f"{kind}:{digest.hexdigest()}"
+
+
+def unpickled_path(*parts: str) -> PosixPath:
+    """What unpickling a PosixPath makes, `PosixPath(*parts)`, without parsing its parts
+    again: Python 3.11 pickles a path as its parsed parts (the drive and root, if any, then
+    each name). The caches hold about 9,000 paths at 1,000 brands and 3,000 stories:
+    0.05 s of every build, parsed."""
+    if not _PARSED_PARTS or not all(type(part) is str for part in parts):
+        return PosixPath(*parts)
+    root = parts[0] if parts and parts[0].startswith("/") else ""
+    return PosixPath._from_parsed_parts("", root, list(parts))  # type: ignore[attr-defined]
+
+
+_PARSED_PARTS = sys.version_info[:2] == (3, 11) and hasattr(PosixPath, "_from_parsed_parts")
 
 
 class _Unpickler(pickle.Unpickler):

@@ -44,7 +44,6 @@ _ALLOWED_NAMES = {
     ("datetime", "timedelta"),
     ("zoneinfo", "ZoneInfo"),
     ("brandsite.brand_registry.model", "Image"),
-    ("pathlib", "PosixPath"),
 }
 _allowed: dict[tuple[str, str], Any] = {}  # found once per process, not once per Article
 
@@ -79,6 +78,8 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module, name):
         if (module, name) == ("builtins", "getattr"):
             return _zone_unpickler
+        if (module, name) == ("pathlib", "PosixPath"):
+            return memo.unpickled_path
         found = _allowed.get((module, name))
         if found is None and (module, name) in _ALLOWED_NAMES:
             found = _allowed[module, name] = super().find_class(module, name)

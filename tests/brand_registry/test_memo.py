@@ -7,6 +7,7 @@ import os
 import pickle
 import time
 from datetime import date
+from pathlib import PosixPath
 
 import pytest
 from conftest import jpeg_bytes, png_bytes
@@ -301,3 +302,18 @@ def test_make_check_and_builds_find_the_cache_where_pelican_keeps_its_own(tmp_pa
     assert paths.cache == tmp_path / "site" / ".cache" / "pelican" / "registry"
     settings_file.write_text('PATH = "content"\n')  # Pelican's default, "cache"
     assert site_paths(read_settings_file(settings_file)).cache == tmp_path / "site" / "cache" / "registry"
+
+
+@pytest.mark.parametrize(
+    "path", ["/srv/site/brands/库尔勒香梨/index.md", "brands/a.md", ".", "//net/x", "/", "a/../b", "x y/z"]
+)
+def test_an_unpickled_path_is_the_path_pickled(path):
+    """The caches' loaders build a PosixPath from its pickled parts without parsing them again."""
+    original = PosixPath(path)
+    function, parts = original.__reduce__()
+    assert function is PosixPath
+    made = memo.unpickled_path(*parts)
+    assert type(made) is PosixPath
+    for look in (str, hash, lambda p: p.parts, lambda p: p.parent, lambda p: p.name, lambda p: p / "x"):
+        assert look(made) == look(original)
+    assert made == original and made.is_absolute() == original.is_absolute()
