@@ -116,6 +116,35 @@ def test_preloaded_entries_are_handed_out_once_each_and_only_for_their_files(
     assert decoded == []
 
 
+def test_the_next_preload_decodes_only_the_entries_that_changed(project, counted, monkeypatch, tmp_path):
+    """The worker preloads after every build: what it decoded before, of the same bytes, is
+    kept (its builds ran in forked children, which changed only their own copies)."""
+    project.brand("korla-fragrant-pear")
+    project.brand("hami-melon", name="哈密瓜")
+    folder = tmp_path / "cache"
+    load(project, folder)
+    assert checked.save()
+    checked.begin(None, "")  # the worker's process
+    checked.preload(folder)
+    first = {brand.slug: brand for _data, (brand, _issues, _parsed) in checked._checked.decoded.values()}
+    worker = dict(checked._checked.decoded)  # as the worker keeps it while a child builds
+    index = project.brands / "hami-melon" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    load(project, folder)
+    assert checked.save()
+    checked._checked.decoded = worker
+    decoded = []
+    loads = checked._loads
+    monkeypatch.setattr(checked, "_loads", lambda data: decoded.append(data) or loads(data))
+    checked.preload(folder)
+    second = {brand.slug: brand for _data, (brand, _issues, _parsed) in checked._checked.decoded.values()}
+    assert len(decoded) == 1 and sorted(second) == ["hami-melon", "korla-fragrant-pear"]
+    assert second["korla-fragrant-pear"] is first["korla-fragrant-pear"]
+    assert second["hami-melon"] is not first["hami-melon"]  # edited: decoded anew
+    assert all(data is checked._checked.stored[key] for key, (data, _) in checked._checked.decoded.items())
+    checked.begin(None, "")
+
+
 def test_a_bundle_changed_just_now_is_not_kept(project, counted, monkeypatch, tmp_path):
     monkeypatch.setattr(file_stamp, "RACY_NS", 2_000_000_000)
     project.brand("korla-fragrant-pear")
