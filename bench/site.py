@@ -350,9 +350,18 @@ class PageSizes:
 
 def plain_build_command() -> list[str]:
     """Stock Pelican, then Pagefind on its output (run in the plain project)."""
-    pelican = [sys.executable, "-m", "pelican", "--settings", "pelicanconf.py", "--output", "output"]
+    pelican = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "--settings",
+        "pelicanconf.py",
+        "--output",
+        "output",
+        "--quiet",
+    ]
     pagefind = [sys.executable, "-m", "pagefind", "--site", "output", "--quiet"]
-    return ["sh", "-c", f"{shlex.join([*pelican, '--quiet'])} && {shlex.join(pagefind)}"]
+    return ["sh", "-c", f"{shlex.join(pelican)} && {shlex.join(pagefind)}"]
 
 
 def page_sizes(output: Path) -> PageSizes:

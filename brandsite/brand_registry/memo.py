@@ -62,8 +62,8 @@ def key(kind: str, text: str, *settings: Any) -> str:
 def unpickled_path(*parts: str) -> PosixPath:
     """What unpickling a PosixPath makes, `PosixPath(*parts)`, without parsing its parts
     again: Python 3.11 pickles a path as its parsed parts (the drive and root, if any, then
-    each name). The caches hold about 9,000 paths at 1,000 brands and 3,000 stories:
-    0.05 s of every build, parsed."""
+    each name). The checked cache holds about 4,200 paths at 1,000 brands and 3,000 stories:
+    parsing them again took a fifth of its unpickling (0.104 s, 0.083 s without)."""
     if not _PARSED_PARTS or not all(type(part) is str for part in parts):
         return PosixPath(*parts)
     root = parts[0] if parts and parts[0].startswith("/") else ""
