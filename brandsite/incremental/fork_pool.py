@@ -95,10 +95,11 @@ class Background:
         read, write = os.pipe()
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
             os.close(read)
-            _answer(job, write)
+            _answer(job, write, parent)
         os.close(write)
         self.pid = pid
         self._read: int | None = read
@@ -154,9 +155,9 @@ class Here:
         pass
 
 
-def _answer(job: Callable[[], object], write: int) -> None:
+def _answer(job: Callable[[], object], write: int, parent: int) -> None:
     """In the child: run `job`, send (returned?, its value or exception), exit."""
-    _die_with_parent()
+    _die_with_parent(parent)
     try:
         answer = (True, job())
     except BaseException as exc:
@@ -179,7 +180,12 @@ def _portable(exc: BaseException) -> BaseException:
     return exc
 
 
-def _die_with_parent() -> None:
-    """Linux: this process gets SIGKILL when its parent dies (a killed build stops writing)."""
+def _die_with_parent(parent: int) -> None:
+    """Linux: this process gets SIGKILL when its parent dies (a killed build stops writing).
+
+    A parent killed before the request was made sends nothing: hence the check after it.
+    """
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)

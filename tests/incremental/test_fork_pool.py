@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from brandsite.incremental import fork_pool
 from brandsite.incremental.fork_pool import Background, WorkerFailed
 
 
@@ -72,12 +73,19 @@ def running(pid: int) -> bool:
     return state not in ("Z", "X")  # a zombie has stopped; whoever adopted it reaps it
 
 
-def test_the_child_dies_with_its_parent():
-    """A build killed outright (SIGKILL) leaves no copy writing into its folder."""
+@pytest.mark.parametrize("child_late", [False, True])
+def test_the_child_dies_with_its_parent(monkeypatch, child_late):
+    """A build killed outright (SIGKILL) leaves no copy writing into its folder.
+
+    `child_late`: the build is killed before its child has asked to die with it.
+    """
     read, write = os.pipe()
     middle = os.fork()
     if middle == 0:  # the "build": starts a job, then is killed
         os.close(read)
+        if child_late:
+            ask = fork_pool._die_with_parent
+            monkeypatch.setattr(fork_pool, "_die_with_parent", lambda p: (time.sleep(0.5), ask(p)))
         job = Background(lambda: time.sleep(60))
         os.write(write, str(job.pid).encode())
         os.close(write)
