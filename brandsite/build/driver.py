@@ -350,7 +350,8 @@ def build(
                     if saving is not None:
                         saving.join()
                     with stop.held():
-                        empty_later(spare)  # in the preview, the previous output until now
+                        # in the preview, the previous output until now
+                        empty_later(spare, drop=(SEARCH_BUNDLE,))
                         shutil.rmtree(staging, ignore_errors=True)
         except Busy:
             say("build_busy", sys.stderr, folder=output.parent)

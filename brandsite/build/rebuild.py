@@ -175,7 +175,8 @@ class Incremental:
     def clear_index_folders(self) -> None:
         """Drop the spare's index folders, empty: left there, they would stand in for the
         index that the preview carries over from the live output (driver: search_later), or
-        be taken for one already made (search_index)."""
+        be taken for one already made (search_index). Those of a spare emptied after the
+        last build are gone already (empty_later's `drop`)."""
         _drop_empty_folders(self.staging / SEARCH_BUNDLE)
 
     def compress(self, settings: dict) -> None:

@@ -53,17 +53,21 @@ def take_spare(spare: Path, staging: Path, wait: float = WAIT_SECONDS) -> bool:
     return True
 
 
-def empty_spare(spare: Path) -> None:
-    """Empty the spare now, so the next build need not."""
+def empty_spare(spare: Path, drop: tuple[str, ...] = ()) -> None:
+    """Empty the spare now, so the next build need not; the folders named in `drop`
+    (which no build reuses) go whole."""
     if spare.is_dir() and not spare.is_symlink():
+        for name in drop:
+            shutil.rmtree(spare / name, ignore_errors=True)  # a symlink is left: remove_files
         remove_files(spare)
         (spare / EMPTIED).touch()
 
 
-def empty_later(spare: Path) -> None:
-    """Empty the spare in a process of its own (the caller need not wait). Until that is
-    done it is not there to take: the next build waits for it (take_spare), never takes it
-    half emptied. With another still being emptied, this one is left for the next build."""
+def empty_later(spare: Path, drop: tuple[str, ...] = ()) -> None:
+    """Empty the spare in a process of its own (the caller need not wait), as
+    `empty_spare(spare, drop)`. Until that is done it is not there to take: the next build
+    waits for it (take_spare), never takes it half emptied. With another still being
+    emptied, this one is left for the next build."""
     emptying = _emptying(spare)
     if not spare.is_dir() or spare.is_symlink() or os.path.lexists(emptying):
         return
@@ -83,7 +87,7 @@ def empty_later(spare: Path) -> None:
             "_empty_then_put_back(*sys.argv[2:])"
         )
         root = str(Path(__file__).resolve().parents[2])
-        run_detached(code, root, str(emptying), str(spare), pass_fds=(lock.fileno(),))
+        run_detached(code, root, str(emptying), str(spare), *drop, pass_fds=(lock.fileno(),))
 
 
 def _wait_for_emptying(spare: Path, wait: float) -> None:
@@ -115,10 +119,10 @@ def _lock(spare: Path) -> Path:
     return spare.with_name(spare.name + ".lock")
 
 
-def _empty_then_put_back(emptying: str, spare: str) -> None:
+def _empty_then_put_back(emptying: str, spare: str, *drop: str) -> None:
     """Run by `empty_later`'s process. If a newer spare is in place by then, this one goes."""
     try:
-        empty_spare(Path(emptying))
+        empty_spare(Path(emptying), drop)
         os.rename(emptying, spare)  # fails onto a spare that holds files
     except OSError:
         shutil.rmtree(emptying, ignore_errors=True)

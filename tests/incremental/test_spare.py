@@ -70,12 +70,26 @@ def test_a_spare_emptied_when_retired_is_taken_without_another_walk(tmp_path):
     assert [str(p.relative_to(staging)) for p in staging.rglob("*")] == ["brands"]
 
 
+def test_the_folders_no_build_reuses_go_whole(tmp_path):
+    spare, elsewhere = tmp_path / "spare", tmp_path / "elsewhere"
+    (spare / "index" / "part" / "fragment").mkdir(parents=True)
+    (spare / "index" / "part" / "fragment" / "a.pf").write_text("old")
+    (spare / "brands").mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the spare's")
+    (spare / "linked").symlink_to(elsewhere)
+    empty_spare(spare, drop=("index", "linked"))
+    assert sorted(str(p.relative_to(spare)) for p in spare.rglob("*")) == [EMPTIED, "brands"]
+    assert (elsewhere / "keep.txt").read_text() == "not the spare's"
+
+
 def test_a_spare_emptied_later_is_not_there_until_it_is_empty(tmp_path):
     spare, staging = tmp_path / "x.spare", tmp_path / "staging"
     (spare / "brands").mkdir(parents=True)
+    (spare / "index" / "part").mkdir(parents=True)
     for n in range(200):
         (spare / "brands" / f"{n}.html").write_text("old")
-    empty_later(spare)
+    empty_later(spare, drop=("index",))
     assert not spare.exists() or [p.name for p in spare.rglob("*") if p.is_file()] == [EMPTIED]
     deadline = time.monotonic() + 30
     while not spare.exists() and time.monotonic() < deadline:
