@@ -59,6 +59,29 @@ def test_the_twins_are_the_plugins_own(tmp_path, monkeypatch, workers):
     assert (done.made, done.linked) == (6, 0)
 
 
+def test_the_processes_get_even_shares_of_the_work(tmp_path, monkeypatch):
+    """Each process makes every twin of the files it takes, and as many bytes as the other,
+    give or take a file: not one process all the Brotli twins (the slow ones)."""
+    for n in range(40):
+        (tmp_path / f"page-{n:02}.html").write_bytes(PAGE.encode() * (1 + n % 7))
+    dealt = []
+    monkeypatch.setattr(compressed, "run_shared", lambda jobs, work, workers: dealt.append((jobs, workers)))
+    Compression({**SETTINGS, "RENDER_WORKERS": 2}).compress(tmp_path, None)
+    [(jobs, workers)] = dealt
+    assert workers == 2
+    shares = [jobs[share::workers] for share in range(workers)]
+
+    def made(share, ending):
+        return sorted(path for _size, path, formats in share for twin in formats if twin[1] == ending)
+
+    for share in shares:
+        assert made(share, ".br") == made(share, ".gz")  # both twins of a file, by one process
+    brotli = [len(made(share, ".br")) for share in shares]
+    assert max(brotli) - min(brotli) <= 1
+    sizes = [sum(size for size, _path, _formats in share) for share in shares]
+    assert max(sizes) - min(sizes) <= max(size for size, _path, _formats in jobs)
+
+
 def test_a_file_that_is_the_previous_file_keeps_its_twins(tmp_path):
     previous = site(tmp_path / "previous")
     Compression(SETTINGS).compress(previous, None)
