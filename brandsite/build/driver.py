@@ -169,6 +169,7 @@ def run_pelican(settings: dict) -> int:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     init_logging(level=logging.WARNING, fatal="warnings", handler=handler)
+    before = set(Background.running)  # the output's check (look_back) goes on
     try:
         Pelican(settings).run()
     except Exception as exc:
@@ -182,7 +183,7 @@ def run_pelican(settings: dict) -> int:
                 raise
         return 1
     finally:
-        Background.stop_all()  # a generator's pages written beside the others', if it failed
+        Background.stop_all(keep=before)  # a generator's pages written beside the others', if it failed
     return 0
 
 

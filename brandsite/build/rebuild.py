@@ -47,7 +47,9 @@ class LookBack:
     fingerprint: str
     unchanged: bool
     scanned: tuple  # what was scanned, and with which facts (see look_back's `earlier`)
-    untouched: bool = False  # output is as the previous build left it (asked when compressing)
+    # The output is as the previous build left it: asked for when compressing, and found
+    # out on the other core meanwhile (`Incremental.output_untouched`).
+    untouched: bool | Background | Here = False
 
 
 def look_back(
@@ -77,6 +79,8 @@ def look_back(
     scanned = (record_path, roots, paths.brands, paths.stories, facts)
     if earlier is not None and earlier.scanned == scanned:
         return dataclasses.replace(earlier, unchanged=earlier.unchanged and not force)
+    if earlier is not None and not isinstance(earlier.untouched, bool):
+        earlier.untouched.stop()
     loaded = Record.load(record_path)
     previous = loaded if loaded.describes(output) else Record()
     check = _check_output(previous, output, retained, settings, force)
@@ -86,13 +90,23 @@ def look_back(
         check.stop()
         raise
     fingerprint = inputs.fingerprint()
-    if previous.fingerprint == fingerprint or compressed.wanted(settings):
-        untouched = bool(check.result())  # compressing: may the previous twins be linked?
+    untouched: bool | Background | Here = False
+    if previous.fingerprint == fingerprint:
+        untouched = _untouched(check)
+    elif compressed.wanted(settings):
+        untouched = check  # may the previous twins be linked? Asked for when compressing
     else:
         check.stop()
-        untouched = False
-    unchanged = previous.fingerprint == fingerprint and untouched
+    unchanged = previous.fingerprint == fingerprint and untouched is True
     return LookBack(record_path, previous, inputs, fingerprint, unchanged, scanned, untouched)
+
+
+def _untouched(check: Background | Here) -> bool:
+    """What `_check_output` found: False if it failed (the previous twins are not linked)."""
+    try:
+        return bool(check.result())
+    except Exception:
+        return False
 
 
 def _check_output(
@@ -127,7 +141,7 @@ class Incremental:
         looked = look_back(settings, settings_file, output, siteurl, force, self.retained, earlier)
         self.record_path, self.previous, self.inputs = looked.record_path, looked.previous, looked.inputs
         self.fingerprint, self.unchanged = looked.fingerprint, looked.unchanged
-        self.untouched = looked.untouched
+        self._untouched = looked.untouched
         self.compression = ""  # how this build's twins are made (compress)
         self.two_cores = two_cores(settings)
         self.pages = PageReuse(
@@ -187,7 +201,7 @@ class Incremental:
         started = time.perf_counter()
         compression = compressed.Compression(settings)
         self.compression = compression.identity()
-        reuse = self.untouched and self.previous.compression == self.compression
+        reuse = self.previous.compression == self.compression and self.output_untouched()
         assert self.staged is not None  # keep_pages' walk: the files to compress
         done = compression.compress(self.staging, self.output if reuse else None, stamps=dict(self.staged))
         self.staged.update(done.stamps)
@@ -206,9 +220,20 @@ class Incremental:
         with contextlib.suppress(OSError):  # no binary: the search step says so
             self.search_services = start_services(settings, 2 if self.two_cores else 1)
 
+    def output_untouched(self) -> bool:
+        """Whether the output is as the previous build left it (see look_back); before the
+        swap, which replaces it."""
+        if not isinstance(self._untouched, bool):
+            self._untouched = _untouched(self._untouched)
+        return self._untouched
+
     def stop_search(self) -> None:
         """End the Pagefind processes warm_search started (those the search step indexed
-        with are closed already: closing twice does nothing)."""
+        with are closed already: closing twice does nothing), and the output's check if
+        no step asked for it."""
+        if not isinstance(self._untouched, bool):
+            self._untouched.stop()
+            self._untouched = False
         services, self.search_services = self.search_services, []
         for service in services:
             service.close(kill=True)  # nothing of theirs is left to write

@@ -136,9 +136,9 @@ class Background:
         return read
 
     @classmethod
-    def stop_all(cls) -> None:
-        """Stop every job still running (the build failed or was stopped)."""
-        for job in list(cls.running):
+    def stop_all(cls, keep: set[Background] | frozenset[Background] = frozenset()) -> None:
+        """Stop every job still running but those in `keep` (the build failed or was stopped)."""
+        for job in list(cls.running - keep):
             job.stop()
 
 
