@@ -106,6 +106,25 @@ def test_a_file_that_is_the_previous_file_keeps_its_twins(tmp_path):
     assert (done.made, done.linked) == (2, 4)
 
 
+def test_listings_whose_inodes_are_not_the_files_own_still_find_the_same_file(tmp_path, monkeypatch):
+    """As on some overlay file systems: a folder's listing gives other inodes than stat."""
+    previous = site(tmp_path / "previous")
+    Compression(SETTINGS).compress(previous, None)
+    new = tmp_path / "new"
+    new.mkdir()
+    os.link(previous / "index.html", new / "index.html")
+    shutil.copy(previous / "small.txt", new / "small.txt")
+    listing = compressed._Listings.of
+    monkeypatch.setattr(
+        compressed._Listings,
+        "of",
+        lambda self, name: {k: v + 1 for k, v in (listing(self, name) or {}).items()},
+    )
+    done = Compression(SETTINGS).compress(new, previous)
+    assert (done.made, done.linked) == (0, 2)
+    assert (new / "index.html.br").stat().st_ino == (previous / "index.html.br").stat().st_ino
+
+
 def test_the_same_bytes_in_another_file_are_compressed_again(tmp_path):
     """Only a link proves the file is the one the previous twins were made from."""
     previous = site(tmp_path / "previous")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import zlib
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -107,39 +108,37 @@ class Compression:
             previous = None  # inodes of another device say nothing
         done = Compressed()
         jobs: list[tuple[int, str, list]] = []  # (size, path, the formats to make)
-        twins = []
+        twins: list[str] = []  # (paths with /, under `folder`)
+        root, listing = os.fspath(folder), _Listings(previous)
         for name, (size, _mtime, inode) in sorted(stamps.items()):
             if os.path.splitext(name)[1] not in self.extensions or size < self.min_size:
                 continue
-            path = os.path.join(folder, name)
-            same = _same_file(os.path.join(previous, name), inode) if previous is not None else None
+            before = listing.of(name)  # the previous folder's files: name -> inode
+            same = before is not None and listing.same(name, before, inode)
             to_make = []
             for twin_format in self.formats:
-                twin = path + twin_format[1]
-                if os.path.lexists(twin):
+                twin = name + twin_format[1]
+                if twin in stamps:  # written by the build itself
                     twins.append(twin)
-                elif same is None:
+                elif not same:
                     to_make.append(twin_format)
                     twins.append(twin)
-                elif os.path.isfile(same + twin_format[1]):
-                    os.link(same + twin_format[1], twin)
+                elif before is not None and twin.rpartition("/")[2] in before:
+                    os.link(f"{os.fspath(previous or '')}/{twin}", f"{root}/{twin}")
                     twins.append(twin)
                     done.linked += 1
             if to_make:
-                jobs.append((size, path, to_make))
+                jobs.append((size, f"{root}/{name}", to_make))
         self._run(jobs)
         made = {path + twin_format[1] for _size, path, formats in jobs for twin_format in formats}
         for twin in twins:
+            path = f"{root}/{twin}"
             try:
-                info = os.lstat(twin)
+                info = os.lstat(path)
             except OSError:  # larger compressed: none, as the plugin leaves it
                 continue
-            done.stamps[os.path.relpath(twin, folder).replace(os.sep, "/")] = (
-                info.st_size,
-                info.st_mtime_ns,
-                info.st_ino,
-            )
-            done.made += twin in made
+            done.stamps[twin] = (info.st_size, info.st_mtime_ns, info.st_ino)
+            done.made += path in made
         return done
 
     def _run(self, jobs: list[tuple[int, str, list]]) -> None:
@@ -161,12 +160,41 @@ class Compression:
         run_shared(jobs, work, self.workers if len(jobs) >= PARALLEL_MIN else 1)
 
 
-def _same_file(path: str, inode: int) -> str | None:
-    """`path` if it is the file with `inode` (on the same device), else None."""
-    try:
-        return path if os.lstat(path).st_ino == inode else None
-    except OSError:
-        return None
+class _Listings:
+    """The regular files of each folder of the previous output, by name, with their inodes:
+    one listing a folder, not a look at each file and each of its twins."""
+
+    def __init__(self, previous: Path | None):
+        self.previous = previous
+        self.folders: dict[str, dict[str, int] | None] = {}
+
+    def of(self, name: str) -> dict[str, int] | None:
+        """The files beside `name` (a path with /) in the previous output; None if none."""
+        if self.previous is None:
+            return None
+        folder = os.path.dirname(name)
+        if folder not in self.folders:
+            try:
+                with os.scandir(os.path.join(self.previous, folder)) as entries:
+                    files = {e.name: e.inode() for e in entries if e.is_file(follow_symlinks=False)}
+            except OSError:
+                files = None
+            self.folders[folder] = files
+        return self.folders[folder]
+
+    def same(self, name: str, files: dict[str, int], inode: int) -> bool:
+        """Whether the previous output's `name` is the file `inode` (a listing's inode is the
+        file's own on most file systems; where it is not, as on some overlays, a look says)."""
+        listed = files.get(os.path.basename(name))
+        if listed is None:
+            return False
+        if listed == inode:
+            return True
+        try:
+            info = os.lstat(os.path.join(self.previous or "", name))
+        except OSError:
+            return False
+        return stat.S_ISREG(info.st_mode) and info.st_ino == inode
 
 
 def _version(name: str) -> str:
