@@ -16,6 +16,7 @@ without. Builds with Pelican alone still run the plugin as before.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -113,8 +114,7 @@ class Compression:
         for name, (size, _mtime, inode) in sorted(stamps.items()):
             if os.path.splitext(name)[1] not in self.extensions or size < self.min_size:
                 continue
-            before = listing.of(name)  # the previous folder's files: name -> inode
-            same = before is not None and listing.same(name, before, inode)
+            same = listing.same(name, inode)
             to_make = []
             for twin_format in self.formats:
                 twin = name + twin_format[1]
@@ -123,8 +123,8 @@ class Compression:
                 elif not same:
                     to_make.append(twin_format)
                     twins.append(twin)
-                elif before is not None and twin.rpartition("/")[2] in before:
-                    os.link(f"{os.fspath(previous or '')}/{twin}", f"{root}/{twin}")
+                elif listing.has(twin):
+                    os.link(listing.path(twin), f"{root}/{twin}")
                     twins.append(twin)
                     done.linked += 1
             if to_make:
@@ -165,33 +165,38 @@ class _Listings:
     one listing a folder, not a look at each file and each of its twins."""
 
     def __init__(self, previous: Path | None):
-        self.previous = previous
-        self.folders: dict[str, dict[str, int] | None] = {}
+        self.root = None if previous is None else os.fspath(previous)
+        self.folders: dict[str, dict[str, int]] = {}
 
-    def of(self, name: str) -> dict[str, int] | None:
-        """The files beside `name` (a path with /) in the previous output; None if none."""
-        if self.previous is None:
-            return None
+    def path(self, name: str) -> str:
+        """`name` (a path with /) in the previous output."""
+        return f"{self.root}/{name}"
+
+    def of(self, name: str) -> dict[str, int]:
+        """The files beside `name` in the previous output (none without one)."""
         folder = os.path.dirname(name)
         if folder not in self.folders:
-            try:
-                with os.scandir(os.path.join(self.previous, folder)) as entries:
+            files = {}
+            if self.root is not None:
+                with contextlib.suppress(OSError), os.scandir(self.path(folder)) as entries:
                     files = {e.name: e.inode() for e in entries if e.is_file(follow_symlinks=False)}
-            except OSError:
-                files = None
             self.folders[folder] = files
         return self.folders[folder]
 
-    def same(self, name: str, files: dict[str, int], inode: int) -> bool:
+    def has(self, name: str) -> bool:
+        """Whether the previous output holds the file `name`."""
+        return os.path.basename(name) in self.of(name)
+
+    def same(self, name: str, inode: int) -> bool:
         """Whether the previous output's `name` is the file `inode` (a listing's inode is the
         file's own on most file systems; where it is not, as on some overlays, a look says)."""
-        listed = files.get(os.path.basename(name))
+        listed = self.of(name).get(os.path.basename(name))
         if listed is None:
             return False
         if listed == inode:
             return True
         try:
-            info = os.lstat(os.path.join(self.previous or "", name))
+            info = os.lstat(self.path(name))
         except OSError:
             return False
         return stat.S_ISREG(info.st_mode) and info.st_ino == inode
