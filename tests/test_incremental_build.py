@@ -272,6 +272,26 @@ def test_incremental_build_equals_full_build(project, what, edit, changed, kept)
         assert inode(output / name) == before[name][0], f"{name} was rewritten ({what})"
 
 
+def test_after_failed_builds_the_fix_builds_what_a_full_build_gives(project):
+    """Builds that fail on an error (one with another file edited meanwhile) leave the output
+    as it was and nothing in the caches the next build trusts: the fix then builds the site a
+    full build gives."""
+    index = project / "brands" / "hami-melon" / "index.md"
+    story = project / "content" / "stories" / "hami-melon-cold-chain.md"
+    original = index.read_text(encoding="utf-8")
+    before = snapshot(project / "output")
+    replace(index, "category: agricultural", "category: no-such-category")
+    for edit_meanwhile in (None, lambda: replace(story, "。", "，出错之后又改了一句。")):
+        if edit_meanwhile:
+            edit_meanwhile()
+        result = build(project, project / "output", settings=SETTINGS)
+        assert result.returncode != 0 and "no-such-category" in result.stderr
+        assert snapshot(project / "output") == before
+    index.write_text(original, encoding="utf-8")
+    assert "Stories: 1 read," in rebuild(project)
+    assert_same_as_full_build(project)
+
+
 def test_licence_shards_are_made_again_only_when_what_they_hold_changed(project):
     def shards() -> dict[str, tuple[int, bytes]]:
         folder = project / "output" / "verify" / "licences"
